@@ -1,0 +1,79 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"symposium"
+)
+
+// CreateSession stores a sign-in session under the hash of its secret
+// token. When replaces is the hash of an earlier session, that session ends
+// in the same transaction, so that signing in rotates the session.
+func (s *Store) CreateSession(ctx context.Context, userID, tokenHash, replaces string, expires time.Time) error {
+	err := s.write(ctx, func(t *tx) error {
+		if replaces != "" {
+			if _, err := t.exec(`DELETE FROM sessions WHERE token_hash = $1`, replaces); err != nil {
+				return err
+			}
+		}
+		_, err := t.exec(`INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)`,
+			tokenHash, userID, ts(time.Now()), ts(expires))
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("store: create session: %w", err)
+	}
+	return nil
+}
+
+// SessionUser returns the account of an unexpired session.
+func (s *Store) SessionUser(ctx context.Context, tokenHash string, now time.Time) (*symposium.User, error) {
+	var u symposium.User
+	row := s.read.QueryRowContext(ctx, `SELECT u.id, u.email, u.name, u.is_admin, u.language, u.created_at
+		FROM sessions s JOIN users u ON u.id = s.user_id
+		WHERE s.token_hash = $1 AND s.expires_at > $2`, tokenHash, ts(now))
+	if err := scanUser(row, &u); err != nil {
+		return nil, notFound("session user", err)
+	}
+	return &u, nil
+}
+
+// DeleteSession ends a session; ending one that does not exist is not an
+// error.
+func (s *Store) DeleteSession(ctx context.Context, tokenHash string) error {
+	err := s.write(ctx, func(t *tx) error {
+		_, err := t.exec(`DELETE FROM sessions WHERE token_hash = $1`, tokenHash)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("store: delete session: %w", err)
+	}
+	return nil
+}
+
+// DeleteExpired removes sessions, password resets and throttle windows that
+// ended before now, and reports how many rows went.
+func (s *Store) DeleteExpired(ctx context.Context, now time.Time) (int64, error) {
+	var total int64
+	err := s.write(ctx, func(t *tx) error {
+		total = 0
+		for _, q := range []string{
+			`DELETE FROM sessions WHERE expires_at <= $1`,
+			`DELETE FROM password_resets WHERE expires_at <= $1`,
+			`DELETE FROM throttle WHERE window_ends <= $1`,
+		} {
+			n, err := affected(t.exec(q, ts(now)))
+			if err != nil {
+				return err
+			}
+			total += n
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, fmt.Errorf("store: delete expired: %w", err)
+	}
+	return total, nil
+}

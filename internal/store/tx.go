@@ -1,0 +1,38 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+)
+
+// tx is a write transaction. Its statements run under the transaction's own
+// context, not the caller's: on SQLite one commit serves several callers, and
+// one caller going away must not interrupt the others' statements.
+type tx struct {
+	sql *sql.Tx
+	ctx context.Context
+	d   dialect
+}
+
+// exec runs a statement that returns no rows.
+func (t *tx) exec(query string, args ...any) (sql.Result, error) {
+	return t.sql.ExecContext(t.ctx, query, args...)
+}
+
+// queryRow runs a query that returns at most one row.
+func (t *tx) queryRow(query string, args ...any) *sql.Row {
+	return t.sql.QueryRowContext(t.ctx, query, args...)
+}
+
+// query runs a query that returns rows.
+func (t *tx) query(query string, args ...any) (*sql.Rows, error) {
+	return t.sql.QueryContext(t.ctx, query, args...)
+}
+
+// affected returns how many rows a statement changed.
+func affected(res sql.Result, err error) (int64, error) {
+	if err != nil {
+		return 0, err
+	}
+	return res.RowsAffected()
+}
