@@ -116,3 +116,12 @@ func pairs(args []any) map[string]any {
 	}
 	return m
 }
+
+// fieldIndex names an element of a list field, such as "organizers.2.role".
+func fieldIndex(list string, i int, field string) string {
+	s := fmt.Sprintf("%s.%d", list, i)
+	if field != "" {
+		s += "." + field
+	}
+	return s
+}

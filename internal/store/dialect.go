@@ -20,6 +20,16 @@ type dialect struct {
 	forUpdate string
 }
 
+// jsonEach returns a table expression with one row per element of the JSON
+// array in the parameter, in a column named value: a list passed as one
+// parameter, so that queries need no IN clause built from strings.
+func (d dialect) jsonEach(param string) string {
+	if d.name == "postgres" {
+		return "jsonb_array_elements_text(" + param + "::jsonb) AS value"
+	}
+	return "json_each(" + param + ")"
+}
+
 var (
 	sqliteDialect   = dialect{name: "sqlite", goose: goose.DialectSQLite3, forUpdate: ""}
 	postgresDialect = dialect{name: "postgres", goose: goose.DialectPostgres, forUpdate: " FOR UPDATE"}

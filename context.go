@@ -1,0 +1,38 @@
+package symposium
+
+import "context"
+
+type contextKey int
+
+const (
+	userKey contextKey = iota
+	languageKey
+)
+
+// NewContextWithUser returns a copy of ctx that carries the signed-in
+// account.
+func NewContextWithUser(ctx context.Context, u *User) context.Context {
+	return context.WithValue(ctx, userKey, u)
+}
+
+// UserFromContext returns the signed-in account, or nil for an anonymous
+// caller.
+func UserFromContext(ctx context.Context) *User {
+	u, _ := ctx.Value(userKey).(*User)
+	return u
+}
+
+// NewContextWithLanguage returns a copy of ctx that carries the language
+// the caller reads, one of Languages.
+func NewContextWithLanguage(ctx context.Context, lang string) context.Context {
+	return context.WithValue(ctx, languageKey, lang)
+}
+
+// LanguageFromContext returns the caller's language, English when none was
+// negotiated.
+func LanguageFromContext(ctx context.Context) string {
+	if l, ok := ctx.Value(languageKey).(string); ok {
+		return l
+	}
+	return DefaultLanguage
+}

@@ -1,0 +1,95 @@
+package store
+
+import (
+	"context"
+	"fmt"
+
+	"symposium"
+)
+
+const personColumns = `p.id, p.name, COALESCE(p.organization_id, ''), p.position, p.country, p.email, p.languages, p.topics, p.bio,
+	EXISTS (SELECT 1 FROM photos ph WHERE ph.person_id = p.id), p.created_at`
+
+func scanPerson(row interface{ Scan(...any) error }, p *symposium.Person) error {
+	return row.Scan(&p.ID, jsonCol{&p.Name}, &p.OrganizationID, jsonCol{&p.Position}, &p.Country, &p.Email,
+		jsonCol{&p.Languages}, jsonCol{&p.Topics}, jsonCol{&p.Bio}, &p.HasPhoto, timeCol{&p.CreatedAt})
+}
+
+// CreatePerson stores a new person, filling in the ID. An organization that
+// does not exist is invalid input on organization_id.
+func (s *Store) CreatePerson(ctx context.Context, p *symposium.Person) error {
+	p.ID = symposium.NewID()
+	p.CreatedAt = now()
+	err := s.write(ctx, func(t *tx) error {
+		_, err := t.exec(`INSERT INTO people (id, name, organization_id, position, country, email, languages, topics, bio, created_at, updated_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)`,
+			p.ID, jsonText(p.Name), nullable(p.OrganizationID), jsonText(p.Position), p.Country, p.Email,
+			jsonText(orEmpty(p.Languages)), jsonText(orEmpty(p.Topics)), jsonText(p.Bio), ts(p.CreatedAt))
+		return err
+	})
+	if isForeignKeyViolation(err) {
+		return invalidReference("organization_id")
+	}
+	if err != nil {
+		return fmt.Errorf("store: create person: %w", err)
+	}
+	return nil
+}
+
+// Person returns one person.
+func (s *Store) Person(ctx context.Context, id string) (*symposium.Person, error) {
+	if !symposium.IsID(id) {
+		return nil, symposium.NotFound()
+	}
+	var p symposium.Person
+	err := scanPerson(s.read.QueryRowContext(ctx, `SELECT `+personColumns+` FROM people p WHERE p.id = $1`, id), &p)
+	if err != nil {
+		return nil, notFound("person", err)
+	}
+	return &p, nil
+}
+
+// People returns the people with the given IDs, by ID.
+func (s *Store) People(ctx context.Context, ids []string) (map[string]*symposium.Person, error) {
+	out := map[string]*symposium.Person{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	rows, err := s.read.QueryContext(ctx, `SELECT `+personColumns+` FROM people p
+		WHERE p.id IN (SELECT value FROM `+s.d.jsonEach("$1")+`)`, jsonText(ids))
+	if err != nil {
+		return nil, fmt.Errorf("store: people: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var p symposium.Person
+		if err := scanPerson(rows, &p); err != nil {
+			return nil, fmt.Errorf("store: people: %w", err)
+		}
+		out[p.ID] = &p
+	}
+	return out, rows.Err()
+}
+
+// nullable turns an empty ID into NULL.
+func nullable(id string) any {
+	if id == "" {
+		return nil
+	}
+	return id
+}
+
+// orEmpty makes a nil list encode as [] rather than null.
+func orEmpty(list []string) []string {
+	if list == nil {
+		return []string{}
+	}
+	return list
+}
+
+// invalidReference is the error for an ID that names nothing.
+func invalidReference(field string) error {
+	var p symposium.Problems
+	p.Add(field, "error.field.unknown_reference")
+	return p.Err()
+}

@@ -1,0 +1,95 @@
+package symposium
+
+import (
+	"net/url"
+	"regexp"
+	"strings"
+	"time"
+)
+
+// Organization kinds.
+var OrganizationKinds = []string{
+	"research_center", "university", "company", "government", "embassy", "media", "ngo", "event_company", "other",
+}
+
+// Organization is a research center, university, company, government body,
+// embassy, media outlet, NGO or event company.
+type Organization struct {
+	ID        string        `json:"id"`
+	Name      LocalizedText `json:"name"`
+	Country   string        `json:"country,omitempty"`
+	Kind      string        `json:"kind"`
+	Website   string        `json:"website,omitempty"`
+	CreatedAt time.Time     `json:"created_at"`
+}
+
+// Person is someone in the programme or the community: a speaker, an
+// author, an official. A person may carry their name in several scripts.
+type Person struct {
+	ID             string        `json:"id"`
+	Name           LocalizedText `json:"name"`
+	OrganizationID string        `json:"organization_id,omitempty"`
+	Position       LocalizedText `json:"position,omitempty"`
+	Country        string        `json:"country,omitempty"`
+	Email          string        `json:"email,omitempty"`
+	Languages      []string      `json:"languages,omitempty"`
+	Topics         []string      `json:"topics,omitempty"`
+	Bio            LocalizedText `json:"bio,omitempty"`
+	HasPhoto       bool          `json:"has_photo"`
+	CreatedAt      time.Time     `json:"created_at"`
+}
+
+var countryPattern = regexp.MustCompile(`^[A-Z]{2}$`)
+
+// Validate records problems with the organization's fields.
+func (o *Organization) Validate(p *Problems) {
+	o.Name = o.Name.Clean()
+	o.Name.Validate(p, "name", true, MaxTitleLength, false)
+	o.Country = validCountry(p, "country", o.Country)
+	o.Kind = oneOf(p, "kind", o.Kind, "other", OrganizationKinds)
+	o.Website = strings.TrimSpace(o.Website)
+	if o.Website != "" {
+		u, err := url.Parse(o.Website)
+		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || len(o.Website) > 500 {
+			p.Add("website", "error.field.url")
+		}
+	}
+}
+
+// Validate records problems with the person's fields.
+func (ps *Person) Validate(p *Problems) {
+	ps.Name, ps.Position, ps.Bio = ps.Name.Clean(), ps.Position.Clean(), ps.Bio.Clean()
+	ps.Name.Validate(p, "name", true, MaxNameLength, false)
+	ps.Position.Validate(p, "position", false, MaxTitleLength, false)
+	ps.Bio.Validate(p, "bio", false, MaxSummaryLength, true)
+	ps.Country = validCountry(p, "country", ps.Country)
+	ps.Email = NormalizeEmail(ps.Email)
+	if ps.Email != "" && !ValidEmail(ps.Email) {
+		p.Add("email", "error.field.email")
+	}
+	for i, l := range ps.Languages {
+		if !IsLanguageCode(l) {
+			p.Add(fieldIndex("languages", i, ""), "error.field.language_unknown", "Lang", l)
+		}
+	}
+	for i, t := range ps.Topics {
+		if !IsTopic(t) {
+			p.Add(fieldIndex("topics", i, ""), "error.field.topic")
+		}
+	}
+}
+
+// validCountry upper-cases an ISO 3166-1 alpha-2 code and checks its form.
+func validCountry(p *Problems, field, c string) string {
+	c = strings.ToUpper(strings.TrimSpace(c))
+	if c != "" && !countryPattern.MatchString(c) {
+		p.Add(field, "error.field.country")
+	}
+	return c
+}
+
+var languageCodePattern = regexp.MustCompile(`^[a-z]{2,3}$`)
+
+// IsLanguageCode reports whether s looks like an ISO 639 language code, for
+// the languages a person speaks, which may be any language.
+func IsLanguageCode(s string) bool { return languageCodePattern.MatchString(s) }

@@ -1,0 +1,123 @@
+package symposium
+
+import "strings"
+
+// Topic is one field of science from the OECD Fields of Research and
+// Development (Frascati Manual 2015): an area such as "1" Natural sciences,
+// or a field within it such as "1.1" Mathematics. Codes are stable.
+type Topic struct {
+	Code  string        `json:"code"`
+	Area  string        `json:"area,omitempty"` // the area of a field; "" for an area
+	Label LocalizedText `json:"label"`
+}
+
+// topicTable lists code, English, Chinese, Kazakh and Russian labels.
+var topicTable = [][5]string{
+	{"1", "Natural sciences", "自然科学", "Жаратылыстану ғылымдары", "Естественные науки"},
+	{"1.1", "Mathematics", "数学", "Математика", "Математика"},
+	{"1.2", "Computer and information sciences", "计算机与信息科学", "Компьютерлік және ақпараттық ғылымдар", "Компьютерные и информационные науки"},
+	{"1.3", "Physical sciences", "物理科学", "Физика ғылымдары", "Физические науки"},
+	{"1.4", "Chemical sciences", "化学", "Химия ғылымдары", "Химические науки"},
+	{"1.5", "Earth and related environmental sciences", "地球及相关环境科学", "Жер туралы және онымен байланысты экология ғылымдары", "Науки о Земле и смежные экологические науки"},
+	{"1.6", "Biological sciences", "生物科学", "Биология ғылымдары", "Биологические науки"},
+	{"1.7", "Other natural sciences", "其他自然科学", "Басқа жаратылыстану ғылымдары", "Другие естественные науки"},
+	{"2", "Engineering and technology", "工程与技术", "Инженерия және технологиялар", "Техника и технологии"},
+	{"2.1", "Civil engineering", "土木工程", "Құрылыс инженериясы", "Гражданское строительство"},
+	{"2.2", "Electrical engineering, electronic engineering, information engineering", "电气工程、电子工程、信息工程", "Электр техникасы, электроника, ақпараттық инженерия", "Электротехника, электроника, информационная инженерия"},
+	{"2.3", "Mechanical engineering", "机械工程", "Машина жасау", "Машиностроение"},
+	{"2.4", "Chemical engineering", "化学工程", "Химиялық технология", "Химическая технология"},
+	{"2.5", "Materials engineering", "材料工程", "Материалтану", "Материаловедение"},
+	{"2.6", "Medical engineering", "医学工程", "Медициналық техника", "Медицинская техника"},
+	{"2.7", "Environmental engineering", "环境工程", "Қоршаған ортаны қорғау инженериясы", "Инженерная экология"},
+	{"2.8", "Environmental biotechnology", "环境生物技术", "Экологиялық биотехнология", "Экологическая биотехнология"},
+	{"2.9", "Industrial biotechnology", "工业生物技术", "Өнеркәсіптік биотехнология", "Промышленная биотехнология"},
+	{"2.10", "Nano-technology", "纳米技术", "Нанотехнологиялар", "Нанотехнологии"},
+	{"2.11", "Other engineering and technologies", "其他工程与技术", "Басқа инженерлік ғылымдар мен технологиялар", "Другие инженерные науки и технологии"},
+	{"3", "Medical and health sciences", "医学与健康科学", "Медицина және денсаулық сақтау ғылымдары", "Медицинские науки и науки о здоровье"},
+	{"3.1", "Basic medicine", "基础医学", "Іргелі медицина", "Фундаментальная медицина"},
+	{"3.2", "Clinical medicine", "临床医学", "Клиникалық медицина", "Клиническая медицина"},
+	{"3.3", "Health sciences", "健康科学", "Денсаулық сақтау ғылымдары", "Науки о здоровье"},
+	{"3.4", "Medical biotechnology", "医学生物技术", "Медициналық биотехнология", "Медицинская биотехнология"},
+	{"3.5", "Other medical sciences", "其他医学科学", "Басқа медицина ғылымдары", "Другие медицинские науки"},
+	{"4", "Agricultural and veterinary sciences", "农业与兽医科学", "Ауыл шаруашылығы және ветеринария ғылымдары", "Сельскохозяйственные и ветеринарные науки"},
+	{"4.1", "Agriculture, forestry, and fisheries", "农业、林业和渔业", "Ауыл, орман және балық шаруашылығы", "Сельское, лесное и рыбное хозяйство"},
+	{"4.2", "Animal and dairy science", "畜牧与乳品科学", "Мал шаруашылығы және сүт өнімдері", "Животноводство и молочное дело"},
+	{"4.3", "Veterinary science", "兽医学", "Ветеринария", "Ветеринария"},
+	{"4.4", "Agricultural biotechnology", "农业生物技术", "Ауыл шаруашылығы биотехнологиясы", "Сельскохозяйственная биотехнология"},
+	{"4.5", "Other agricultural sciences", "其他农业科学", "Басқа ауыл шаруашылығы ғылымдары", "Другие сельскохозяйственные науки"},
+	{"5", "Social sciences", "社会科学", "Әлеуметтік ғылымдар", "Социальные науки"},
+	{"5.1", "Psychology and cognitive sciences", "心理学与认知科学", "Психология және когнитивтік ғылымдар", "Психология и когнитивные науки"},
+	{"5.2", "Economics and business", "经济学与商学", "Экономика және бизнес", "Экономика и бизнес"},
+	{"5.3", "Education", "教育学", "Педагогика ғылымдары", "Науки об образовании"},
+	{"5.4", "Sociology", "社会学", "Әлеуметтану", "Социология"},
+	{"5.5", "Law", "法学", "Құқықтану", "Право"},
+	{"5.6", "Political science", "政治学", "Саясаттану", "Политология"},
+	{"5.7", "Social and economic geography", "社会与经济地理学", "Әлеуметтік және экономикалық география", "Социальная и экономическая география"},
+	{"5.8", "Media and communications", "媒体与传播", "Медиа және коммуникация", "СМИ и коммуникации"},
+	{"5.9", "Other social sciences", "其他社会科学", "Басқа әлеуметтік ғылымдар", "Другие социальные науки"},
+	{"6", "Humanities and the arts", "人文与艺术", "Гуманитарлық ғылымдар және өнер", "Гуманитарные науки и искусство"},
+	{"6.1", "History and archaeology", "历史与考古学", "Тарих және археология", "История и археология"},
+	{"6.2", "Languages and literature", "语言与文学", "Тіл және әдебиет", "Языки и литература"},
+	{"6.3", "Philosophy, ethics and religion", "哲学、伦理学与宗教", "Философия, этика және дін", "Философия, этика и религия"},
+	{"6.4", "Arts (arts, history of arts, performing arts, music)", "艺术（艺术、艺术史、表演艺术、音乐）", "Өнер (өнер, өнер тарихы, орындаушылық өнер, музыка)", "Искусство (искусство, история искусств, исполнительское искусство, музыка)"},
+	{"6.5", "Other humanities", "其他人文学科", "Басқа гуманитарлық ғылымдар", "Другие гуманитарные науки"},
+}
+
+// topicRow turns a row of the table into a Topic.
+func topicRow(r [5]string) Topic {
+	area, _, isField := strings.Cut(r[0], ".")
+	t := Topic{Code: r[0], Label: Text("en", r[1], "zh", r[2], "kk", r[3], "ru", r[4])}
+	if isField {
+		t.Area = area
+	}
+	return t
+}
+
+// Areas returns the six areas of science in code order.
+func Areas() []Topic {
+	var out []Topic
+	for _, r := range topicTable {
+		if t := topicRow(r); t.Area == "" {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// Topics returns the 42 fields of science in code order.
+func Topics() []Topic {
+	var out []Topic
+	for _, r := range topicTable {
+		if t := topicRow(r); t.Area != "" {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// TopicsIn returns the fields of one area.
+func TopicsIn(area string) []Topic {
+	var out []Topic
+	for _, t := range Topics() {
+		if t.Area == area {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// TopicByCode returns the area or field with that code.
+func TopicByCode(code string) (Topic, bool) {
+	for _, r := range topicTable {
+		if r[0] == code {
+			return topicRow(r), true
+		}
+	}
+	return Topic{}, false
+}
+
+// IsTopic reports whether code names an area or a field of science.
+func IsTopic(code string) bool {
+	_, ok := TopicByCode(code)
+	return ok
+}
