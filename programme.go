@@ -154,7 +154,7 @@ type ConflictEntry struct {
 
 // ConflictError is the error for a programme entry that would collide.
 func ConflictError(conflicts []Conflict) *Error {
-	e := Errorf(ECONFLICT, "error.programme_conflict", "Count", len(conflicts))
+	e := Errorf(ECONFLICT, "error.programme_conflict")
 	e.Detail = map[string]any{"conflicts": conflicts}
 	return e
 }

@@ -78,7 +78,7 @@ func (s *Store) ListEvents(ctx context.Context, q EventQuery) ([]*symposium.Even
 }
 
 // flag is "x" when t is set, for optional conditions written as
-// ($n = '' OR ...), which keep one query text for every combination.
+// ($n = ” OR ...), which keep one query text for every combination.
 func flag(t time.Time) string {
 	if t.IsZero() {
 		return ""

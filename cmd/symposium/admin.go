@@ -1,0 +1,96 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"symposium"
+	"symposium/internal/accounts"
+)
+
+// runUser runs "user add": it creates an account, reading the password as
+// one line from standard input.
+func runUser(ctx context.Context, args []string, env environment) error {
+	if len(args) == 0 || args[0] != "add" {
+		return errors.New("usage: symposium user add --email E --name N [--admin]")
+	}
+	fs, db := newFlags("user add", env)
+	email := fs.String("email", "", "the account's email")
+	name := fs.String("name", "", "the account's name")
+	admin := fs.Bool("admin", false, "make the account a site administrator")
+	lang := fs.String("lang", symposium.DefaultLanguage, "the language the account reads mail in: en, zh, kk or ru")
+	if err := fs.Parse(args[1:]); err != nil {
+		return err
+	}
+	password, err := bufio.NewReader(env.stdin).ReadString('\n')
+	if err != nil && password == "" {
+		return errors.New("user add: read the password from standard input: none given")
+	}
+	password = strings.TrimRight(password, "\r\n")
+	s, err := openStore(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	svc, err := accounts.New(s, accounts.DefaultConfig())
+	if err != nil {
+		return err
+	}
+	u := &symposium.User{Email: *email, Name: *name, IsAdmin: *admin, Language: *lang}
+	if err := svc.SignUp(ctx, u, password); err != nil {
+		return fmt.Errorf("user add: %w", describe(err))
+	}
+	fmt.Fprintf(env.stderr, "created account %s (%s)\n", u.Email, u.ID)
+	return nil
+}
+
+// runToken runs "token create": it prints a new API token, one line.
+func runToken(ctx context.Context, args []string, env environment) error {
+	if len(args) == 0 || args[0] != "create" {
+		return errors.New("usage: symposium token create --email E")
+	}
+	fs, db := newFlags("token create", env)
+	email := fs.String("email", "", "the account's email")
+	name := fs.String("name", "cli", "a name to recognize the token by")
+	if err := fs.Parse(args[1:]); err != nil {
+		return err
+	}
+	s, err := openStore(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	svc, err := accounts.New(s, accounts.DefaultConfig())
+	if err != nil {
+		return err
+	}
+	token, err := svc.CreateToken(ctx, *email, *name)
+	if err != nil {
+		return fmt.Errorf("token create: %w", describe(err))
+	}
+	fmt.Fprintln(env.stdout, token)
+	return nil
+}
+
+// describe turns a domain error into a line for a terminal, naming the
+// fields, in English.
+func describe(err error) error {
+	e := symposium.AsError(err)
+	if e == nil {
+		return err
+	}
+	if e.Code == symposium.ENOTFOUND {
+		return errors.New("no such account")
+	}
+	var parts []string
+	for _, f := range e.Fields {
+		parts = append(parts, f.Field+": "+f.Key)
+	}
+	if len(parts) == 0 {
+		return errors.New(e.Key)
+	}
+	return errors.New(strings.Join(parts, "; "))
+}

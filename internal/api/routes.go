@@ -1,0 +1,13 @@
+package api
+
+import (
+	"net/http"
+
+	"github.com/danielgtaylor/huma/v2"
+)
+
+// routes is the API's route table.
+func (a *API) routes() {
+	huma.Register(a.huma, op("get-me", http.MethodGet, "/me", "The signed-in account", "Accounts"), a.me)
+	a.eventRoutes()
+}

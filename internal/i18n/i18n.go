@@ -1,0 +1,99 @@
+// Package i18n speaks Symposium's four languages: the message catalogs in
+// locales/*.json (English, Simplified Chinese, Kazakh in Cyrillic, Russian),
+// CLDR plural rules, language negotiation, and dates and numbers written the
+// way each language writes them.
+package i18n
+
+import (
+	"embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+
+	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
+	"golang.org/x/text/language"
+
+	"symposium"
+)
+
+//go:embed locales/*.json
+var locales embed.FS
+
+// Bundle holds the message catalogs of every language.
+type Bundle struct {
+	bundle     *goi18n.Bundle
+	localizers map[string]*Localizer
+}
+
+// New loads the embedded catalogs.
+func New() (*Bundle, error) {
+	b := goi18n.NewBundle(language.English)
+	b.RegisterUnmarshalFunc("json", json.Unmarshal)
+	out := &Bundle{bundle: b, localizers: map[string]*Localizer{}}
+	for _, lang := range symposium.Languages {
+		if _, err := b.LoadMessageFileFS(locales, "locales/"+lang+".json"); err != nil {
+			return nil, fmt.Errorf("i18n: load %s: %w", lang, err)
+		}
+		out.localizers[lang] = &Localizer{Lang: lang, loc: goi18n.NewLocalizer(b, lang)}
+	}
+	return out, nil
+}
+
+// Must returns b, and panics when the catalogs could not be loaded; they
+// are embedded, so this happens only to a broken build, which tests catch.
+func Must(b *Bundle, err error) *Bundle {
+	if err != nil {
+		panic(err)
+	}
+	return b
+}
+
+// For returns the localizer for lang; an unknown lang gives English.
+func (b *Bundle) For(lang string) *Localizer {
+	if l, ok := b.localizers[lang]; ok {
+		return l
+	}
+	return b.localizers[symposium.DefaultLanguage]
+}
+
+// Localizer writes messages, dates and numbers in one language.
+type Localizer struct {
+	Lang string
+	loc  *goi18n.Localizer
+}
+
+// T returns the message for key, with args given as alternating names and
+// values, such as T("error.field.too_long", "Max", 200). A key missing from
+// the catalogs returns the key itself; a test keeps that from happening.
+func (l *Localizer) T(key string, args ...any) string {
+	return l.localize(key, nil, args)
+}
+
+// N returns the plural message for key chosen by count under CLDR rules;
+// the template sees {{.Count}} already written as a number of this
+// language, plus args.
+func (l *Localizer) N(key string, count int, args ...any) string {
+	return l.localize(key, count, append(args, "Count", l.Number(int64(count))))
+}
+
+func (l *Localizer) localize(key string, count any, args []any) string {
+	data := make(map[string]any, len(args)/2)
+	for i := 0; i+1 < len(args); i += 2 {
+		data[fmt.Sprint(args[i])] = args[i+1]
+	}
+	for k, v := range data {
+		if n, ok := v.(int); ok {
+			data[k] = l.Number(int64(n))
+		}
+	}
+	s, err := l.loc.Localize(&goi18n.LocalizeConfig{MessageID: key, TemplateData: data, PluralCount: count})
+	var notFound *goi18n.MessageNotFoundErr
+	if err != nil && (errors.As(err, &notFound) || s == "") {
+		return key
+	}
+	return s
+}
+
+// itoa writes a small number without grouping, for dates.
+func itoa(n int) string { return strconv.Itoa(n) }

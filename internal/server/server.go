@@ -1,0 +1,127 @@
+// Package server assembles Symposium's HTTP surfaces — the web pages, the
+// JSON API, health and metrics — behind one handler, and serves it with a
+// graceful shutdown.
+package server
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"strings"
+	"time"
+
+	"symposium"
+	"symposium/internal/accounts"
+	"symposium/internal/api"
+	"symposium/internal/i18n"
+	"symposium/internal/store"
+	"symposium/internal/web"
+)
+
+// Config is the server's configuration.
+type Config struct {
+	// BaseURL is the address people reach the server at, for links in mail;
+	// an https URL also marks cookies Secure.
+	BaseURL string
+	// TrustProxy takes the client address from X-Forwarded-For, for a server
+	// behind a reverse proxy.
+	TrustProxy bool
+	// MailConfigured says whether mail leaves the outbox over SMTP.
+	MailConfigured bool
+	Version        string
+}
+
+// Server is Symposium's HTTP server.
+type Server struct {
+	cfg      Config
+	store    *store.Store
+	accounts *accounts.Service
+	log      *slog.Logger
+	metrics  *metrics
+	web      *web.Handler
+	handler  http.Handler
+}
+
+// New assembles the server.
+func New(cfg Config, st *store.Store, acc *accounts.Service, bundle *i18n.Bundle, log *slog.Logger) (*Server, error) {
+	s := &Server{cfg: cfg, store: st, accounts: acc, log: log, metrics: newMetrics()}
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /healthz", s.health)
+	mux.Handle("GET /metrics", s.metrics.handler())
+	api.Register(mux, api.Deps{Store: st, Accounts: acc, Log: log, Version: cfg.Version})
+	w, err := web.Register(mux, web.Deps{
+		Store: st, Accounts: acc, I18n: bundle, Log: log,
+		BaseURL: cfg.BaseURL, SecureCookies: strings.HasPrefix(cfg.BaseURL, "https://"),
+		TrustProxy: cfg.TrustProxy, MailConfigured: cfg.MailConfigured, Version: cfg.Version,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("server: %w", err)
+	}
+	s.web = w
+	csrf := http.NewCrossOriginProtection()
+	csrf.SetDenyHandler(http.HandlerFunc(s.crossOriginDenied))
+	s.handler = s.observe(s.recoverPanics(csrf.Handler(s.authenticate(captureRoute(mux)))))
+	return s, nil
+}
+
+// Handler returns the server's whole HTTP handler.
+func (s *Server) Handler() http.Handler { return s.handler }
+
+// Serve answers requests on ln until ctx ends, then stops accepting new
+// connections and waits up to grace for requests in flight to finish.
+func (s *Server) Serve(ctx context.Context, ln net.Listener, grace time.Duration) error {
+	srv := &http.Server{
+		Handler:           s.handler,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       60 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return fmt.Errorf("server: %w", err)
+	case <-ctx.Done():
+	}
+	s.log.Info("shutting down: finishing requests in flight", "grace", grace)
+	sctx, cancel := context.WithTimeout(context.Background(), grace)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		return fmt.Errorf("server: shutdown: %w", err)
+	}
+	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return fmt.Errorf("server: %w", err)
+	}
+	return nil
+}
+
+// health answers 200 while the database answers.
+func (s *Server) health(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Cache-Control", "no-store")
+	if err := s.store.Ping(r.Context()); err != nil {
+		s.log.Error("health: database does not answer", "err", err)
+		w.WriteHeader(http.StatusServiceUnavailable)
+		_, _ = w.Write([]byte(`{"status":"unavailable"}` + "\n"))
+		return
+	}
+	_, _ = w.Write([]byte(`{"status":"ok"}` + "\n"))
+}
+
+// crossOriginDenied refuses an unsafe request sent from another site.
+func (s *Server) crossOriginDenied(w http.ResponseWriter, r *http.Request) {
+	err := symposium.Errorf(symposium.EFORBIDDEN, "error.csrf")
+	if isAPI(r) {
+		api.WriteError(w, r, s.log, err)
+		return
+	}
+	s.web.Error(w, r, err)
+}
+
+func isAPI(r *http.Request) bool {
+	return r.URL.Path == api.Prefix || strings.HasPrefix(r.URL.Path, api.Prefix+"/")
+}

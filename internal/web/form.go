@@ -1,0 +1,65 @@
+package web
+
+import (
+	"net/http"
+	"strings"
+
+	"symposium"
+	"symposium/internal/httperror"
+	"symposium/internal/i18n"
+)
+
+// form carries a submitted form back to its page: the values to show again
+// and, per field, the message saying what is wrong.
+type form struct {
+	Values  map[string]string
+	Errors  map[string]string
+	Summary string
+}
+
+// readForm parses a submitted form of bounded size and returns its trimmed
+// values for the given fields.
+func readForm(w http.ResponseWriter, r *http.Request, fields ...string) (*form, error) {
+	r.Body = http.MaxBytesReader(w, r.Body, maxFormBytes)
+	if err := r.ParseForm(); err != nil {
+		return nil, symposium.Errorf(symposium.ETOOLARGE, "error.too_large")
+	}
+	f := &form{Values: map[string]string{}, Errors: map[string]string{}}
+	for _, name := range fields {
+		f.Values[name] = strings.TrimSpace(r.PostForm.Get(name))
+	}
+	return f, nil
+}
+
+// Value returns a submitted value; templates call it as .Form.Value "email".
+func (f *form) Value(name string) string {
+	if f == nil {
+		return ""
+	}
+	return f.Values[name]
+}
+
+// Error returns the message for a field, or "".
+func (f *form) Error(name string) string {
+	if f == nil {
+		return ""
+	}
+	return f.Errors[name]
+}
+
+// fail records a domain error on the form in the reader's language and
+// returns the status to answer with. Errors that are not about the input
+// go into the summary.
+func (f *form) fail(l *i18n.Localizer, err error) int {
+	e := symposium.AsError(err)
+	if e == nil {
+		return http.StatusInternalServerError
+	}
+	f.Summary = l.T(e.Key, flatten(e.Args)...)
+	for _, fe := range e.Fields {
+		if _, seen := f.Errors[fe.Field]; !seen {
+			f.Errors[fe.Field] = l.T(fe.Key, flatten(fe.Args)...)
+		}
+	}
+	return httperror.Status(err)
+}

@@ -1,0 +1,146 @@
+package web
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"net/url"
+	"path"
+	"strings"
+
+	"symposium"
+	"symposium/internal/httperror"
+	"symposium/internal/i18n"
+)
+
+//go:embed templates
+var templateFS embed.FS
+
+// pages maps a page's name, such as "signin", to its template: the layout
+// with the page's own blocks.
+type pages map[string]*template.Template
+
+func parsePages(a *assets) (pages, error) {
+	layout, err := template.New("layout.html").Funcs(funcs(a)).ParseFS(templateFS, "templates/*.html")
+	if err != nil {
+		return nil, fmt.Errorf("web: parse layout: %w", err)
+	}
+	files, err := fs.Glob(templateFS, "templates/pages/*.html")
+	if err != nil {
+		return nil, err
+	}
+	p := pages{}
+	for _, f := range files {
+		t, err := template.Must(layout.Clone()).ParseFS(templateFS, f)
+		if err != nil {
+			return nil, fmt.Errorf("web: parse %s: %w", f, err)
+		}
+		p[strings.TrimSuffix(path.Base(f), ".html")] = t
+	}
+	return p, nil
+}
+
+// page is what every template sees.
+type page struct {
+	L       *i18n.Localizer
+	User    *symposium.User
+	Title   string // the page's title, already localized
+	Langs   []langLink
+	Mail    bool // whether mail is configured
+	Version string
+	Form    *form
+	Data    any
+}
+
+// langLink is one entry of the language switcher.
+type langLink struct {
+	Lang, Name, URL string
+	Current         bool
+}
+
+// newPage prepares the data every page shares.
+func (h *Handler) newPage(r *http.Request, titleKey string, data any) *page {
+	l := h.I18n.For(symposium.LanguageFromContext(r.Context()))
+	p := &page{L: l, User: symposium.UserFromContext(r.Context()), Mail: h.MailConfigured, Version: h.Version, Data: data}
+	if titleKey != "" {
+		p.Title = l.T(titleKey)
+	}
+	for _, lang := range symposium.Languages {
+		q := r.URL.Query()
+		q.Set("lang", lang)
+		u := url.URL{Path: r.URL.Path, RawQuery: q.Encode()}
+		p.Langs = append(p.Langs, langLink{Lang: lang, Name: l.LanguageName(lang), URL: u.String(), Current: lang == l.Lang})
+	}
+	return p
+}
+
+// render writes a page with the given status. A ?lang= choice is
+// remembered in a cookie for a year.
+func (h *Handler) render(w http.ResponseWriter, r *http.Request, status int, name string, p *page) {
+	t, ok := h.pages[name]
+	if !ok {
+		h.Log.Error("web: no such page", "page", name)
+		http.Error(w, "internal error", http.StatusInternalServerError)
+		return
+	}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, "layout.html", p); err != nil {
+		h.Log.Error("web: render", "page", name, "err", err)
+		http.Error(w, "internal error", http.StatusInternalServerError)
+		return
+	}
+	if lang := r.URL.Query().Get("lang"); symposium.IsLanguage(lang) {
+		http.SetCookie(w, &http.Cookie{Name: LangCookie, Value: lang, Path: "/", MaxAge: 365 * 24 * 3600,
+			SameSite: http.SameSiteLaxMode, Secure: h.SecureCookies})
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Content-Language", p.L.Lang)
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.Header().Set("Referrer-Policy", "same-origin")
+	w.Header().Set("X-Frame-Options", "DENY")
+	w.WriteHeader(status)
+	_, _ = buf.WriteTo(w)
+}
+
+// Error renders an error page in the reader's language, with the status
+// that goes with the error's code. Internal errors are logged, not shown.
+func (h *Handler) Error(w http.ResponseWriter, r *http.Request, err error) {
+	status := httperror.Status(err)
+	e := symposium.AsError(err)
+	if e == nil || status == http.StatusInternalServerError {
+		h.Log.ErrorContext(r.Context(), "web: internal error", "path", r.URL.Path, "err", err)
+		e = symposium.Errorf(symposium.EINTERNAL, "error.internal")
+	}
+	p := h.newPage(r, "page.error.title", nil)
+	p.Data = p.L.T(e.Key, flatten(e.Args)...)
+	h.render(w, r, status, "error", p)
+}
+
+// notFound answers every path no route matched.
+func (h *Handler) notFound(w http.ResponseWriter, r *http.Request) {
+	h.Error(w, r, symposium.NotFound())
+}
+
+// redirect sends the browser to a local path after a form succeeded.
+func redirect(w http.ResponseWriter, r *http.Request, to string) {
+	http.Redirect(w, r, to, http.StatusSeeOther)
+}
+
+// funcs are the functions templates may call.
+func funcs(a *assets) template.FuncMap {
+	return template.FuncMap{
+		"asset": a.url,
+	}
+}
+
+// flatten turns message arguments back into alternating names and values.
+func flatten(args map[string]any) []any {
+	out := make([]any, 0, 2*len(args))
+	for k, v := range args {
+		out = append(out, k, v)
+	}
+	return out
+}

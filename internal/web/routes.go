@@ -1,0 +1,23 @@
+package web
+
+import "net/http"
+
+// routes is the route table of the pages.
+func (h *Handler) routes(mux *http.ServeMux) {
+	mux.HandleFunc("GET /static/{file}", h.assets.serve)
+	mux.HandleFunc("GET /{$}", h.home)
+
+	mux.HandleFunc("GET /signup", h.signUpForm)
+	mux.HandleFunc("POST /signup", h.signUp)
+	mux.HandleFunc("GET /signin", h.signInForm)
+	mux.HandleFunc("POST /signin", h.signIn)
+	mux.HandleFunc("POST /signout", h.signOut)
+	mux.HandleFunc("GET /password/forgot", h.forgotForm)
+	mux.HandleFunc("POST /password/forgot", h.forgot)
+	mux.HandleFunc("GET /password/reset", h.resetForm)
+	mux.HandleFunc("POST /password/reset", h.reset)
+
+	mux.HandleFunc("GET /admin/mail", h.adminMail)
+
+	mux.HandleFunc("/", h.notFound)
+}

@@ -1,0 +1,86 @@
+package web
+
+import (
+	"net/http"
+
+	"symposium"
+)
+
+// signInData is what the sign-in page shows besides the form.
+type signInData struct {
+	Next          string
+	PasswordReset bool
+}
+
+func (h *Handler) signInForm(w http.ResponseWriter, r *http.Request) {
+	data := signInData{Next: localPath(r.URL.Query().Get("next")), PasswordReset: r.URL.Query().Get("reset") == "done"}
+	h.render(w, r, http.StatusOK, "signin", h.newPage(r, "page.signin.title", data))
+}
+
+// signIn checks the email and password and starts a new session.
+func (h *Handler) signIn(w http.ResponseWriter, r *http.Request) {
+	f, err := readForm(w, r, "email", "password", "next")
+	if err != nil {
+		h.Error(w, r, err)
+		return
+	}
+	next := localPath(f.Values["next"])
+	_, token, err := h.Accounts.SignIn(r.Context(), f.Values["email"], r.PostForm.Get("password"), h.clientAddr(r), sessionToken(r))
+	if err != nil {
+		p := h.newPage(r, "page.signin.title", signInData{Next: next})
+		status := f.fail(p.L, err)
+		if status == http.StatusInternalServerError {
+			h.Error(w, r, err)
+			return
+		}
+		p.Form = f
+		h.render(w, r, status, "signin", p)
+		return
+	}
+	h.setSession(w, token)
+	redirect(w, r, next)
+}
+
+// signOut ends the session.
+func (h *Handler) signOut(w http.ResponseWriter, r *http.Request) {
+	if err := h.Accounts.SignOut(r.Context(), sessionToken(r)); err != nil {
+		h.Error(w, r, err)
+		return
+	}
+	h.clearSession(w)
+	redirect(w, r, "/")
+}
+
+func (h *Handler) signUpForm(w http.ResponseWriter, r *http.Request) {
+	h.render(w, r, http.StatusOK, "signup", h.newPage(r, "page.signup.title", nil))
+}
+
+// signUp creates an account and signs it in.
+func (h *Handler) signUp(w http.ResponseWriter, r *http.Request) {
+	f, err := readForm(w, r, "name", "email", "password")
+	if err != nil {
+		h.Error(w, r, err)
+		return
+	}
+	lang := symposium.LanguageFromContext(r.Context())
+	u := &symposium.User{Email: f.Values["email"], Name: f.Values["name"], Language: lang}
+	password := r.PostForm.Get("password")
+	err = h.Accounts.SignUp(r.Context(), u, password)
+	if err == nil {
+		var token string
+		_, token, err = h.Accounts.SignIn(r.Context(), u.Email, password, h.clientAddr(r), sessionToken(r))
+		if err == nil {
+			h.setSession(w, token)
+			redirect(w, r, "/")
+			return
+		}
+	}
+	p := h.newPage(r, "page.signup.title", nil)
+	status := f.fail(p.L, err)
+	if status == http.StatusInternalServerError {
+		h.Error(w, r, err)
+		return
+	}
+	p.Form = f
+	h.render(w, r, status, "signup", p)
+}

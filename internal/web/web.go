@@ -1,0 +1,75 @@
+// Package web serves Symposium's HTML pages: server-rendered templates in
+// four languages, forms that work without JavaScript, and embedded static
+// assets under content-hashed URLs.
+package web
+
+import (
+	"log/slog"
+	"net"
+	"net/http"
+	"strings"
+
+	"symposium/internal/accounts"
+	"symposium/internal/i18n"
+	"symposium/internal/store"
+)
+
+// Cookie names.
+const (
+	SessionCookie = "symposium_session"
+	LangCookie    = "lang"
+)
+
+// maxFormBytes bounds a form submission.
+const maxFormBytes = 1 << 20
+
+// Deps are what the pages need.
+type Deps struct {
+	Store          *store.Store
+	Accounts       *accounts.Service
+	I18n           *i18n.Bundle
+	Log            *slog.Logger
+	BaseURL        string
+	SecureCookies  bool
+	TrustProxy     bool
+	MailConfigured bool
+	Version        string
+}
+
+// Handler serves the pages.
+type Handler struct {
+	Deps
+	pages  pages
+	assets *assets
+}
+
+// Register adds every page route to mux.
+func Register(mux *http.ServeMux, d Deps) (*Handler, error) {
+	a, err := loadAssets()
+	if err != nil {
+		return nil, err
+	}
+	p, err := parsePages(a)
+	if err != nil {
+		return nil, err
+	}
+	h := &Handler{Deps: d, pages: p, assets: a}
+	h.routes(mux)
+	return h, nil
+}
+
+// clientAddr returns the address a request came from, for throttling: the
+// connection's peer, or behind a trusted proxy the last address it added.
+func (h *Handler) clientAddr(r *http.Request) string {
+	if h.TrustProxy {
+		if xff := r.Header.Get("X-Forwarded-For"); xff != "" {
+			parts := strings.Split(xff, ",")
+			return strings.TrimSpace(parts[len(parts)-1])
+		}
+	}
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return r.RemoteAddr
+	}
+	return host
+}
