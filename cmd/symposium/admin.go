@@ -9,6 +9,7 @@ import (
 
 	"symposium"
 	"symposium/internal/accounts"
+	"symposium/internal/i18n"
 )
 
 // runUser runs "user add": it creates an account, reading the password as
@@ -75,22 +76,23 @@ func runToken(ctx context.Context, args []string, env environment) error {
 	return nil
 }
 
-// describe turns a domain error into a line for a terminal, naming the
-// fields, in English.
+// describe turns a domain error into a line for a terminal, in English,
+// naming each invalid field.
 func describe(err error) error {
 	e := symposium.AsError(err)
 	if e == nil {
 		return err
 	}
+	l := i18n.Must(i18n.New()).For("en")
 	if e.Code == symposium.ENOTFOUND {
-		return errors.New("no such account")
+		return errors.New(l.T("error.field.unknown_account"))
 	}
 	var parts []string
 	for _, f := range e.Fields {
-		parts = append(parts, f.Field+": "+f.Key)
+		parts = append(parts, f.Field+": "+l.TMap(f.Key, f.Args))
 	}
 	if len(parts) == 0 {
-		return errors.New(e.Key)
+		return errors.New(l.TMap(e.Key, e.Args))
 	}
-	return errors.New(strings.Join(parts, "; "))
+	return errors.New(strings.Join(parts, " "))
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 
+	"symposium/internal/demo"
 	"symposium/internal/store"
 )
 
@@ -66,8 +67,14 @@ func runDemo(ctx context.Context, args []string, env environment) error {
 
 // loadDemo loads the demo event when it is absent.
 func loadDemo(ctx context.Context, s *store.Store, env environment) error {
-	_ = ctx
-	_ = s
-	fmt.Fprintln(env.stderr, "the demo event arrives with the events module")
+	created, err := demo.Load(ctx, s)
+	if err != nil {
+		return err
+	}
+	if created {
+		fmt.Fprintf(env.stderr, "loaded the demo event: /events/%s\n", demo.Slug)
+	} else {
+		fmt.Fprintf(env.stderr, "the demo event is already there: /events/%s\n", demo.Slug)
+	}
 	return nil
 }

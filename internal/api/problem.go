@@ -65,9 +65,9 @@ func problemFrom(ctx context.Context, log *slog.Logger, err error) *Problem {
 		log.ErrorContext(ctx, "api: internal error", "err", err)
 		return newProblem(http.StatusInternalServerError, l.T("error.internal"))
 	}
-	p := newProblem(httperror.Status(e), l.T(e.Key, flatten(e.Args)...))
+	p := newProblem(httperror.Status(e), l.TMap(e.Key, e.Args))
 	for _, f := range e.Fields {
-		p.Errors = append(p.Errors, FieldProblem{Field: f.Field, Message: l.T(f.Key, flatten(f.Args)...)})
+		p.Errors = append(p.Errors, FieldProblem{Field: f.Field, Message: l.TMap(f.Key, f.Args)})
 	}
 	if c, ok := e.Detail["conflicts"]; ok {
 		p.Conflicts = c
@@ -129,13 +129,4 @@ func writeProblem(w http.ResponseWriter, p *Problem) {
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(p.Status)
 	_ = json.NewEncoder(w).Encode(p)
-}
-
-// flatten turns message arguments back into alternating names and values.
-func flatten(args map[string]any) []any {
-	out := make([]any, 0, 2*len(args))
-	for k, v := range args {
-		out = append(out, k, v)
-	}
-	return out
 }

@@ -70,6 +70,16 @@ func (l *Localizer) T(key string, args ...any) string {
 	return l.localize(key, nil, args)
 }
 
+// TMap returns the message for key with its arguments in a map, as domain
+// errors carry them.
+func (l *Localizer) TMap(key string, args map[string]any) string {
+	flat := make([]any, 0, 2*len(args))
+	for k, v := range args {
+		flat = append(flat, k, v)
+	}
+	return l.localize(key, nil, flat)
+}
+
 // N returns the plural message for key chosen by count under CLDR rules;
 // the template sees {{.Count}} already written as a number of this
 // language, plus args.

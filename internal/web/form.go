@@ -55,10 +55,10 @@ func (f *form) fail(l *i18n.Localizer, err error) int {
 	if e == nil {
 		return http.StatusInternalServerError
 	}
-	f.Summary = l.T(e.Key, flatten(e.Args)...)
+	f.Summary = l.TMap(e.Key, e.Args)
 	for _, fe := range e.Fields {
 		if _, seen := f.Errors[fe.Field]; !seen {
-			f.Errors[fe.Field] = l.T(fe.Key, flatten(fe.Args)...)
+			f.Errors[fe.Field] = l.TMap(fe.Key, fe.Args)
 		}
 	}
 	return httperror.Status(err)

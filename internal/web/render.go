@@ -115,7 +115,7 @@ func (h *Handler) Error(w http.ResponseWriter, r *http.Request, err error) {
 		e = symposium.Errorf(symposium.EINTERNAL, "error.internal")
 	}
 	p := h.newPage(r, "page.error.title", nil)
-	p.Data = p.L.T(e.Key, flatten(e.Args)...)
+	p.Data = p.L.TMap(e.Key, e.Args)
 	h.render(w, r, status, "error", p)
 }
 
@@ -134,13 +134,4 @@ func funcs(a *assets) template.FuncMap {
 	return template.FuncMap{
 		"asset": a.url,
 	}
-}
-
-// flatten turns message arguments back into alternating names and values.
-func flatten(args map[string]any) []any {
-	out := make([]any, 0, 2*len(args))
-	for k, v := range args {
-		out = append(out, k, v)
-	}
-	return out
 }
