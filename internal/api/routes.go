@@ -10,4 +10,7 @@ import (
 func (a *API) routes() {
 	huma.Register(a.huma, op("get-me", http.MethodGet, "/me", "The signed-in account", "Accounts"), a.me)
 	a.eventRoutes()
+	a.roleRoutes()
+	a.peopleRoutes()
+	a.programmeRoutes()
 }
