@@ -64,6 +64,19 @@ func (l *Localizer) DateShort(t time.Time) string {
 	return weekdaysShort["en"][wd] + " " + d + " " + monthsShort["en"][m]
 }
 
+// DateLong writes a date with its weekday: "Wednesday, 22 May 2024",
+// "среда, 22 мая 2024 г.", "2024 ж. 22 мамыр, сәрсенбі", "2024年5月22日 星期三".
+func (l *Localizer) DateLong(t time.Time) string {
+	wd := l.Weekday(t.Weekday())
+	switch l.Lang {
+	case "zh":
+		return l.Date(t) + " " + wd
+	case "kk":
+		return l.Date(t) + ", " + wd
+	}
+	return wd + ", " + l.Date(t)
+}
+
 // Time writes a time of day on the 24-hour clock: "09:30".
 func (l *Localizer) Time(t time.Time) string { return t.Format("15:04") }
 

@@ -36,6 +36,12 @@ func TestDates(t *testing.T) {
 			}
 		}
 	}
+	for lang, want := range map[string]string{"en": "Wednesday, 22 May 2024", "ru": "среда, 22 мая 2024 г.",
+		"kk": "2024 ж. 22 мамыр, сәрсенбі", "zh": "2024年5月22日 星期三"} {
+		if got := bundle.For(lang).DateLong(day); got != want {
+			t.Errorf("%s DateLong = %q, want %q", lang, got, want)
+		}
+	}
 	if got := bundle.For("kk").Weekday(time.Wednesday); got != "сәрсенбі" {
 		t.Errorf("kk Wednesday = %q", got)
 	}

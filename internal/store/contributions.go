@@ -13,13 +13,24 @@ const contributionColumns = `c.id, c.event_id, c.title, c.kind, c.description, c
 
 func scanContribution(row interface{ Scan(...any) error }, c *symposium.Contribution) error {
 	var start time.Time
-	err := row.Scan(&c.ID, &c.EventID, jsonCol{&c.Title}, &c.Kind, jsonCol{&c.Description}, timeCol{&start},
-		&c.DurationMinutes, &c.RoomID, &c.SessionID, jsonCol{&c.Topics}, timeCol{&c.CreatedAt})
+	err := row.Scan(contributionDest(c, &start)...)
+	finishContribution(c, start)
+	return err
+}
+
+// contributionDest lists where the columns of contributionColumns go; the
+// start goes to start, for finishContribution.
+func contributionDest(c *symposium.Contribution, start *time.Time) []any {
+	return []any{&c.ID, &c.EventID, jsonCol{&c.Title}, &c.Kind, jsonCol{&c.Description}, timeCol{start},
+		&c.DurationMinutes, &c.RoomID, &c.SessionID, jsonCol{&c.Topics}, timeCol{&c.CreatedAt}}
+}
+
+// finishContribution sets the start of a scanned contribution, if any.
+func finishContribution(c *symposium.Contribution, start time.Time) {
 	if !start.IsZero() {
 		c.StartsAt = &start
 	}
 	c.SpeakerIDs = []string{}
-	return err
 }
 
 // SaveContribution creates a contribution (when its ID is empty) or

@@ -37,17 +37,13 @@ func (s *Store) ListEvents(ctx context.Context, q EventQuery) ([]*symposium.Even
 	if q.Cursor != "" && decodeCursor(q.Cursor, &c) != nil {
 		return nil, "", invalidCursor()
 	}
-	viewerID, admin := "", false
-	if q.Viewer != nil {
-		viewerID, admin = q.Viewer.ID, q.Viewer.IsAdmin
-	}
+	admin, viewerID := viewerArgs(q.Viewer)
 	order, cmp := "ASC", ">"
 	if q.Descending {
 		order, cmp = "DESC", "<"
 	}
 	rows, err := s.read.QueryContext(ctx, `SELECT `+eventColumns+` FROM events e
-		WHERE ($1 OR (e.visibility = 'public' AND e.status <> 'draft')
-		       OR EXISTS (SELECT 1 FROM event_roles r WHERE r.event_id = e.id AND r.user_id = $2))
+		WHERE `+visibleEvent("$1", "$2")+`
 		  AND ($3 = '' OR e.ends_at > $4) AND ($5 = '' OR e.ends_at < $6)
 		  AND ($7 = '' OR e.starts_at `+cmp+` $8 OR (e.starts_at = $8 AND e.id `+cmp+` $7))
 		ORDER BY e.starts_at `+order+`, e.id `+order+` LIMIT $9`,
@@ -75,6 +71,23 @@ func (s *Store) ListEvents(ctx context.Context, q EventQuery) ([]*symposium.Even
 		next = encodeCursor(eventCursor{StartsAt: last.StartsAt, ID: last.ID})
 	}
 	return out, next, s.loadOrganizers(ctx, out)
+}
+
+// visibleEvent is the condition under which the event e may be seen by a
+// viewer: an administrator (the boolean parameter admin) sees every event,
+// anyone sees public published ones, and holders of a role (the parameter
+// user, an account ID) see theirs. It mirrors symposium.Access.CanSee.
+func visibleEvent(admin, user string) string {
+	return `(` + admin + ` OR (e.visibility = 'public' AND e.status <> 'draft')
+		OR EXISTS (SELECT 1 FROM event_roles r WHERE r.event_id = e.id AND r.user_id = ` + user + `))`
+}
+
+// viewerArgs returns the parameters of visibleEvent for a viewer.
+func viewerArgs(viewer *symposium.User) (bool, string) {
+	if viewer == nil {
+		return false, ""
+	}
+	return viewer.IsAdmin, viewer.ID
 }
 
 // flag is "x" when t is set, for optional conditions written as

@@ -11,10 +11,15 @@ const eventColumns = `e.id, e.slug, e.kind, e.series, e.title, e.summary, e.star
 	e.venue_name, e.venue_city, e.venue_address, e.visibility, e.status, e.languages, e.default_language, e.created_at, e.updated_at`
 
 func scanEvent(row interface{ Scan(...any) error }, e *symposium.Event) error {
-	return row.Scan(&e.ID, &e.Slug, &e.Kind, jsonCol{&e.Series}, jsonCol{&e.Title}, jsonCol{&e.Summary},
+	return row.Scan(eventDest(e)...)
+}
+
+// eventDest lists where the columns of eventColumns go.
+func eventDest(e *symposium.Event) []any {
+	return []any{&e.ID, &e.Slug, &e.Kind, jsonCol{&e.Series}, jsonCol{&e.Title}, jsonCol{&e.Summary},
 		timeCol{&e.StartsAt}, timeCol{&e.EndsAt}, &e.Timezone, jsonCol{&e.Venue.Name}, jsonCol{&e.Venue.City},
 		&e.Venue.Address, &e.Visibility, &e.Status, jsonCol{&e.Languages}, &e.DefaultLanguage,
-		timeCol{&e.CreatedAt}, timeCol{&e.UpdatedAt})
+		timeCol{&e.CreatedAt}, timeCol{&e.UpdatedAt}}
 }
 
 // CreateEvent stores a new event with its organizers and makes the creator

@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"path"
 	"strings"
+	"time"
 
 	"symposium"
 	"symposium/internal/httperror"
@@ -53,6 +54,13 @@ type page struct {
 	Version string
 	Form    *form
 	Data    any
+	// Fallback is the language shown when a text lacks the reader's: the
+	// event's default language on an event's pages.
+	Fallback string
+	// Loc is the zone times are shown in.
+	Loc *time.Location
+	// Event is set on the pages of an event.
+	Event *eventData
 }
 
 // langLink is one entry of the language switcher.
@@ -133,5 +141,23 @@ func redirect(w http.ResponseWriter, r *http.Request, to string) {
 func funcs(a *assets) template.FuncMap {
 	return template.FuncMap{
 		"asset": a.url,
+		"label": label,
+		"card":  card,
+		"add":   func(a, b int) int { return a + b },
 	}
+}
+
+// cardData is what the card templates see: the page for its language and
+// helpers, and the thing shown.
+type cardData struct {
+	Page   *page
+	Person *symposium.Person
+	Org    *symposium.Organization
+	Event  *symposium.Event
+}
+
+// card bundles the page with a person (and their organization) or an event
+// for the card templates: {{template "person_card" card $ .Person $org nil}}.
+func card(p *page, person *symposium.Person, org *symposium.Organization, e *symposium.Event) cardData {
+	return cardData{Page: p, Person: person, Org: org, Event: e}
 }

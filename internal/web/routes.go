@@ -17,6 +17,15 @@ func (h *Handler) routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /password/reset", h.resetForm)
 	mux.HandleFunc("POST /password/reset", h.reset)
 
+	mux.HandleFunc("GET /events/{slug}", h.showEvent)
+	mux.HandleFunc("GET /events/{slug}/timetable", h.showTimetable)
+	mux.HandleFunc("GET /events/{slug}/timetable.ics", h.timetableICS)
+	mux.HandleFunc("GET /events/{slug}/timetable/print", h.printTimetable)
+	mux.HandleFunc("GET /events/{slug}/speakers", h.showSpeakers)
+	mux.HandleFunc("GET /events/{slug}/contributions/{id}", h.showContribution)
+	mux.HandleFunc("GET /people/{id}", h.showPerson)
+	mux.HandleFunc("GET /organizations/{id}", h.showOrganization)
+
 	mux.HandleFunc("GET /admin/mail", h.adminMail)
 
 	mux.HandleFunc("/", h.notFound)

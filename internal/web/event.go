@@ -1,0 +1,134 @@
+package web
+
+import (
+	"net/http"
+	"time"
+
+	"symposium"
+)
+
+// eventData is what every page of an event shows besides its own content.
+type eventData struct {
+	Event  *symposium.Event
+	Access symposium.Access
+	// Zone names the event's zone for people, such as "Astana (UTC+5)".
+	Zone string
+	// Section names the tab of the event's navigation that is open.
+	Section string
+}
+
+// loadEvent finds the event of the request's {slug} and checks the reader
+// may see it; otherwise it answers 404 and returns nil.
+func (h *Handler) loadEvent(w http.ResponseWriter, r *http.Request) *eventData {
+	e, err := h.Store.EventBySlug(r.Context(), r.PathValue("slug"))
+	if err != nil {
+		h.Error(w, r, err)
+		return nil
+	}
+	access, err := h.Store.EventAccess(r.Context(), e.ID, symposium.UserFromContext(r.Context()))
+	if err != nil {
+		h.Error(w, r, err)
+		return nil
+	}
+	if !access.CanSee(e) {
+		h.notFound(w, r)
+		return nil
+	}
+	return &eventData{Event: e, Access: access}
+}
+
+// eventPage prepares a page of an event: times in the event's zone, texts
+// falling back to its default language.
+func (h *Handler) eventPage(r *http.Request, ed *eventData, section string, data any) *page {
+	p := h.newPage(r, "", data)
+	p.Fallback = ed.Event.DefaultLanguage
+	p.Loc = ed.Event.Location()
+	p.Title = p.Plain(ed.Event.Title)
+	ed.Section = section
+	ed.Zone = zoneLabel(p.Plain(ed.Event.Venue.City), p.Loc, ed.Event.StartsAt)
+	p.Event = ed
+	return p
+}
+
+// eventView is the event's front page.
+type eventView struct {
+	Organizers []organizerGroup
+	Speakers   []*symposium.Person
+	Orgs       map[string]*symposium.Organization
+	Entries    int
+}
+
+// organizerGroup is the organizations playing one role.
+type organizerGroup struct {
+	Role string
+	Orgs []symposium.EventOrganization
+}
+
+// showEvent is the event's page: summary, dates, venue, organizers and
+// co-sponsors, speakers and languages.
+func (h *Handler) showEvent(w http.ResponseWriter, r *http.Request) {
+	ed := h.loadEvent(w, r)
+	if ed == nil {
+		return
+	}
+	speakers, err := h.Store.EventSpeakers(r.Context(), ed.Event.ID)
+	if err != nil {
+		h.Error(w, r, err)
+		return
+	}
+	orgs, err := h.Store.Organizations(r.Context(), organizationIDs(speakers))
+	if err != nil {
+		h.Error(w, r, err)
+		return
+	}
+	v := eventView{Organizers: groupOrganizers(ed.Event.Organizers), Speakers: speakers, Orgs: orgs}
+	h.render(w, r, http.StatusOK, "event", h.eventPage(r, ed, "about", v))
+}
+
+// groupOrganizers groups the event's organizations by role, in the order of
+// symposium.OrganizationRoles.
+func groupOrganizers(list []symposium.EventOrganization) []organizerGroup {
+	var out []organizerGroup
+	for _, role := range symposium.OrganizationRoles {
+		g := organizerGroup{Role: role}
+		for _, o := range list {
+			if o.Role == role {
+				g.Orgs = append(g.Orgs, o)
+			}
+		}
+		if len(g.Orgs) > 0 {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// organizationIDs lists the organizations of people.
+func organizationIDs(people []*symposium.Person) []string {
+	var ids []string
+	for _, p := range people {
+		if p.OrganizationID != "" {
+			ids = append(ids, p.OrganizationID)
+		}
+	}
+	return ids
+}
+
+// eventsIndex is the front page: upcoming and past public events.
+type eventsIndex struct {
+	Upcoming, Past []*symposium.Event
+}
+
+func (h *Handler) loadHome(r *http.Request) (*eventsIndex, error) {
+	viewer := symposium.UserFromContext(r.Context())
+	now := time.Now()
+	upcoming, _, err := h.Store.ListEvents(r.Context(), storeQuery(viewer, now, false))
+	if err != nil {
+		return nil, err
+	}
+	past, _, err := h.Store.ListEvents(r.Context(), storeQuery(viewer, now, true))
+	if err != nil {
+		return nil, err
+	}
+	return &eventsIndex{Upcoming: upcoming, Past: past}, nil
+}

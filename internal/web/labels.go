@@ -1,0 +1,46 @@
+package web
+
+// Message keys for the values of enumerations, written out in full so that
+// the catalog test finds every key.
+var (
+	eventKindKeys = map[string]string{
+		"symposium": "event.kind.symposium", "conference": "event.kind.conference", "seminar": "event.kind.seminar",
+		"workshop": "event.kind.workshop", "forum": "event.kind.forum",
+	}
+	eventStatusKeys = map[string]string{
+		"draft": "event.status.draft", "published": "event.status.published", "finished": "event.status.finished",
+	}
+	visibilityKeys = map[string]string{
+		"public": "event.visibility.public", "restricted": "event.visibility.restricted",
+	}
+	orgRoleKeys = map[string]string{
+		"organizer": "event.org_role.organizer", "co_sponsor": "event.org_role.co_sponsor",
+		"host": "event.org_role.host", "partner": "event.org_role.partner",
+	}
+	orgKindKeys = map[string]string{
+		"research_center": "org.kind.research_center", "university": "org.kind.university", "company": "org.kind.company",
+		"government": "org.kind.government", "embassy": "org.kind.embassy", "media": "org.kind.media", "ngo": "org.kind.ngo",
+		"event_company": "org.kind.event_company", "other": "org.kind.other",
+	}
+	contributionKindKeys = map[string]string{
+		"address": "contribution.kind.address", "keynote": "contribution.kind.keynote", "talk": "contribution.kind.talk",
+		"panel": "contribution.kind.panel", "discussion": "contribution.kind.discussion", "poster": "contribution.kind.poster",
+		"break": "contribution.kind.break",
+	}
+	roleKeys = map[string]string{
+		"manager": "role.manager", "reviewer": "role.reviewer", "checkin": "role.checkin", "moderator": "role.moderator",
+	}
+)
+
+// label returns the message key for value in one of the tables above, for
+// templates: {{.L.T (label "event_kind" .Event.Kind)}}.
+func label(table, value string) string {
+	m := map[string]map[string]string{
+		"event_kind": eventKindKeys, "event_status": eventStatusKeys, "visibility": visibilityKeys,
+		"org_role": orgRoleKeys, "org_kind": orgKindKeys, "contribution_kind": contributionKindKeys, "role": roleKeys,
+	}[table]
+	if key, ok := m[value]; ok {
+		return key
+	}
+	return value
+}

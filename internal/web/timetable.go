@@ -1,0 +1,120 @@
+package web
+
+import (
+	"net/http"
+	"time"
+
+	"symposium"
+)
+
+// timetableView is one day of the timetable: rooms as columns, entries
+// placed on a grid of five-minute rows.
+type timetableView struct {
+	Days    []symposium.TimetableDay
+	Day     symposium.TimetableDay
+	Rooms   []symposium.RoomRef
+	Entries []placedEntry
+	Hours   []hourMark
+	Rows    int
+}
+
+// placedEntry is an entry with its place on the grid.
+type placedEntry struct {
+	symposium.TimetableEntry
+	Row, RowEnd, Column int
+}
+
+// hourMark labels a full hour on the grid.
+type hourMark struct {
+	Time time.Time
+	Row  int
+}
+
+// slot is the grid's resolution.
+const slot = 5 * time.Minute
+
+// showTimetable is the timetable of an event, one day at a time.
+func (h *Handler) showTimetable(w http.ResponseWriter, r *http.Request) {
+	ed := h.loadEvent(w, r)
+	if ed == nil {
+		return
+	}
+	tt, err := h.Store.Timetable(r.Context(), ed.Event)
+	if err != nil {
+		h.Error(w, r, err)
+		return
+	}
+	rooms, err := h.Store.Rooms(r.Context(), ed.Event.ID)
+	if err != nil {
+		h.Error(w, r, err)
+		return
+	}
+	loc := ed.Event.Location()
+	v := timetableView{Days: tt.Days(loc)}
+	if len(v.Days) > 0 {
+		v.Day = v.Days[0]
+		for _, d := range v.Days {
+			if d.Date.Format("2006-01-02") == r.URL.Query().Get("day") {
+				v.Day = d
+			}
+		}
+		v.place(rooms, loc)
+	}
+	h.render(w, r, http.StatusOK, "timetable", h.eventPage(r, ed, "timetable", v))
+}
+
+// place lays the day's entries out: a column per room that has entries that
+// day (and one for entries without a room), a row per five minutes from the
+// first full hour to the end of the last entry.
+func (v *timetableView) place(rooms []symposium.Room, loc *time.Location) {
+	used := map[string]bool{}
+	noRoom := false
+	first, last := v.Day.Entries[0].StartsAt.In(loc), v.Day.Entries[0].EndsAt.In(loc)
+	for _, e := range v.Day.Entries {
+		if e.Room == nil {
+			noRoom = true
+		} else {
+			used[e.Room.ID] = true
+		}
+		if end := e.EndsAt.In(loc); end.After(last) {
+			last = end
+		}
+	}
+	column := map[string]int{}
+	for _, r := range rooms {
+		if used[r.ID] {
+			v.Rooms = append(v.Rooms, symposium.RoomRef{ID: r.ID, Name: r.Name})
+			column[r.ID] = len(v.Rooms) + 1
+		}
+	}
+	if noRoom {
+		v.Rooms = append(v.Rooms, symposium.RoomRef{})
+	}
+	origin := time.Date(first.Year(), first.Month(), first.Day(), first.Hour(), 0, 0, 0, loc)
+	row := func(t time.Time) int { return int(t.In(loc).Sub(origin)/slot) + 2 }
+	for _, e := range v.Day.Entries {
+		col := len(v.Rooms) + 1
+		if e.Room != nil {
+			col = column[e.Room.ID]
+		}
+		v.Entries = append(v.Entries, placedEntry{TimetableEntry: e, Row: row(e.StartsAt), RowEnd: max(row(e.EndsAt), row(e.StartsAt)+1), Column: col})
+	}
+	v.Rows = row(last)
+	for t := origin; t.Before(last); t = t.Add(time.Hour) {
+		v.Hours = append(v.Hours, hourMark{Time: t, Row: row(t)})
+	}
+}
+
+// printTimetable is the whole programme as one list, for paper.
+func (h *Handler) printTimetable(w http.ResponseWriter, r *http.Request) {
+	ed := h.loadEvent(w, r)
+	if ed == nil {
+		return
+	}
+	tt, err := h.Store.Timetable(r.Context(), ed.Event)
+	if err != nil {
+		h.Error(w, r, err)
+		return
+	}
+	h.render(w, r, http.StatusOK, "timetable_print", h.eventPage(r, ed, "timetable", timetableView{Days: tt.Days(ed.Event.Location())}))
+}
