@@ -65,3 +65,22 @@ func (s *Store) Organizations(ctx context.Context, ids []string) (map[string]*sy
 
 // now returns the current time at the precision both databases keep.
 func now() time.Time { return time.Now().UTC().Truncate(time.Microsecond) }
+
+// AllOrganizations returns up to limit organizations, newest first, for
+// choosing organizers and affiliations.
+func (s *Store) AllOrganizations(ctx context.Context, limit int) ([]*symposium.Organization, error) {
+	rows, err := s.read.QueryContext(ctx, `SELECT `+organizationColumns+` FROM organizations ORDER BY created_at DESC, id LIMIT $1`, limit)
+	if err != nil {
+		return nil, fmt.Errorf("store: all organizations: %w", err)
+	}
+	defer rows.Close()
+	var out []*symposium.Organization
+	for rows.Next() {
+		var o symposium.Organization
+		if err := scanOrganization(rows, &o); err != nil {
+			return nil, fmt.Errorf("store: all organizations: %w", err)
+		}
+		out = append(out, &o)
+	}
+	return out, rows.Err()
+}

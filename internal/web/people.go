@@ -13,6 +13,7 @@ type personView struct {
 	Organization *symposium.Organization
 	Topics       []symposium.Topic
 	Appearances  []store.Appearance
+	CanEdit      bool
 }
 
 // showPerson is the page of a person: their names in every script, their
@@ -32,6 +33,10 @@ func (h *Handler) showPerson(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if v.Appearances, err = h.Store.PersonAppearances(ctx, ps.ID, symposium.UserFromContext(ctx)); err != nil {
+		h.Error(w, r, err)
+		return
+	}
+	if v.CanEdit, err = h.Store.CanEditPerson(ctx, symposium.UserFromContext(ctx), ps); err != nil {
 		h.Error(w, r, err)
 		return
 	}

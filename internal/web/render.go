@@ -144,6 +144,9 @@ func funcs(a *assets) template.FuncMap {
 		"label": label,
 		"card":  card,
 		"add":   func(a, b int) int { return a + b },
+		"lt":    localizedRow,
+		"input": inputField,
+		"list":  func(items ...string) []string { return items },
 	}
 }
 
@@ -160,4 +163,29 @@ type cardData struct {
 // for the card templates: {{template "person_card" card $ .Person $org nil}}.
 func card(p *page, person *symposium.Person, org *symposium.Organization, e *symposium.Event) cardData {
 	return cardData{Page: p, Person: person, Org: org, Event: e}
+}
+
+// localizedRowData is what the localized_row template sees.
+type localizedRowData struct {
+	Page                *page
+	Name, Label         string
+	Required, Multiline bool
+	Langs               []string
+}
+
+// localizedRow prepares one localized input with a column per language:
+// {{template "localized_row" lt $ "title" "form.title" true false}}.
+func localizedRow(p *page, name, label string, required, multiline bool) localizedRowData {
+	return localizedRowData{Page: p, Name: name, Label: label, Required: required, Multiline: multiline, Langs: symposium.Languages}
+}
+
+// inputFieldData is what the field template sees.
+type inputFieldData struct {
+	Page              *page
+	Name, Label, Type string
+}
+
+// inputField prepares one plain input: {{template "field" input $ "slug" "form.slug" "text"}}.
+func inputField(p *page, name, label, typ string) inputFieldData {
+	return inputFieldData{Page: p, Name: name, Label: label, Type: typ}
 }

@@ -10,12 +10,15 @@ import (
 // timetableView is one day of the timetable: rooms as columns, entries
 // placed on a grid of five-minute rows.
 type timetableView struct {
-	Days    []symposium.TimetableDay
-	Day     symposium.TimetableDay
-	Rooms   []symposium.RoomRef
-	Entries []placedEntry
-	Hours   []hourMark
-	Rows    int
+	// AllRooms keeps a column for every room, even one empty that day, as
+	// the editor needs somewhere to move entries to.
+	AllRooms bool
+	Days     []symposium.TimetableDay
+	Day      symposium.TimetableDay
+	Rooms    []symposium.RoomRef
+	Entries  []placedEntry
+	Hours    []hourMark
+	Rows     int
 }
 
 // placedEntry is an entry with its place on the grid.
@@ -82,7 +85,7 @@ func (v *timetableView) place(rooms []symposium.Room, loc *time.Location) {
 	}
 	column := map[string]int{}
 	for _, r := range rooms {
-		if used[r.ID] {
+		if used[r.ID] || v.AllRooms {
 			v.Rooms = append(v.Rooms, symposium.RoomRef{ID: r.ID, Name: r.Name})
 			column[r.ID] = len(v.Rooms) + 1
 		}

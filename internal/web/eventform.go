@@ -1,0 +1,222 @@
+package web
+
+import (
+	"net/http"
+	"slices"
+	"strconv"
+	"time"
+
+	"symposium"
+)
+
+// eventFormView is the form that creates or edits an event, with every
+// language side by side.
+type eventFormView struct {
+	Editing    bool
+	Slug       string
+	Orgs       []*symposium.Organization
+	Organizers []symposium.EventOrganization
+	Complete   []completeness
+	Zones      []string
+}
+
+// commonZones are offered first in the time zone list.
+var commonZones = []string{"Asia/Almaty", "Asia/Qostanay", "Asia/Aqtobe", "Asia/Oral", "Asia/Shanghai", "Asia/Urumqi",
+	"Asia/Bishkek", "Asia/Tashkent", "Europe/Moscow", "Europe/Istanbul", "Europe/Berlin", "Europe/London", "UTC"}
+
+// newEventForm shows an empty event form to a signed-in account.
+func (h *Handler) newEventForm(w http.ResponseWriter, r *http.Request) {
+	if !h.requireUser(w, r) {
+		return
+	}
+	f := newForm()
+	f.Values["timezone"], f.Values["kind"], f.Values["status"], f.Values["visibility"] = "Asia/Almaty", "symposium", "draft", "public"
+	for _, l := range symposium.Languages {
+		f.Values["lang."+l] = "on"
+	}
+	h.renderEventForm(w, r, http.StatusOK, nil, f, nil)
+}
+
+// editEventForm shows the form filled with an event, to its managers.
+func (h *Handler) editEventForm(w http.ResponseWriter, r *http.Request) {
+	ed := h.loadManagedEvent(w, r)
+	if ed == nil {
+		return
+	}
+	h.renderEventForm(w, r, http.StatusOK, ed, eventToForm(ed.Event), ed.Event.Organizers)
+}
+
+// renderEventForm renders the form with its choices and completeness.
+func (h *Handler) renderEventForm(w http.ResponseWriter, r *http.Request, status int, ed *eventData, f *form, organizers []symposium.EventOrganization) {
+	orgs, err := h.Store.AllOrganizations(r.Context(), 500)
+	if err != nil {
+		h.Error(w, r, err)
+		return
+	}
+	v := eventFormView{Orgs: orgs, Organizers: organizers, Zones: commonZones}
+	texts := []symposium.LocalizedText{}
+	for _, name := range []string{"title", "summary", "series", "venue_name", "venue_city"} {
+		t := symposium.LocalizedText{}
+		for _, l := range symposium.Languages {
+			if s := f.Values[name+"."+l]; s != "" {
+				t[l] = s
+			}
+		}
+		texts = append(texts, t)
+	}
+	v.Complete = measureCompleteness(texts...)
+	var p *page
+	if ed != nil {
+		v.Editing, v.Slug = true, ed.Event.Slug
+		p = h.eventPage(r, ed, "edit", v)
+	} else {
+		p = h.newPage(r, "page.event_new.title", v)
+	}
+	p.Form = f
+	h.render(w, r, status, "event_form", p)
+}
+
+// eventToForm fills a form from an event.
+func eventToForm(e *symposium.Event) *form {
+	f := newForm()
+	loc := e.Location()
+	f.Values["slug"], f.Values["kind"], f.Values["status"], f.Values["visibility"] = e.Slug, e.Kind, e.Status, e.Visibility
+	f.Values["timezone"], f.Values["default_language"], f.Values["venue_address"] = e.Timezone, e.DefaultLanguage, e.Venue.Address
+	f.Values["starts_at"], f.Values["ends_at"] = e.StartsAt.In(loc).Format(localLayout), e.EndsAt.In(loc).Format(localLayout)
+	fillLocalized(f, "title", e.Title)
+	fillLocalized(f, "summary", e.Summary)
+	fillLocalized(f, "series", e.Series)
+	fillLocalized(f, "venue_name", e.Venue.Name)
+	fillLocalized(f, "venue_city", e.Venue.City)
+	for _, l := range e.Languages {
+		f.Values["lang."+l] = "on"
+	}
+	return f
+}
+
+// eventFromForm reads the submitted form into an event.
+func eventFromForm(w http.ResponseWriter, r *http.Request, e *symposium.Event) (*form, symposium.Problems, error) {
+	f, err := readForm(w, r, "slug", "kind", "status", "visibility", "timezone", "starts_at", "ends_at", "default_language", "venue_address")
+	if err != nil {
+		return nil, nil, err
+	}
+	var p symposium.Problems
+	e.Slug, e.Kind, e.Status, e.Visibility = f.Values["slug"], f.Values["kind"], f.Values["status"], f.Values["visibility"]
+	e.Timezone, e.DefaultLanguage, e.Venue.Address = f.Values["timezone"], f.Values["default_language"], f.Values["venue_address"]
+	e.Title, e.Summary, e.Series = localizedField(r, f, "title"), localizedField(r, f, "summary"), localizedField(r, f, "series")
+	e.Venue.Name, e.Venue.City = localizedField(r, f, "venue_name"), localizedField(r, f, "venue_city")
+	loc, zerr := time.LoadLocation(e.Timezone)
+	if zerr != nil {
+		loc = time.UTC
+	}
+	e.StartsAt = localTime(&p, "starts_at", f.Values["starts_at"], loc)
+	e.EndsAt = localTime(&p, "ends_at", f.Values["ends_at"], loc)
+	e.Languages = nil
+	for _, l := range symposium.Languages {
+		if r.PostForm.Get("lang."+l) != "" {
+			f.Values["lang."+l] = "on"
+			e.Languages = append(e.Languages, l)
+		}
+	}
+	e.Organizers = organizersFromForm(r, e.Organizers)
+	return f, p, nil
+}
+
+// organizersFromForm keeps the organizers not marked for removal and adds
+// the one chosen in the form, if any.
+func organizersFromForm(r *http.Request, current []symposium.EventOrganization) []symposium.EventOrganization {
+	var out []symposium.EventOrganization
+	for i, o := range current {
+		if r.PostForm.Get("remove_org."+strconv.Itoa(i)) == "" {
+			out = append(out, o)
+		}
+	}
+	if id := r.PostForm.Get("new_org"); id != "" {
+		o := symposium.EventOrganization{OrganizationID: id, Role: r.PostForm.Get("new_org_role")}
+		if !slices.ContainsFunc(out, func(x symposium.EventOrganization) bool { return x.OrganizationID == o.OrganizationID && x.Role == o.Role }) {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// createEvent stores a new event from the form; its creator manages it.
+func (h *Handler) createEvent(w http.ResponseWriter, r *http.Request) {
+	u := symposium.UserFromContext(r.Context())
+	if u == nil {
+		h.Error(w, r, symposium.Errorf(symposium.EUNAUTHORIZED, "error.unauthorized"))
+		return
+	}
+	e := &symposium.Event{}
+	f, p, err := eventFromForm(w, r, e)
+	if err != nil {
+		h.Error(w, r, err)
+		return
+	}
+	e.Validate(&p)
+	if err = p.Err(); err == nil {
+		err = h.Store.CreateEvent(r.Context(), e, u.ID)
+	}
+	if err != nil {
+		h.formFailed(w, r, f, err, func(status int) { h.renderEventForm(w, r, status, nil, f, e.Organizers) })
+		return
+	}
+	redirect(w, r, "/events/"+e.Slug+"/editor")
+}
+
+// updateEvent stores the edited event.
+func (h *Handler) updateEvent(w http.ResponseWriter, r *http.Request) {
+	ed := h.loadManagedEvent(w, r)
+	if ed == nil {
+		return
+	}
+	e := *ed.Event
+	f, p, err := eventFromForm(w, r, &e)
+	if err != nil {
+		h.Error(w, r, err)
+		return
+	}
+	e.Validate(&p)
+	if err = p.Err(); err == nil {
+		err = h.Store.UpdateEvent(r.Context(), &e)
+	}
+	if err != nil {
+		h.formFailed(w, r, f, err, func(status int) { h.renderEventForm(w, r, status, ed, f, e.Organizers) })
+		return
+	}
+	redirect(w, r, "/events/"+e.Slug)
+}
+
+// formFailed shows a form again with the reasons it was refused, or the
+// error page for failures that are not about the input.
+func (h *Handler) formFailed(w http.ResponseWriter, r *http.Request, f *form, err error, show func(status int)) {
+	status := f.fail(h.I18n.For(symposium.LanguageFromContext(r.Context())), err)
+	if status == http.StatusInternalServerError || status == http.StatusNotFound || status == http.StatusForbidden {
+		h.Error(w, r, err)
+		return
+	}
+	show(status)
+}
+
+// requireUser sends anonymous readers to sign in first.
+func (h *Handler) requireUser(w http.ResponseWriter, r *http.Request) bool {
+	if symposium.UserFromContext(r.Context()) != nil {
+		return true
+	}
+	redirect(w, r, "/signin?next="+r.URL.Path)
+	return false
+}
+
+// loadManagedEvent loads the event of the request for one of its managers;
+// anyone else gets 404.
+func (h *Handler) loadManagedEvent(w http.ResponseWriter, r *http.Request) *eventData {
+	ed := h.loadEvent(w, r)
+	if ed == nil {
+		return nil
+	}
+	if !ed.Access.CanManage() {
+		h.notFound(w, r)
+		return nil
+	}
+	return ed
+}
