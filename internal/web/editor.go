@@ -13,11 +13,11 @@ import (
 // and entries.
 type editorView struct {
 	timetableView
-	Rooms       []symposium.Room
-	List        []symposium.Contribution
-	People      []*symposium.Person
-	Conflicts   []string
-	Moved       string
+	Rooms     []symposium.Room
+	List      []symposium.Contribution
+	People    []*symposium.Person
+	Conflicts []string
+	Moved     string
 }
 
 // showEditor is the programme editor, for the event's managers.

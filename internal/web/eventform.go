@@ -133,7 +133,9 @@ func organizersFromForm(r *http.Request, current []symposium.EventOrganization) 
 	}
 	if id := r.PostForm.Get("new_org"); id != "" {
 		o := symposium.EventOrganization{OrganizationID: id, Role: r.PostForm.Get("new_org_role")}
-		if !slices.ContainsFunc(out, func(x symposium.EventOrganization) bool { return x.OrganizationID == o.OrganizationID && x.Role == o.Role }) {
+		if !slices.ContainsFunc(out, func(x symposium.EventOrganization) bool {
+			return x.OrganizationID == o.OrganizationID && x.Role == o.Role
+		}) {
 			out = append(out, o)
 		}
 	}
