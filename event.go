@@ -56,6 +56,9 @@ type Event struct {
 	Organizers      []EventOrganization `json:"organizers"`
 	CreatedAt       time.Time           `json:"created_at"`
 	UpdatedAt       time.Time           `json:"updated_at"`
+	// ProgrammeVersion counts the changes to the programme; a cached
+	// timetable of an older version is stale.
+	ProgrammeVersion int64 `json:"-"`
 }
 
 // Venue is where an event takes place.

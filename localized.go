@@ -1,6 +1,8 @@
 package symposium
 
 import (
+	"encoding/json"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -83,6 +85,57 @@ func (t LocalizedText) Clean() LocalizedText {
 		}
 	}
 	return c
+}
+
+// MarshalJSON writes the texts in the order of Languages — en, zh, kk,
+// ru — then any other tag in sorted order.
+func (t LocalizedText) MarshalJSON() ([]byte, error) {
+	buf := make([]byte, 0, 16+32*len(t))
+	buf = append(buf, '{')
+	add := func(lang, s string) error {
+		if len(buf) > 1 {
+			buf = append(buf, ',')
+		}
+		v, err := json.Marshal(s)
+		if err != nil {
+			return err
+		}
+		buf = append(append(append(append(buf, '"'), lang...), '"', ':'), v...)
+		return nil
+	}
+	for _, l := range Languages {
+		if s, ok := t[l]; ok {
+			if err := add(l, s); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if !knownOnly(t) {
+		var others []string
+		for l := range t {
+			if !IsLanguage(l) {
+				others = append(others, l)
+			}
+		}
+		sort.Strings(others)
+		for _, l := range others {
+			k, _ := json.Marshal(l)
+			if err := add(string(k[1:len(k)-1]), t[l]); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return append(buf, '}'), nil
+}
+
+// knownOnly reports whether every tag of t is one of Languages.
+func knownOnly(t LocalizedText) bool {
+	for l := range t {
+		if !IsLanguage(l) {
+			return false
+		}
+	}
+	return true
 }
 
 // Validate records problems with t under field: an unknown language tag, a

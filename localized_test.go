@@ -78,6 +78,14 @@ func TestLocalizedTextJSON(t *testing.T) {
 	if string(b) != `{"en":"Astana","kk":"Астана"}` {
 		t.Errorf("encoded %s", b)
 	}
+	b, _ = json.Marshal(Text("ru", "Астана", "zh", "阿斯塔纳", "x\"y", "<q>", "en", "Astana"))
+	if string(b) != `{"en":"Astana","zh":"阿斯塔纳","ru":"Астана","x\"y":"\u003cq\u003e"}` {
+		t.Errorf("encoded in the order of Languages: %s", b)
+	}
+	var back LocalizedText
+	if err := json.Unmarshal(b, &back); err != nil || back["x\"y"] != "<q>" {
+		t.Errorf("round trip: %v %v", back, err)
+	}
 	if got := Text("en", " Astana ", "zh", "").Clean(); len(got) != 1 || got["en"] != "Astana" {
 		t.Errorf("Clean = %v", got)
 	}

@@ -59,7 +59,10 @@ func (s *Store) SaveContribution(ctx context.Context, e *symposium.Event, c *sym
 			}
 			return symposium.ConflictError(conflicts)
 		}
-		return upsertContribution(t, c, creating)
+		if err := upsertContribution(t, c, creating); err != nil {
+			return err
+		}
+		return bumpProgramme(t, e.ID)
 	})
 	if err != nil {
 		if creating {
@@ -190,7 +193,10 @@ func (s *Store) DeleteContribution(ctx context.Context, eventID, id string) erro
 	err := s.write(ctx, func(t *tx) error {
 		var err error
 		n, err = affected(t.exec(`DELETE FROM contributions WHERE id = $1 AND event_id = $2`, id, eventID))
-		return err
+		if err != nil || n == 0 {
+			return err
+		}
+		return bumpProgramme(t, eventID)
 	})
 	if err != nil {
 		return fmt.Errorf("store: delete contribution: %w", err)

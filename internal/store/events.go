@@ -8,7 +8,8 @@ import (
 )
 
 const eventColumns = `e.id, e.slug, e.kind, e.series, e.title, e.summary, e.starts_at, e.ends_at, e.timezone,
-	e.venue_name, e.venue_city, e.venue_address, e.visibility, e.status, e.languages, e.default_language, e.created_at, e.updated_at`
+	e.venue_name, e.venue_city, e.venue_address, e.visibility, e.status, e.languages, e.default_language, e.created_at, e.updated_at,
+	e.programme_version`
 
 func scanEvent(row interface{ Scan(...any) error }, e *symposium.Event) error {
 	return row.Scan(eventDest(e)...)
@@ -19,7 +20,7 @@ func eventDest(e *symposium.Event) []any {
 	return []any{&e.ID, &e.Slug, &e.Kind, jsonCol{&e.Series}, jsonCol{&e.Title}, jsonCol{&e.Summary},
 		timeCol{&e.StartsAt}, timeCol{&e.EndsAt}, &e.Timezone, jsonCol{&e.Venue.Name}, jsonCol{&e.Venue.City},
 		&e.Venue.Address, &e.Visibility, &e.Status, jsonCol{&e.Languages}, &e.DefaultLanguage,
-		timeCol{&e.CreatedAt}, timeCol{&e.UpdatedAt}}
+		timeCol{&e.CreatedAt}, timeCol{&e.UpdatedAt}, &e.ProgrammeVersion}
 }
 
 // CreateEvent stores a new event with its organizers and makes the creator
@@ -59,7 +60,8 @@ func (s *Store) UpdateEvent(ctx context.Context, e *symposium.Event) error {
 	err := s.write(ctx, func(t *tx) error {
 		n, err := affected(t.exec(`UPDATE events SET slug = $2, kind = $3, series = $4, title = $5, summary = $6,
 				starts_at = $7, ends_at = $8, timezone = $9, venue_name = $10, venue_city = $11, venue_address = $12,
-				visibility = $13, status = $14, languages = $15, default_language = $16, updated_at = $17
+				visibility = $13, status = $14, languages = $15, default_language = $16, updated_at = $17,
+				programme_version = programme_version + 1
 			WHERE id = $1`,
 			e.ID, e.Slug, e.Kind, jsonText(e.Series), jsonText(e.Title), jsonText(e.Summary), ts(e.StartsAt), ts(e.EndsAt),
 			e.Timezone, jsonText(e.Venue.Name), jsonText(e.Venue.City), e.Venue.Address, e.Visibility, e.Status,
@@ -73,6 +75,12 @@ func (s *Store) UpdateEvent(ctx context.Context, e *symposium.Event) error {
 		return replaceOrganizers(t, e)
 	})
 	return eventWriteError("update event", err)
+}
+
+// bumpProgramme marks an event's programme as changed.
+func bumpProgramme(t *tx, eventID string) error {
+	_, err := t.exec(`UPDATE events SET programme_version = programme_version + 1 WHERE id = $1`, eventID)
+	return err
 }
 
 // replaceOrganizers stores the event's organizers in their order.

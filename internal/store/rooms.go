@@ -17,7 +17,10 @@ func (s *Store) CreateRoom(ctx context.Context, r *symposium.Room) error {
 		}
 		_, err = t.exec(`INSERT INTO rooms (id, event_id, name, capacity, position) VALUES ($1, $2, $3, $4, $5)`,
 			r.ID, r.EventID, jsonText(r.Name), r.Capacity, r.Position)
-		return err
+		if err != nil {
+			return err
+		}
+		return bumpProgramme(t, r.EventID)
 	})
 	if err != nil {
 		return fmt.Errorf("store: create room: %w", err)
@@ -32,7 +35,10 @@ func (s *Store) UpdateRoom(ctx context.Context, r *symposium.Room) error {
 		var err error
 		n, err = affected(t.exec(`UPDATE rooms SET name = $3, capacity = $4 WHERE id = $1 AND event_id = $2`,
 			r.ID, r.EventID, jsonText(r.Name), r.Capacity))
-		return err
+		if err != nil || n == 0 {
+			return err
+		}
+		return bumpProgramme(t, r.EventID)
 	})
 	if err != nil {
 		return fmt.Errorf("store: update room: %w", err)

@@ -22,6 +22,8 @@ type Store struct {
 	writer writer
 	pool   *pgxpool.Pool // PostgreSQL only: for LISTEN/NOTIFY.
 	path   string        // SQLite only: the database file.
+
+	timetables timetableCache
 }
 
 // writer runs write transactions.

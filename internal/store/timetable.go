@@ -9,8 +9,23 @@ import (
 )
 
 // Timetable returns the scheduled programme of an event with rooms and
-// speakers, in three queries whatever its size.
+// speakers. It is cached per event and programme version, so the event
+// must have been read just before; the timetable returned is shared and
+// must not be modified.
 func (s *Store) Timetable(ctx context.Context, e *symposium.Event) (*symposium.Timetable, error) {
+	if tt := s.timetables.get(e.ID, e.ProgrammeVersion); tt != nil {
+		return tt, nil
+	}
+	tt, err := s.loadTimetable(ctx, e)
+	if err != nil {
+		return nil, err
+	}
+	s.timetables.put(e.ID, e.ProgrammeVersion, tt)
+	return tt, nil
+}
+
+// loadTimetable reads a timetable in three queries, whatever its size.
+func (s *Store) loadTimetable(ctx context.Context, e *symposium.Event) (*symposium.Timetable, error) {
 	rooms, err := s.Rooms(ctx, e.ID)
 	if err != nil {
 		return nil, err

@@ -61,6 +61,8 @@ type page struct {
 	Loc *time.Location
 	// Event is set on the pages of an event.
 	Event *eventData
+	// langTags memoizes the fallback markers of Text.
+	langTags map[string]string
 }
 
 // langLink is one entry of the language switcher.

@@ -18,9 +18,23 @@ func (p *page) Text(t symposium.LocalizedText) template.HTML {
 	if lang == "" || lang == p.L.Lang {
 		return template.HTML(template.HTMLEscapeString(s))
 	}
-	return template.HTML(fmt.Sprintf(`<span lang="%s">%s</span> <small class="lang-tag" title="%s">%s</small>`,
-		lang, template.HTMLEscapeString(s), template.HTMLEscapeString(p.L.T("lang.shown_in", "Lang", p.L.LanguageName(lang))),
-		strings.ToUpper(lang)))
+	return template.HTML(`<span lang="` + lang + `">` + template.HTMLEscapeString(s) + `</span> ` + p.langTag(lang))
+}
+
+// langTag returns the tag marking a text shown in another language,
+// written once per page and language: a timetable asks for it hundreds of
+// times.
+func (p *page) langTag(lang string) string {
+	if tag, ok := p.langTags[lang]; ok {
+		return tag
+	}
+	tag := fmt.Sprintf(`<small class="lang-tag" title="%s">%s</small>`,
+		template.HTMLEscapeString(p.L.T("lang.shown_in", "Lang", p.L.LanguageName(lang))), strings.ToUpper(lang))
+	if p.langTags == nil {
+		p.langTags = map[string]string{}
+	}
+	p.langTags[lang] = tag
+	return tag
 }
 
 // Plain writes a localized text in the reader's language without markup,

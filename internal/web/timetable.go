@@ -1,6 +1,7 @@
 package web
 
 import (
+	"html/template"
 	"net/http"
 	"time"
 
@@ -21,10 +22,20 @@ type timetableView struct {
 	Rows     int
 }
 
-// placedEntry is an entry with its place on the grid.
+// placedEntry is an entry with its place on the grid and its markup. The
+// timetable is the largest page: writing each entry's markup in Go rather
+// than through a dozen template actions makes it several times faster.
 type placedEntry struct {
 	symposium.TimetableEntry
 	Row, RowEnd, Column int
+	HTML                template.HTML
+}
+
+// decorate writes the entries' markup in the page's language and zone.
+func (v *timetableView) decorate(p *page, slug string) {
+	for i := range v.Entries {
+		v.Entries[i].HTML = entryCard(p, slug, &v.Entries[i].TimetableEntry)
+	}
 }
 
 // hourMark labels a full hour on the grid.
@@ -63,7 +74,10 @@ func (h *Handler) showTimetable(w http.ResponseWriter, r *http.Request) {
 		}
 		v.place(rooms, loc)
 	}
-	h.render(w, r, http.StatusOK, "timetable", h.eventPage(r, ed, "timetable", v))
+	p := h.eventPage(r, ed, "timetable", nil)
+	v.decorate(p, ed.Event.Slug)
+	p.Data = v
+	h.render(w, r, http.StatusOK, "timetable", p)
 }
 
 // place lays the day's entries out: a column per room that has entries that
@@ -108,6 +122,12 @@ func (v *timetableView) place(rooms []symposium.Room, loc *time.Location) {
 	}
 }
 
+// printDay is one day of the printable timetable, its rows written out.
+type printDay struct {
+	Date time.Time
+	Rows []template.HTML
+}
+
 // printTimetable is the whole programme as one list, for paper.
 func (h *Handler) printTimetable(w http.ResponseWriter, r *http.Request) {
 	ed := h.loadEvent(w, r)
@@ -119,5 +139,15 @@ func (h *Handler) printTimetable(w http.ResponseWriter, r *http.Request) {
 		h.Error(w, r, err)
 		return
 	}
-	h.render(w, r, http.StatusOK, "timetable_print", h.eventPage(r, ed, "timetable", timetableView{Days: tt.Days(ed.Event.Location())}))
+	p := h.eventPage(r, ed, "timetable", nil)
+	var days []printDay
+	for _, d := range tt.Days(ed.Event.Location()) {
+		pd := printDay{Date: d.Date, Rows: make([]template.HTML, len(d.Entries))}
+		for i := range d.Entries {
+			pd.Rows[i] = printRow(p, &d.Entries[i])
+		}
+		days = append(days, pd)
+	}
+	p.Data = days
+	h.render(w, r, http.StatusOK, "timetable_print", p)
 }
