@@ -17,6 +17,7 @@ type TimetableEntry struct {
 	StartsAt time.Time     `json:"starts_at"`
 	EndsAt   time.Time     `json:"ends_at"`
 	Room     *RoomRef      `json:"room,omitempty"`
+	Session  *SessionRef   `json:"session,omitempty"`
 	Speakers []PersonRef   `json:"speakers"`
 	Topics   []string      `json:"topics,omitempty"`
 }
@@ -25,6 +26,13 @@ type TimetableEntry struct {
 type RoomRef struct {
 	ID   string        `json:"id"`
 	Name LocalizedText `json:"name"`
+}
+
+// SessionRef names the session an entry belongs to, with its colour.
+type SessionRef struct {
+	ID     string        `json:"id"`
+	Title  LocalizedText `json:"title"`
+	Colour string        `json:"colour,omitempty"`
 }
 
 // PersonRef names a person.

@@ -40,6 +40,7 @@ type ContributionPatch struct {
 	Unschedule      bool                    `json:"unschedule,omitempty" doc:"Take the entry out of the timetable."`
 	DurationMinutes *int                    `json:"duration_minutes,omitempty" minimum:"1" maximum:"1440"`
 	RoomID          *string                 `json:"room_id,omitempty" doc:"\"\" takes the entry out of its room."`
+	SessionID       *string                 `json:"session_id,omitempty" doc:"\"\" takes the entry out of its session."`
 	SpeakerIDs      *[]string               `json:"speaker_ids,omitempty"`
 	Topics          *[]string               `json:"topics,omitempty"`
 }
@@ -59,6 +60,8 @@ func (a *API) programmeRoutes() {
 	huma.Register(a.huma, a.authed(op("update-contribution", http.MethodPatch, "/events/{slug}/contributions/{id}",
 		"Move, resize or edit a programme entry; 409 with the conflicts", "Programme")), a.updateContribution)
 	huma.Register(a.huma, a.authed(op("delete-contribution", http.MethodDelete, "/events/{slug}/contributions/{id}", "Remove a programme entry", "Programme")), a.deleteContribution)
+	huma.Register(a.huma, a.authed(created(op("create-session", http.MethodPost, "/events/{slug}/sessions", "Add a session: a titled group of entries", "Programme"))), a.createSession)
+	huma.Register(a.huma, op("list-sessions", http.MethodGet, "/events/{slug}/sessions", "List the sessions", "Programme"), a.listSessions)
 	huma.Register(a.huma, op("get-timetable", http.MethodGet, "/events/{slug}/timetable", "The scheduled programme, by time and then room", "Programme"), a.timetable)
 }
 
@@ -191,6 +194,7 @@ func (p *ContributionPatch) apply(c *symposium.Contribution) {
 	}
 	set(&c.DurationMinutes, p.DurationMinutes)
 	set(&c.RoomID, p.RoomID)
+	set(&c.SessionID, p.SessionID)
 	set(&c.SpeakerIDs, p.SpeakerIDs)
 	set(&c.Topics, p.Topics)
 }
@@ -216,4 +220,44 @@ func (a *API) timetable(ctx context.Context, in *slugPath) (*struct{ Body *sympo
 		return nil, a.fail(ctx, err)
 	}
 	return &struct{ Body *symposium.Timetable }{Body: tt}, nil
+}
+
+// SessionInput creates a session.
+type SessionInput struct {
+	Title       symposium.LocalizedText `json:"title"`
+	RoomID      string                  `json:"room_id,omitempty"`
+	Colour      string                  `json:"colour,omitempty" doc:"A colour such as #1f6feb."`
+	ConvenerIDs []string                `json:"convener_ids,omitempty"`
+}
+
+func (a *API) createSession(ctx context.Context, in *struct {
+	Slug string `path:"slug" maxLength:"64"`
+	Body SessionInput
+}) (*struct{ Body *symposium.Session }, error) {
+	e, err := a.managedEvent(ctx, in.Slug)
+	if err != nil {
+		return nil, a.fail(ctx, err)
+	}
+	ps := &symposium.Session{EventID: e.ID, Title: in.Body.Title, RoomID: in.Body.RoomID, Colour: in.Body.Colour, ConvenerIDs: in.Body.ConvenerIDs}
+	var p symposium.Problems
+	ps.Validate(&p)
+	if err := p.Err(); err != nil {
+		return nil, a.fail(ctx, err)
+	}
+	if err := a.Store.CreateProgrammeSession(ctx, ps); err != nil {
+		return nil, a.fail(ctx, err)
+	}
+	return &struct{ Body *symposium.Session }{Body: ps}, nil
+}
+
+func (a *API) listSessions(ctx context.Context, in *slugPath) (*struct{ Body List[symposium.Session] }, error) {
+	e, _, err := a.visibleEvent(ctx, in.Slug)
+	if err != nil {
+		return nil, a.fail(ctx, err)
+	}
+	list, err := a.Store.ProgrammeSessions(ctx, e.ID)
+	if err != nil {
+		return nil, a.fail(ctx, err)
+	}
+	return &struct{ Body List[symposium.Session] }{Body: List[symposium.Session]{Items: list}}, nil
 }

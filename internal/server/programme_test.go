@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"testing"
 
+	"symposium"
+
 	"symposium/internal/store"
 	"symposium/internal/store/storetest"
 )
@@ -171,6 +173,42 @@ func TestRestrictedEventIsHidden(t *testing.T) {
 		}
 		if resp, _ := e.api("GET", "/api/v1/events/closed-door", stranger, nil); resp.StatusCode != 200 {
 			t.Errorf("after being given a role, the event = %d", resp.StatusCode)
+		}
+	})
+}
+
+func TestSessions(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := start(t, s, false)
+		_, token := e.user("organizer@example.org", false)
+		ids := createSeedEvent(t, e, token, "with-sessions", "public")
+		resp, p := e.api("POST", "/api/v1/events/with-sessions/sessions", token, map[string]any{
+			"title": map[string]string{"en": "Climate"}, "colour": "not a colour"})
+		if resp.StatusCode != 422 {
+			t.Errorf("bad colour = %d %v", resp.StatusCode, p)
+		}
+		resp, ps := e.api("POST", "/api/v1/events/with-sessions/sessions", token, map[string]any{
+			"title": map[string]string{"en": "Climate", "zh": "气候"}, "colour": "#1a7f37", "room_id": ids["second"], "convener_ids": []string{ids["gulnar"]}})
+		if resp.StatusCode != 201 {
+			t.Fatalf("create session = %d %v", resp.StatusCode, ps)
+		}
+		resp, c := e.api("PATCH", "/api/v1/events/with-sessions/contributions/"+ids["c3"], token, map[string]any{"session_id": ps["id"]})
+		if resp.StatusCode != 200 || c["session_id"] != ps["id"] {
+			t.Fatalf("assign session = %d %v", resp.StatusCode, c)
+		}
+		_, tt := e.api("GET", "/api/v1/events/with-sessions/timetable", "", nil)
+		found := false
+		for _, en := range tt["entries"].([]any) {
+			m := en.(map[string]any)
+			if m["id"] == ids["c3"] {
+				found = m["session"] != nil && m["session"].(map[string]any)["colour"] == "#1a7f37"
+			}
+		}
+		if !found {
+			t.Errorf("the timetable does not show the entry's session: %v", tt["entries"])
+		}
+		if resp, _ := e.api("PATCH", "/api/v1/events/with-sessions/contributions/"+ids["c3"], token, map[string]any{"session_id": symposium.NewID()}); resp.StatusCode != 422 {
+			t.Errorf("unknown session = %d, want 422", resp.StatusCode)
 		}
 	})
 }

@@ -76,8 +76,8 @@ func (s *Store) SaveContribution(ctx context.Context, e *symposium.Event, c *sym
 	return nil
 }
 
-// checkReferences makes sure the room belongs to the event and every
-// speaker exists, naming the field that does not.
+// checkReferences makes sure the room and the session belong to the event
+// and every speaker exists, naming the field that does not.
 func checkReferences(t *tx, c *symposium.Contribution) error {
 	if c.RoomID != "" {
 		var n int
@@ -86,6 +86,15 @@ func checkReferences(t *tx, c *symposium.Contribution) error {
 		}
 		if n == 0 {
 			return invalidReference("room_id")
+		}
+	}
+	if c.SessionID != "" {
+		var n int
+		if err := t.queryRow(`SELECT COUNT(*) FROM programme_sessions WHERE id = $1 AND event_id = $2`, c.SessionID, c.EventID).Scan(&n); err != nil {
+			return err
+		}
+		if n == 0 {
+			return invalidReference("session_id")
 		}
 	}
 	for i, id := range c.SpeakerIDs {

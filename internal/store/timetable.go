@@ -24,7 +24,7 @@ func (s *Store) Timetable(ctx context.Context, e *symposium.Event) (*symposium.T
 	return tt, nil
 }
 
-// loadTimetable reads a timetable in three queries, whatever its size.
+// loadTimetable reads a timetable in four queries, whatever its size.
 func (s *Store) loadTimetable(ctx context.Context, e *symposium.Event) (*symposium.Timetable, error) {
 	rooms, err := s.Rooms(ctx, e.ID)
 	if err != nil {
@@ -34,7 +34,16 @@ func (s *Store) loadTimetable(ctx context.Context, e *symposium.Event) (*symposi
 	for _, r := range rooms {
 		byRoom[r.ID] = &symposium.RoomRef{ID: r.ID, Name: r.Name}
 	}
-	rows, err := s.read.QueryContext(ctx, `SELECT c.id, c.title, c.kind, c.starts_at, c.duration_minutes, COALESCE(c.room_id, ''), c.topics
+	sessions, err := s.ProgrammeSessions(ctx, e.ID)
+	if err != nil {
+		return nil, err
+	}
+	bySession := make(map[string]*symposium.SessionRef, len(sessions))
+	for _, ps := range sessions {
+		bySession[ps.ID] = &symposium.SessionRef{ID: ps.ID, Title: ps.Title, Colour: ps.Colour}
+	}
+	rows, err := s.read.QueryContext(ctx, `SELECT c.id, c.title, c.kind, c.starts_at, c.duration_minutes, COALESCE(c.room_id, ''),
+		COALESCE(c.session_id, ''), c.topics
 		FROM contributions c LEFT JOIN rooms r ON r.id = c.room_id
 		WHERE c.event_id = $1 AND c.starts_at IS NOT NULL
 		ORDER BY c.starts_at, COALESCE(r.position, 1000000), c.id`, e.ID)
@@ -48,13 +57,14 @@ func (s *Store) loadTimetable(ctx context.Context, e *symposium.Event) (*symposi
 	for rows.Next() {
 		var en symposium.TimetableEntry
 		var minutes int
-		var roomID string
-		if err := rows.Scan(&en.ID, jsonCol{&en.Title}, &en.Kind, timeCol{&en.StartsAt}, &minutes, &roomID, jsonCol{&en.Topics}); err != nil {
+		var roomID, sessionID string
+		if err := rows.Scan(&en.ID, jsonCol{&en.Title}, &en.Kind, timeCol{&en.StartsAt}, &minutes, &roomID, &sessionID, jsonCol{&en.Topics}); err != nil {
 			return nil, fmt.Errorf("store: timetable: %w", err)
 		}
 		en.StartsAt = en.StartsAt.In(loc)
 		en.EndsAt = en.StartsAt.Add(time.Duration(minutes) * time.Minute)
 		en.Room = byRoom[roomID]
+		en.Session = bySession[sessionID]
 		en.Speakers = []symposium.PersonRef{}
 		index[en.ID] = len(tt.Entries)
 		tt.Entries = append(tt.Entries, en)

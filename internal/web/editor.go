@@ -14,6 +14,7 @@ import (
 type editorView struct {
 	timetableView
 	Rooms     []symposium.Room
+	Sessions  []symposium.Session
 	List      []symposium.Contribution
 	People    []*symposium.Person
 	Conflicts []string
@@ -37,6 +38,10 @@ func (h *Handler) renderEditor(w http.ResponseWriter, r *http.Request, ed *event
 	v.AllRooms = true
 	var err error
 	if v.Rooms, err = h.Store.Rooms(ctx, ed.Event.ID); err != nil {
+		h.Error(w, r, err)
+		return
+	}
+	if v.Sessions, err = h.Store.ProgrammeSessions(ctx, ed.Event.ID); err != nil {
 		h.Error(w, r, err)
 		return
 	}
@@ -110,7 +115,7 @@ func (h *Handler) saveEntry(w http.ResponseWriter, r *http.Request) {
 	if ed == nil {
 		return
 	}
-	f, err := readForm(w, r, "id", "starts_at", "room_id", "duration_minutes", "kind", "action")
+	f, err := readForm(w, r, "id", "starts_at", "room_id", "session_id", "duration_minutes", "kind", "action")
 	if err != nil {
 		h.Error(w, r, err)
 		return
@@ -156,6 +161,9 @@ func applyEntryForm(r *http.Request, f *form, c *symposium.Contribution, loc *ti
 		c.StartsAt = nil
 	}
 	c.RoomID = f.Values["room_id"]
+	if _, ok := r.PostForm["session_id"]; ok {
+		c.SessionID = f.Values["session_id"]
+	}
 	if d := f.Values["duration_minutes"]; d != "" {
 		n, err := strconv.Atoi(d)
 		if err != nil {
@@ -241,4 +249,29 @@ func renamePrefix(err error, from, to string) error {
 		}
 	}
 	return e
+}
+
+// addSession adds a session to the event.
+func (h *Handler) addSession(w http.ResponseWriter, r *http.Request) {
+	ed := h.loadManagedEvent(w, r)
+	if ed == nil {
+		return
+	}
+	f, err := readForm(w, r, "colour", "session_room_id")
+	if err != nil {
+		h.Error(w, r, err)
+		return
+	}
+	ps := &symposium.Session{EventID: ed.Event.ID, Title: localizedField(r, f, "session_title"), Colour: f.Values["colour"],
+		RoomID: f.Values["session_room_id"], ConvenerIDs: r.PostForm["convener_ids"]}
+	var p symposium.Problems
+	ps.Validate(&p)
+	if err = p.Err(); err == nil {
+		err = h.Store.CreateProgrammeSession(r.Context(), ps)
+	}
+	if err != nil {
+		h.formFailed(w, r, f, renamePrefix(err, "title", "session_title"), func(status int) { h.renderEditor(w, r, ed, status, f, nil) })
+		return
+	}
+	redirect(w, r, "/events/"+ed.Event.Slug+"/editor")
 }

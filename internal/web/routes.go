@@ -25,6 +25,7 @@ func (h *Handler) routes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /events/{slug}/editor/entries", h.saveEntry)
 	mux.HandleFunc("POST /events/{slug}/editor/entries/delete", h.deleteEntry)
 	mux.HandleFunc("POST /events/{slug}/editor/rooms", h.addRoom)
+	mux.HandleFunc("POST /events/{slug}/editor/sessions", h.addSession)
 	mux.HandleFunc("GET /events/{slug}/roles", h.showRoles)
 	mux.HandleFunc("POST /events/{slug}/roles", h.addRole)
 	mux.HandleFunc("POST /events/{slug}/roles/remove", h.removeRole)

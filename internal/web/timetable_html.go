@@ -28,6 +28,9 @@ func entryCard(p *page, slug string, e *symposium.TimetableEntry) template.HTML 
 		b.WriteString(`<span class="tt-room-inline"> · ` + string(p.Text(e.Room.Name)) + `</span>`)
 	}
 	b.WriteString(`<span class="tt-kind"> · ` + template.HTMLEscapeString(p.L.T(label("contribution_kind", e.Kind))) + "</span></p>")
+	if e.Session != nil {
+		b.WriteString(`<p class="tt-session">` + string(p.Text(e.Session.Title)) + "</p>")
+	}
 	title := string(p.Text(e.Title))
 	if e.Kind == symposium.ContributionBreak {
 		b.WriteString(`<h3 class="tt-title">` + title + "</h3>")
