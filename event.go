@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -98,12 +99,19 @@ var slugPattern = regexp.MustCompile(`^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$`)
 // Location returns the event's time zone; events are validated to hold a
 // known zone, so an unknown one falls back to UTC.
 func (e *Event) Location() *time.Location {
+	if loc, ok := zones.Load(e.Timezone); ok {
+		return loc.(*time.Location)
+	}
 	loc, err := time.LoadLocation(e.Timezone)
 	if err != nil {
 		return time.UTC
 	}
+	zones.Store(e.Timezone, loc)
 	return loc
 }
+
+// zones caches loaded time zones: loading one parses the zone database.
+var zones sync.Map
 
 // IsPublic reports whether everyone may see the event: it is public and
 // no longer a draft.

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"symposium"
+	"symposium/internal/secret"
 	"symposium/internal/store"
 )
 
@@ -123,12 +124,12 @@ func (s *Service) checkThrottle(ctx context.Context, keys []string, now time.Tim
 
 // startSession stores a new session and returns its token.
 func (s *Service) startSession(ctx context.Context, userID, previous string) (string, error) {
-	token := newSecret("")
+	token := secret.New("")
 	replaces := ""
 	if previous != "" {
-		replaces = HashSecret(previous)
+		replaces = secret.Hash(previous)
 	}
-	if err := s.store.CreateSession(ctx, userID, HashSecret(token), replaces, time.Now().Add(s.cfg.SessionTTL)); err != nil {
+	if err := s.store.CreateSession(ctx, userID, secret.Hash(token), replaces, time.Now().Add(s.cfg.SessionTTL)); err != nil {
 		return "", err
 	}
 	return token, nil
@@ -139,7 +140,7 @@ func (s *Service) SessionUser(ctx context.Context, token string) (*symposium.Use
 	if token == "" {
 		return nil, symposium.Errorf(symposium.EUNAUTHORIZED, "error.unauthorized")
 	}
-	u, err := s.store.SessionUser(ctx, HashSecret(token), time.Now())
+	u, err := s.store.SessionUser(ctx, secret.Hash(token), time.Now())
 	if symposium.ErrorCode(err) == symposium.ENOTFOUND {
 		return nil, symposium.Errorf(symposium.EUNAUTHORIZED, "error.unauthorized")
 	}
@@ -151,7 +152,7 @@ func (s *Service) SignOut(ctx context.Context, token string) error {
 	if token == "" {
 		return nil
 	}
-	return s.store.DeleteSession(ctx, HashSecret(token))
+	return s.store.DeleteSession(ctx, secret.Hash(token))
 }
 
 // SessionTTL says how long a new session lasts, for the cookie's lifetime.

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"symposium"
+	"symposium/internal/secret"
 )
 
 // ResetMail writes the message carrying a password-reset link for an
@@ -29,8 +30,8 @@ func (s *Service) RequestReset(ctx context.Context, email string, write ResetMai
 	if err != nil {
 		return err
 	}
-	token := newSecret("")
-	if err := s.store.CreatePasswordReset(ctx, u.ID, HashSecret(token), time.Now().Add(s.cfg.ResetTTL), write(u, token)); err != nil {
+	token := secret.New("")
+	if err := s.store.CreatePasswordReset(ctx, u.ID, secret.Hash(token), time.Now().Add(s.cfg.ResetTTL), write(u, token)); err != nil {
 		return fmt.Errorf("accounts: request reset: %w", err)
 	}
 	return nil
@@ -49,7 +50,7 @@ func (s *Service) ResetPassword(ctx context.Context, token, password string) (*s
 	if err != nil {
 		return nil, fmt.Errorf("accounts: reset password: %w", err)
 	}
-	u, err := s.store.ResetPassword(ctx, HashSecret(token), hash, time.Now())
+	u, err := s.store.ResetPassword(ctx, secret.Hash(token), hash, time.Now())
 	if symposium.ErrorCode(err) == symposium.ENOTFOUND {
 		return nil, symposium.Errorf(symposium.EINVALID, "error.reset_link_invalid")
 	}

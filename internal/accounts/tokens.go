@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"symposium"
+	"symposium/internal/secret"
 )
 
 // tokenPrefix starts every API token, so that a leaked one is recognizable.
@@ -17,8 +18,8 @@ func (s *Service) CreateToken(ctx context.Context, email, name string) (string, 
 	if err != nil {
 		return "", err
 	}
-	token := newSecret(tokenPrefix)
-	if _, err := s.store.CreateAPIToken(ctx, u.ID, HashSecret(token), name); err != nil {
+	token := secret.New(tokenPrefix)
+	if _, err := s.store.CreateAPIToken(ctx, u.ID, secret.Hash(token), name); err != nil {
 		return "", err
 	}
 	return token, nil
@@ -29,7 +30,7 @@ func (s *Service) TokenUser(ctx context.Context, token string) (*symposium.User,
 	if !strings.HasPrefix(token, tokenPrefix) {
 		return nil, symposium.Errorf(symposium.EUNAUTHORIZED, "error.unauthorized")
 	}
-	u, err := s.store.TokenUser(ctx, HashSecret(token))
+	u, err := s.store.TokenUser(ctx, secret.Hash(token))
 	if symposium.ErrorCode(err) == symposium.ENOTFOUND {
 		return nil, symposium.Errorf(symposium.EUNAUTHORIZED, "error.unauthorized")
 	}

@@ -15,6 +15,7 @@ import (
 	"symposium"
 	"symposium/internal/accounts"
 	"symposium/internal/i18n"
+	"symposium/internal/registration"
 	"symposium/internal/store"
 )
 
@@ -47,10 +48,11 @@ type localizedText struct {
 
 // Deps are what the API needs.
 type Deps struct {
-	Store    *store.Store
-	Accounts *accounts.Service
-	Log      *slog.Logger
-	Version  string
+	Store        *store.Store
+	Accounts     *accounts.Service
+	Registration *registration.Service
+	Log          *slog.Logger
+	Version      string
 }
 
 // API holds the operations' dependencies.

@@ -83,7 +83,10 @@ func (a *API) createEvent(ctx context.Context, in *struct{ Body EventInput }) (*
 }
 
 func (a *API) getEvent(ctx context.Context, in *slugPath) (*eventBody, error) {
-	e, _, err := a.visibleEvent(ctx, in.Slug)
+	if _, _, err := a.visibleEvent(ctx, in.Slug); err != nil {
+		return nil, a.fail(ctx, err)
+	}
+	e, err := a.Store.EventBySlug(ctx, in.Slug)
 	if err != nil {
 		return nil, a.fail(ctx, err)
 	}
@@ -155,12 +158,12 @@ func (a *API) updateEvent(ctx context.Context, in *struct {
 	Slug string `path:"slug" maxLength:"64"`
 	Body EventPatch
 }) (*eventBody, error) {
-	e, access, err := a.visibleEvent(ctx, in.Slug)
-	if err != nil {
+	if _, err := a.managedEvent(ctx, in.Slug); err != nil {
 		return nil, a.fail(ctx, err)
 	}
-	if !access.CanManage() {
-		return nil, a.fail(ctx, symposium.Errorf(symposium.EFORBIDDEN, "error.forbidden"))
+	e, err := a.Store.EventBySlug(ctx, in.Slug)
+	if err != nil {
+		return nil, a.fail(ctx, err)
 	}
 	in.Body.apply(e)
 	var p symposium.Problems
@@ -178,10 +181,10 @@ func (a *API) updateEvent(ctx context.Context, in *struct {
 	return &eventBody{Body: e}, nil
 }
 
-// visibleEvent returns the event and the caller's access to it, or "not
-// found" when the caller may not see it.
+// visibleEvent returns the event (without its organizers) and the
+// caller's access to it, or "not found" when the caller may not see it.
 func (a *API) visibleEvent(ctx context.Context, slug string) (*symposium.Event, symposium.Access, error) {
-	e, err := a.Store.EventBySlug(ctx, slug)
+	e, err := a.Store.FindEvent(ctx, slug)
 	if err != nil {
 		return nil, symposium.Access{}, err
 	}

@@ -13,4 +13,5 @@ func (a *API) routes() {
 	a.roleRoutes()
 	a.peopleRoutes()
 	a.programmeRoutes()
+	a.registrationRoutes()
 }

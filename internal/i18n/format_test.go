@@ -120,3 +120,18 @@ func TestNegotiate(t *testing.T) {
 		}
 	}
 }
+
+func TestFastMessagesMatchTemplates(t *testing.T) {
+	// Every simple message filled by T must read as go-i18n would write it.
+	for _, lang := range []string{"en", "zh", "kk", "ru"} {
+		l := bundle.For(lang)
+		for key := range l.plain {
+			args := []any{"Name", "Гүлнар", "Event", "中国科技研讨会", "When", "22 May", "Link", "http://x/?a=1&b=2",
+				"Ticket", "S1abc", "Max", 1000, "Min", 10, "Lang", "kk", "Allowed", "a, b", "Status", "x", "Zone", "Astana (UTC+5)",
+				"Room", "Hall", "Title", "T", "Start", "10:00", "End", "10:15", "Person", "P", "Filled", 2, "Of", 5}
+			if got, want := l.T(key, args...), l.localize(key, nil, args); got != want {
+				t.Errorf("%s %s: T = %q, go-i18n = %q", lang, key, got, want)
+			}
+		}
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -27,11 +28,12 @@ type Bundle struct {
 	localizers map[string]*Localizer
 }
 
-// plain reads a catalog's messages that need no arguments: the text of
-// every message without a placeholder or plural forms. T answers them
-// from this map, which is much faster than running go-i18n's templates,
-// and pages call T hundreds of times.
-func plain(lang string) (map[string]string, error) {
+// plain reads a catalog's simple messages: those that are one text, not
+// plural forms, whose only template actions are placeholders such as
+// {{.Name}}. T fills them in itself, which is much faster than running
+// go-i18n's templates: pages call T hundreds of times, and a registration
+// writes its mails while thousands of others wait.
+func plain(lang string) (map[string]message, error) {
 	b, err := locales.ReadFile("locales/" + lang + ".json")
 	if err != nil {
 		return nil, err
@@ -40,13 +42,77 @@ func plain(lang string) (map[string]string, error) {
 	if err := json.Unmarshal(b, &raw); err != nil {
 		return nil, err
 	}
-	out := map[string]string{}
+	out := map[string]message{}
 	for k, v := range raw {
-		if s, ok := v.(string); ok && !strings.Contains(s, "{{") {
-			out[k] = s
+		if s, ok := v.(string); ok {
+			if m, ok := parseMessage(s); ok {
+				out[k] = m
+			}
 		}
 	}
 	return out, nil
+}
+
+// message is a text cut at its placeholders: parts[0], then the value of
+// names[0], then parts[1], and so on.
+type message struct {
+	parts []string
+	names []string
+}
+
+var placeholderPattern = regexp.MustCompile(`\{\{\s*\.([A-Za-z][A-Za-z0-9]*)\s*\}\}`)
+
+// parseMessage cuts a text at its placeholders; it refuses a text with any
+// other template action.
+func parseMessage(s string) (message, bool) {
+	var m message
+	last := 0
+	for _, loc := range placeholderPattern.FindAllStringSubmatchIndex(s, -1) {
+		m.parts = append(m.parts, s[last:loc[0]])
+		m.names = append(m.names, s[loc[2]:loc[3]])
+		last = loc[1]
+	}
+	m.parts = append(m.parts, s[last:])
+	for _, p := range m.parts {
+		if strings.Contains(p, "{{") {
+			return message{}, false
+		}
+	}
+	return m, true
+}
+
+// fill writes the message with its placeholders' values; a missing value
+// is written as "<no value>", as go-i18n's templates do.
+func (m message) fill(l *Localizer, args []any) string {
+	if len(m.names) == 0 {
+		return m.parts[0]
+	}
+	var b strings.Builder
+	for i, part := range m.parts {
+		b.WriteString(part)
+		if i < len(m.names) {
+			b.WriteString(l.arg(m.names[i], args))
+		}
+	}
+	return b.String()
+}
+
+// arg finds a named value among alternating names and values, writing
+// integers as numbers of the language.
+func (l *Localizer) arg(name string, args []any) string {
+	for i := 0; i+1 < len(args); i += 2 {
+		if fmt.Sprint(args[i]) == name {
+			switch v := args[i+1].(type) {
+			case string:
+				return v
+			case int:
+				return l.Number(int64(v))
+			default:
+				return fmt.Sprint(v)
+			}
+		}
+	}
+	return "<no value>"
 }
 
 // New loads the embedded catalogs.
@@ -88,15 +154,15 @@ func (b *Bundle) For(lang string) *Localizer {
 type Localizer struct {
 	Lang  string
 	loc   *goi18n.Localizer
-	plain map[string]string
+	plain map[string]message
 }
 
 // T returns the message for key, with args given as alternating names and
 // values, such as T("error.field.too_long", "Max", 200). A key missing from
 // the catalogs returns the key itself; a test keeps that from happening.
 func (l *Localizer) T(key string, args ...any) string {
-	if s, ok := l.plain[key]; ok {
-		return s
+	if m, ok := l.plain[key]; ok {
+		return m.fill(l, args)
 	}
 	return l.localize(key, nil, args)
 }
@@ -108,7 +174,7 @@ func (l *Localizer) TMap(key string, args map[string]any) string {
 	for k, v := range args {
 		flat = append(flat, k, v)
 	}
-	return l.localize(key, nil, flat)
+	return l.T(key, flat...)
 }
 
 // N returns the plural message for key chosen by count under CLDR rules;

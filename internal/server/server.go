@@ -17,6 +17,7 @@ import (
 	"symposium/internal/accounts"
 	"symposium/internal/api"
 	"symposium/internal/i18n"
+	"symposium/internal/registration"
 	"symposium/internal/store"
 	"symposium/internal/web"
 )
@@ -51,7 +52,8 @@ func New(cfg Config, st *store.Store, acc *accounts.Service, bundle *i18n.Bundle
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", s.health)
 	mux.Handle("GET /metrics", s.metrics.handler())
-	api.Register(mux, api.Deps{Store: st, Accounts: acc, Log: log, Version: cfg.Version})
+	reg := registration.New(st, bundle, cfg.BaseURL)
+	api.Register(mux, api.Deps{Store: st, Accounts: acc, Registration: reg, Log: log, Version: cfg.Version})
 	w, err := web.Register(mux, web.Deps{
 		Store: st, Accounts: acc, I18n: bundle, Log: log,
 		BaseURL: cfg.BaseURL, SecureCookies: strings.HasPrefix(cfg.BaseURL, "https://"),

@@ -17,12 +17,13 @@ const maxBatch = 256
 // rolls back alone, while one fsync confirms the whole batch. This is how a
 // registration rush gets durable commits without one fsync per request.
 type batchWriter struct {
-	db   *sql.DB
-	d    dialect
-	reqs chan *writeRequest
-	stop chan struct{}
-	done chan struct{}
-	once sync.Once
+	db    *sql.DB
+	d     dialect
+	stmts *stmtCache
+	reqs  chan *writeRequest
+	stop  chan struct{}
+	done  chan struct{}
+	once  sync.Once
 }
 
 // writeRequest is one caller's transaction waiting for its turn.
@@ -33,7 +34,7 @@ type writeRequest struct {
 }
 
 func newBatchWriter(db *sql.DB, d dialect) *batchWriter {
-	w := &batchWriter{db: db, d: d, reqs: make(chan *writeRequest), stop: make(chan struct{}), done: make(chan struct{})}
+	w := &batchWriter{db: db, d: d, stmts: newStmtCache(db), reqs: make(chan *writeRequest), stop: make(chan struct{}), done: make(chan struct{})}
 	go w.run()
 	return w
 }
@@ -72,6 +73,7 @@ func (w *batchWriter) run() {
 				}
 			}
 			w.commit(batch)
+			w.stmts.prepareMissed(context.Background())
 		}
 	}
 }
@@ -97,7 +99,7 @@ func (w *batchWriter) runBatch(ctx context.Context, batch []*writeRequest, resul
 	if err != nil {
 		return fmt.Errorf("sqlite: begin: %w", err)
 	}
-	t := &tx{sql: sqlTx, ctx: ctx, d: w.d}
+	t := &tx{sql: sqlTx, ctx: ctx, d: w.d, stmts: w.stmts}
 	if len(batch) == 1 {
 		if results[0] = call(batch[0], t); results[0] != nil {
 			_ = sqlTx.Rollback()
@@ -155,5 +157,6 @@ func call(r *writeRequest, t *tx) (err error) {
 func (w *batchWriter) close() error {
 	w.once.Do(func() { close(w.stop) })
 	<-w.done
+	w.stmts.close()
 	return w.db.Close()
 }

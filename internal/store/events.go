@@ -129,6 +129,17 @@ func (s *Store) EventBySlug(ctx context.Context, slug string) (*symposium.Event,
 	return &e, nil
 }
 
+// FindEvent returns an event without its organizers: enough to check
+// access and to read its programme, in one query.
+func (s *Store) FindEvent(ctx context.Context, slug string) (*symposium.Event, error) {
+	var e symposium.Event
+	err := scanEvent(s.read.QueryRowContext(ctx, `SELECT `+eventColumns+` FROM events e WHERE e.slug = $1`, slug), &e)
+	if err != nil {
+		return nil, notFound("find event", err)
+	}
+	return &e, nil
+}
+
 // loadOrganizers fills in the organizers of the events, with their names,
 // in one query.
 func (s *Store) loadOrganizers(ctx context.Context, events []*symposium.Event) error {
@@ -159,4 +170,17 @@ func (s *Store) loadOrganizers(ctx context.Context, events []*symposium.Event) e
 		byID[eventID].Organizers = append(byID[eventID].Organizers, o)
 	}
 	return rows.Err()
+}
+
+// EventByID returns an event with its organizers.
+func (s *Store) EventByID(ctx context.Context, id string) (*symposium.Event, error) {
+	var e symposium.Event
+	err := scanEvent(s.read.QueryRowContext(ctx, `SELECT `+eventColumns+` FROM events e WHERE e.id = $1`, id), &e)
+	if err != nil {
+		return nil, notFound("event by id", err)
+	}
+	if err := s.loadOrganizers(ctx, []*symposium.Event{&e}); err != nil {
+		return nil, err
+	}
+	return &e, nil
 }

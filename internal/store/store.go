@@ -8,6 +8,7 @@ import (
 	"database/sql"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -24,6 +25,7 @@ type Store struct {
 	path   string        // SQLite only: the database file.
 
 	timetables timetableCache
+	keys       sync.Map // event ID → ed25519.PrivateKey: ticket keys never change
 }
 
 // writer runs write transactions.

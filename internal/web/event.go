@@ -17,10 +17,11 @@ type eventData struct {
 	Section string
 }
 
-// loadEvent finds the event of the request's {slug} and checks the reader
-// may see it; otherwise it answers 404 and returns nil.
+// loadEvent finds the event of the request's {slug}, without its
+// organizers, and checks the reader may see it; otherwise it answers 404
+// and returns nil.
 func (h *Handler) loadEvent(w http.ResponseWriter, r *http.Request) *eventData {
-	e, err := h.Store.EventBySlug(r.Context(), r.PathValue("slug"))
+	e, err := h.Store.FindEvent(r.Context(), r.PathValue("slug"))
 	if err != nil {
 		h.Error(w, r, err)
 		return nil
@@ -69,6 +70,11 @@ type organizerGroup struct {
 func (h *Handler) showEvent(w http.ResponseWriter, r *http.Request) {
 	ed := h.loadEvent(w, r)
 	if ed == nil {
+		return
+	}
+	var err error
+	if ed.Event, err = h.Store.EventBySlug(r.Context(), ed.Event.Slug); err != nil {
+		h.Error(w, r, err)
 		return
 	}
 	speakers, err := h.Store.EventSpeakers(r.Context(), ed.Event.ID)

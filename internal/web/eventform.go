@@ -209,8 +209,8 @@ func (h *Handler) requireUser(w http.ResponseWriter, r *http.Request) bool {
 	return false
 }
 
-// loadManagedEvent loads the event of the request for one of its managers;
-// anyone else gets 404.
+// loadManagedEvent loads the event of the request, with its organizers,
+// for one of its managers; anyone else gets 404.
 func (h *Handler) loadManagedEvent(w http.ResponseWriter, r *http.Request) *eventData {
 	ed := h.loadEvent(w, r)
 	if ed == nil {
@@ -220,5 +220,11 @@ func (h *Handler) loadManagedEvent(w http.ResponseWriter, r *http.Request) *even
 		h.notFound(w, r)
 		return nil
 	}
+	e, err := h.Store.EventBySlug(r.Context(), ed.Event.Slug)
+	if err != nil {
+		h.Error(w, r, err)
+		return nil
+	}
+	ed.Event = e
 	return ed
 }

@@ -1,0 +1,220 @@
+package api
+
+import (
+	"context"
+	"net/http"
+	"time"
+
+	"github.com/danielgtaylor/huma/v2"
+
+	"symposium"
+	"symposium/internal/secret"
+	"symposium/internal/store"
+)
+
+// CategoryInput creates a registration category.
+type CategoryInput struct {
+	Name             symposium.LocalizedText `json:"name"`
+	Capacity         *int                    `json:"capacity,omitempty" minimum:"0" doc:"Seats; absent means unlimited."`
+	RequiresApproval bool                    `json:"requires_approval,omitempty"`
+	Waitlist         bool                    `json:"waitlist,omitempty"`
+	OpensAt          *time.Time              `json:"opens_at,omitempty"`
+	ClosesAt         *time.Time              `json:"closes_at,omitempty"`
+	Price            string                  `json:"price,omitempty" maxLength:"100"`
+}
+
+// RegistrationInput registers someone for an event.
+type RegistrationInput struct {
+	CategoryID   string                  `json:"category_id" maxLength:"64"`
+	Email        string                  `json:"email" maxLength:"254"`
+	Name         symposium.LocalizedText `json:"name"`
+	Organization string                  `json:"organization,omitempty" maxLength:"300"`
+	Country      string                  `json:"country,omitempty" maxLength:"2"`
+	Answers      map[string]string       `json:"answers,omitempty"`
+	Language     string                  `json:"language,omitempty" enum:"en,zh,kk,ru" doc:"The language of the mails; default: the request's."`
+}
+
+// RegistrationOutput is a new registration: its status, its ticket when
+// confirmed, and the secret of its manage link, given this once.
+type RegistrationOutput struct {
+	*symposium.Registration
+	ManageToken string `json:"manage_token,omitempty" doc:"Pass as token to cancel without signing in."`
+}
+
+// ChangeInput optionally carries a registration's manage token.
+type ChangeInput struct {
+	Token string `json:"token,omitempty" maxLength:"100"`
+}
+
+func (a *API) registrationRoutes() {
+	huma.Register(a.huma, a.authed(created(op("create-category", http.MethodPost, "/events/{slug}/registration-categories", "Add a registration category", "Registration"))), a.createCategory)
+	huma.Register(a.huma, op("list-categories", http.MethodGet, "/events/{slug}/registration-categories", "The registration categories with their counts", "Registration"), a.listCategories)
+	huma.Register(a.huma, created(op("register", http.MethodPost, "/events/{slug}/registrations",
+		"Register: confirmed while seats are free, else waitlisted or 409; pending where approval is needed", "Registration")), a.register)
+	huma.Register(a.huma, a.authed(op("list-registrations", http.MethodGet, "/events/{slug}/registrations", "The event's registrations, for its managers", "Registration")), a.listRegistrations)
+	for _, change := range []string{store.ChangeCancel, store.ChangeApprove, store.ChangeReject} {
+		o := op(change+"-registration", http.MethodPost, "/registrations/{id}/"+change, registrationChangeDoc[change], "Registration")
+		huma.Register(a.huma, o, a.changeRegistration(change))
+	}
+	huma.Register(a.huma, a.authed(op("check-in", http.MethodPost, "/events/{slug}/checkins", "Check a ticket in: 200 the first time, 409 after, 404 for an unknown or forged ticket", "Registration")), a.checkIn)
+}
+
+var registrationChangeDoc = map[string]string{
+	store.ChangeCancel:  "Cancel a registration (the registrant with its token or account, or a manager); the freed seat goes to the waiting list",
+	store.ChangeApprove: "Approve a pending registration (managers)",
+	store.ChangeReject:  "Reject a registration (managers); a freed seat goes to the waiting list",
+}
+
+func (a *API) createCategory(ctx context.Context, in *struct {
+	Slug string `path:"slug" maxLength:"64"`
+	Body CategoryInput
+}) (*struct{ Body *symposium.Category }, error) {
+	e, err := a.managedEvent(ctx, in.Slug)
+	if err != nil {
+		return nil, a.fail(ctx, err)
+	}
+	b := in.Body
+	c := &symposium.Category{EventID: e.ID, Name: b.Name, Capacity: b.Capacity, RequiresApproval: b.RequiresApproval,
+		Waitlist: b.Waitlist, OpensAt: b.OpensAt, ClosesAt: b.ClosesAt, Price: b.Price}
+	var p symposium.Problems
+	c.Validate(&p)
+	if err := p.Err(); err != nil {
+		return nil, a.fail(ctx, err)
+	}
+	if err := a.Store.CreateCategory(ctx, c); err != nil {
+		return nil, a.fail(ctx, err)
+	}
+	return &struct{ Body *symposium.Category }{Body: c}, nil
+}
+
+func (a *API) listCategories(ctx context.Context, in *slugPath) (*struct{ Body List[symposium.Category] }, error) {
+	e, _, err := a.visibleEvent(ctx, in.Slug)
+	if err != nil {
+		return nil, a.fail(ctx, err)
+	}
+	list, err := a.Store.Categories(ctx, e.ID)
+	if err != nil {
+		return nil, a.fail(ctx, err)
+	}
+	return &struct{ Body List[symposium.Category] }{Body: List[symposium.Category]{Items: list}}, nil
+}
+
+func (a *API) register(ctx context.Context, in *struct {
+	Slug string `path:"slug" maxLength:"64"`
+	Body RegistrationInput
+}) (*struct{ Body RegistrationOutput }, error) {
+	e, _, err := a.visibleEvent(ctx, in.Slug)
+	if err != nil {
+		return nil, a.fail(ctx, err)
+	}
+	b := in.Body
+	lang := b.Language
+	if lang == "" {
+		lang = symposium.LanguageFromContext(ctx)
+	}
+	r := &symposium.Registration{CategoryID: b.CategoryID, Email: b.Email, Name: b.Name, Organization: b.Organization,
+		Country: b.Country, Answers: b.Answers, Language: lang}
+	manage, err := a.Registration.Register(ctx, e, r)
+	if err != nil {
+		return nil, a.fail(ctx, err)
+	}
+	return &struct{ Body RegistrationOutput }{Body: RegistrationOutput{Registration: r, ManageToken: manage}}, nil
+}
+
+func (a *API) listRegistrations(ctx context.Context, in *struct {
+	Slug   string `path:"slug" maxLength:"64"`
+	Status string `query:"status" enum:"confirmed,waitlisted,pending,cancelled,rejected,"`
+	ListInput
+}) (*struct{ Body List[symposium.Registration] }, error) {
+	e, access, err := a.visibleEvent(ctx, in.Slug)
+	if err != nil {
+		return nil, a.fail(ctx, err)
+	}
+	if !access.CanManage() && !access.Has(symposium.RoleCheckin) {
+		return nil, a.fail(ctx, symposium.Errorf(symposium.EFORBIDDEN, "error.forbidden"))
+	}
+	list, next, err := a.Store.Registrations(ctx, store.RegistrationQuery{EventID: e.ID, Status: in.Status, Limit: in.Limit, Cursor: in.Cursor})
+	if err != nil {
+		return nil, a.fail(ctx, err)
+	}
+	return &struct{ Body List[symposium.Registration] }{Body: List[symposium.Registration]{Items: list, Next: next}}, nil
+}
+
+// changeRegistration answers one kind of change. Cancelling is open to the
+// registrant (by the manage token, or signed in with the same email) and to
+// managers; approving and rejecting to managers. Anyone else gets 404.
+func (a *API) changeRegistration(change string) func(context.Context, *struct {
+	ID   string `path:"id" maxLength:"64"`
+	Body *ChangeInput
+}) (*struct{ Body *symposium.Registration }, error) {
+	return func(ctx context.Context, in *struct {
+		ID   string `path:"id" maxLength:"64"`
+		Body *ChangeInput
+	}) (*struct{ Body *symposium.Registration }, error) {
+		r, err := a.Store.Registration(ctx, in.ID)
+		if err != nil {
+			return nil, a.fail(ctx, err)
+		}
+		e, err := a.Store.EventByID(ctx, r.EventID)
+		if err != nil {
+			return nil, a.fail(ctx, err)
+		}
+		if ok, err := a.mayChange(ctx, e, r, change, in.Body); err != nil || !ok {
+			return nil, a.fail(ctx, orNotFound(err))
+		}
+		changed, err := a.Registration.Change(ctx, e, r.ID, change)
+		if err != nil {
+			return nil, a.fail(ctx, err)
+		}
+		return &struct{ Body *symposium.Registration }{Body: changed}, nil
+	}
+}
+
+// mayChange says whether the caller may make a change to a registration.
+func (a *API) mayChange(ctx context.Context, e *symposium.Event, r *symposium.Registration, change string, in *ChangeInput) (bool, error) {
+	access, err := a.Store.EventAccess(ctx, e.ID, symposium.UserFromContext(ctx))
+	if err != nil || access.CanManage() {
+		return err == nil, err
+	}
+	if change != store.ChangeCancel {
+		return false, nil
+	}
+	if u := access.User; u != nil && u.Email == r.Email {
+		return true, nil
+	}
+	if in == nil || in.Token == "" {
+		return false, nil
+	}
+	byToken, err := a.Store.RegistrationByManageToken(ctx, secret.Hash(in.Token))
+	return err == nil && byToken.ID == r.ID, nil
+}
+
+func orNotFound(err error) error {
+	if err != nil {
+		return err
+	}
+	return symposium.NotFound()
+}
+
+// CheckInInput is a scanned ticket.
+type CheckInInput struct {
+	Ticket string `json:"ticket" maxLength:"200"`
+}
+
+func (a *API) checkIn(ctx context.Context, in *struct {
+	Slug string `path:"slug" maxLength:"64"`
+	Body CheckInInput
+}) (*struct{ Body *symposium.Registration }, error) {
+	e, access, err := a.visibleEvent(ctx, in.Slug)
+	if err != nil {
+		return nil, a.fail(ctx, err)
+	}
+	if !access.CanManage() && !access.Has(symposium.RoleCheckin) {
+		return nil, a.fail(ctx, symposium.Errorf(symposium.EFORBIDDEN, "error.forbidden"))
+	}
+	r, err := a.Registration.CheckIn(ctx, e, in.Body.Ticket)
+	if err != nil {
+		return nil, a.fail(ctx, err)
+	}
+	return &struct{ Body *symposium.Registration }{Body: r}, nil
+}

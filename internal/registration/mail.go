@@ -1,0 +1,73 @@
+package registration
+
+import (
+	"crypto/ed25519"
+	"net/url"
+
+	"symposium"
+	"symposium/internal/store"
+	"symposium/internal/ticket"
+)
+
+// mailKeys are the subject and body of each mail about a registration.
+var mailKeys = map[string][2]string{
+	"confirmed":  {"mail.registration.confirmed.subject", "mail.registration.confirmed.body"},
+	"waitlisted": {"mail.registration.waitlisted.subject", "mail.registration.waitlisted.body"},
+	"pending":    {"mail.registration.pending.subject", "mail.registration.pending.body"},
+	"promoted":   {"mail.registration.promoted.subject", "mail.registration.promoted.body"},
+	"approved":   {"mail.registration.approved.subject", "mail.registration.approved.body"},
+	"rejected":   {"mail.registration.rejected.subject", "mail.registration.rejected.body"},
+	"cancelled":  {"mail.registration.cancelled.subject", "mail.registration.cancelled.body"},
+}
+
+// mailer writes the mails about an event's registrations in each
+// registrant's language. manage, when set, is the secret of the manage
+// link of a new registration.
+func (s *Service) mailer(e *symposium.Event, manage string, key ed25519.PrivateKey) store.RegistrationMail {
+	return func(r *symposium.Registration, what string) (symposium.Mail, bool) {
+		keys, ok := mailKeys[what]
+		if !ok {
+			return symposium.Mail{}, false
+		}
+		l := s.i18n.For(r.Language)
+		title := e.Title.Get(r.Language, e.DefaultLanguage)
+		name := r.Name.Get(r.Language, e.DefaultLanguage)
+		link := s.baseURL + "/events/" + e.Slug
+		if manage != "" {
+			link = s.baseURL + "/registrations/manage?" + url.Values{"token": {manage}, "lang": {r.Language}}.Encode()
+		}
+		when := l.DateRange(e.StartsAt.In(e.Location()), e.EndsAt.In(e.Location()))
+		code := ""
+		if r.Status == symposium.RegConfirmed {
+			code = r.Ticket
+			if code == "" {
+				code, _ = ticket.Sign(key, e.ID, r.ID)
+			}
+		}
+		return symposium.Mail{
+			To: r.Email, ToName: name,
+			Subject: l.T(keys[0], "Event", title),
+			Text:    l.T(keys[1], "Name", name, "Event", title, "When", when, "Link", link, "Ticket", code),
+		}, true
+	}
+}
+
+// prewritten writes the mails a new registration may get — confirmed,
+// waitlisted or pending — before the store decides which, so that the
+// writing happens outside the transaction, in parallel with other
+// requests, and the transaction only picks one.
+func (s *Service) prewritten(r *symposium.Registration, write store.RegistrationMail) store.RegistrationMail {
+	mails := map[string]symposium.Mail{}
+	for _, what := range []string{symposium.RegConfirmed, symposium.RegWaitlisted, symposium.RegPending} {
+		saved := r.Status
+		r.Status = what
+		if m, ok := write(r, what); ok {
+			mails[what] = m
+		}
+		r.Status = saved
+	}
+	return func(_ *symposium.Registration, what string) (symposium.Mail, bool) {
+		m, ok := mails[what]
+		return m, ok
+	}
+}

@@ -1,0 +1,104 @@
+// Package registration registers people for events: it validates what they
+// send, lets the store decide confirmed, waitlisted or pending under its
+// capacity rules, signs tickets, writes the mails in each registrant's
+// language, and checks tickets in.
+package registration
+
+import (
+	"context"
+	"crypto/ed25519"
+	"time"
+
+	"symposium"
+	"symposium/internal/i18n"
+	"symposium/internal/secret"
+	"symposium/internal/store"
+	"symposium/internal/ticket"
+)
+
+// Service registers people.
+type Service struct {
+	store   *store.Store
+	i18n    *i18n.Bundle
+	baseURL string
+	// Now tells the time; tests move it.
+	Now func() time.Time
+}
+
+// New returns a Service; baseURL starts the links in mails.
+func New(s *store.Store, b *i18n.Bundle, baseURL string) *Service {
+	return &Service{store: s, i18n: b, baseURL: baseURL, Now: time.Now}
+}
+
+// Register validates a registration for an event and stores it. It
+// returns the registration with its status and, when confirmed, its
+// ticket, and the secret of its manage link, shown to the registrant once.
+func (s *Service) Register(ctx context.Context, e *symposium.Event, r *symposium.Registration) (string, error) {
+	r.EventID = e.ID
+	var p symposium.Problems
+	r.Validate(&p)
+	if r.CategoryID == "" {
+		p.Add("category_id", "error.field.required")
+	} else if !symposium.IsID(r.CategoryID) {
+		p.Add("category_id", "error.field.unknown_reference")
+	}
+	if err := p.Err(); err != nil {
+		return "", err
+	}
+	key, err := s.store.EventKey(ctx, e.ID)
+	if err != nil {
+		return "", err
+	}
+	manage := secret.New("")
+	r.ID = symposium.NewID()
+	if r.Ticket, err = ticket.Sign(key, e.ID, r.ID); err != nil {
+		return "", err
+	}
+	mail := s.prewritten(r, s.mailer(e, manage, key))
+	if err := s.store.Register(ctx, r, secret.Hash(manage), s.Now(), mail); err != nil {
+		return "", err
+	}
+	if r.Status != symposium.RegConfirmed {
+		r.Ticket = "" // a ticket is given only for a confirmed place
+	}
+	return manage, nil
+}
+
+// Change cancels, approves or rejects a registration of an event.
+func (s *Service) Change(ctx context.Context, e *symposium.Event, id, change string) (*symposium.Registration, error) {
+	r, err := s.store.Registration(ctx, id)
+	if err != nil || r.EventID != e.ID {
+		return nil, symposium.NotFound()
+	}
+	key, err := s.store.EventKey(ctx, e.ID)
+	if err != nil {
+		return nil, err
+	}
+	return s.store.ChangeRegistration(ctx, id, change, s.Now(), s.mailer(e, "", key))
+}
+
+// Ticket returns a confirmed registration's ticket, or "".
+func (s *Service) Ticket(ctx context.Context, r *symposium.Registration) (string, error) {
+	if r.Status != symposium.RegConfirmed {
+		return "", nil
+	}
+	key, err := s.store.EventKey(ctx, r.EventID)
+	if err != nil {
+		return "", err
+	}
+	return ticket.Sign(key, r.EventID, r.ID)
+}
+
+// CheckIn checks a ticket in at an event. A malformed, forged or altered
+// ticket, or one for another event, is not found.
+func (s *Service) CheckIn(ctx context.Context, e *symposium.Event, token string) (*symposium.Registration, error) {
+	key, err := s.store.EventKey(ctx, e.ID)
+	if err != nil {
+		return nil, err
+	}
+	eventID, regID, err := ticket.Verify(key.Public().(ed25519.PublicKey), token)
+	if err != nil || eventID != e.ID {
+		return nil, symposium.NotFound()
+	}
+	return s.store.CheckIn(ctx, e.ID, regID, s.Now())
+}

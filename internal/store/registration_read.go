@@ -1,0 +1,165 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"symposium"
+)
+
+const registrationColumns = `id, event_id, category_id, email, name, organization, country, answers, language, status,
+	checked_in_at, created_at`
+
+func scanRegistration(row interface{ Scan(...any) error }, r *symposium.Registration) error {
+	var checked time.Time
+	err := row.Scan(&r.ID, &r.EventID, &r.CategoryID, &r.Email, jsonCol{&r.Name}, &r.Organization, &r.Country,
+		jsonCol{&r.Answers}, &r.Language, &r.Status, timeCol{&checked}, timeCol{&r.CreatedAt})
+	if !checked.IsZero() {
+		r.CheckedInAt = &checked
+	}
+	return err
+}
+
+// registrationTx reads a registration inside a transaction.
+func registrationTx(t *tx, id string) (*symposium.Registration, error) {
+	var r symposium.Registration
+	if err := scanRegistration(t.queryRow(`SELECT `+registrationColumns+` FROM registrations WHERE id = $1`, id), &r); err != nil {
+		return nil, notFound("registration", err)
+	}
+	return &r, nil
+}
+
+// Registration returns one registration.
+func (s *Store) Registration(ctx context.Context, id string) (*symposium.Registration, error) {
+	if !symposium.IsID(id) {
+		return nil, symposium.NotFound()
+	}
+	var r symposium.Registration
+	if err := scanRegistration(s.read.QueryRowContext(ctx, `SELECT `+registrationColumns+` FROM registrations WHERE id = $1`, id), &r); err != nil {
+		return nil, notFound("registration", err)
+	}
+	return &r, nil
+}
+
+// RegistrationByManageToken returns the registration a manage link opens.
+func (s *Store) RegistrationByManageToken(ctx context.Context, tokenHash string) (*symposium.Registration, error) {
+	var r symposium.Registration
+	err := scanRegistration(s.read.QueryRowContext(ctx, `SELECT `+registrationColumns+` FROM registrations WHERE manage_token_hash = $1`, tokenHash), &r)
+	if err != nil {
+		return nil, notFound("registration by token", err)
+	}
+	return &r, nil
+}
+
+// RegistrationQuery selects an event's registrations.
+type RegistrationQuery struct {
+	EventID    string
+	Status     string // "" for all
+	CategoryID string // "" for all
+	Limit      int
+	Cursor     string
+}
+
+type registrationCursor struct {
+	CreatedAt time.Time `json:"c"`
+	ID        string    `json:"i"`
+}
+
+// Registrations returns a page of an event's registrations in the order
+// they came, and the cursor of the next page.
+func (s *Store) Registrations(ctx context.Context, q RegistrationQuery) ([]symposium.Registration, string, error) {
+	var c registrationCursor
+	if q.Cursor != "" && decodeCursor(q.Cursor, &c) != nil {
+		return nil, "", invalidCursor()
+	}
+	rows, err := s.read.QueryContext(ctx, `SELECT `+registrationColumns+` FROM registrations
+		WHERE event_id = $1 AND ($2 = '' OR status = $2) AND ($3 = '' OR category_id = $3)
+		  AND ($4 = '' OR created_at > $5 OR (created_at = $5 AND id > $4))
+		ORDER BY created_at, id LIMIT $6`,
+		q.EventID, q.Status, q.CategoryID, c.ID, ts(orEpoch(c.CreatedAt)), q.Limit+1)
+	if err != nil {
+		return nil, "", fmt.Errorf("store: registrations: %w", err)
+	}
+	defer rows.Close()
+	out := []symposium.Registration{}
+	for rows.Next() {
+		var r symposium.Registration
+		if err := scanRegistration(rows, &r); err != nil {
+			return nil, "", fmt.Errorf("store: registrations: %w", err)
+		}
+		out = append(out, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, "", fmt.Errorf("store: registrations: %w", err)
+	}
+	next := ""
+	if len(out) > q.Limit {
+		out = out[:q.Limit]
+		last := out[len(out)-1]
+		next = encodeCursor(registrationCursor{CreatedAt: last.CreatedAt, ID: last.ID})
+	}
+	return out, next, nil
+}
+
+// RegistrationCounts counts an event's registrations by status.
+func (s *Store) RegistrationCounts(ctx context.Context, eventID string) (map[string]int, error) {
+	rows, err := s.read.QueryContext(ctx, `SELECT status, COUNT(*) FROM registrations WHERE event_id = $1 GROUP BY status`, eventID)
+	if err != nil {
+		return nil, fmt.Errorf("store: registration counts: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]int{}
+	for rows.Next() {
+		var status string
+		var n int
+		if err := rows.Scan(&status, &n); err != nil {
+			return nil, fmt.Errorf("store: registration counts: %w", err)
+		}
+		out[status] = n
+	}
+	return out, rows.Err()
+}
+
+// statusReasons say why a registration in a status cannot check in.
+var statusReasons = map[string]string{
+	symposium.RegWaitlisted: "registration.reason.waitlisted",
+	symposium.RegPending:    "registration.reason.pending",
+	symposium.RegCancelled:  "registration.reason.cancelled",
+	symposium.RegRejected:   "registration.reason.rejected",
+}
+
+// CheckIn records that a confirmed registrant arrived. A second check-in is
+// a conflict saying when the first was; a registration not confirmed is a
+// conflict with its status as the reason.
+func (s *Store) CheckIn(ctx context.Context, eventID, id string, at time.Time) (*symposium.Registration, error) {
+	var out *symposium.Registration
+	err := s.write(ctx, func(t *tx) error {
+		r, err := registrationTx(t, id)
+		if err != nil || r.EventID != eventID {
+			return symposium.NotFound()
+		}
+		out = r
+		switch {
+		case r.Status != symposium.RegConfirmed:
+			e := symposium.Errorf(symposium.ECONFLICT, "error.checkin_not_confirmed")
+			e.Detail = map[string]any{"reason": statusReasons[r.Status]}
+			return e
+		case r.CheckedInAt != nil:
+			e := symposium.Errorf(symposium.ECONFLICT, "error.checkin_twice")
+			e.Detail = map[string]any{"checked_in_at": r.CheckedInAt}
+			return e
+		}
+		at := at.UTC().Truncate(time.Microsecond)
+		r.CheckedInAt = &at
+		_, err = t.exec(`UPDATE registrations SET checked_in_at = $2 WHERE id = $1`, id, ts(at))
+		return err
+	})
+	if err != nil {
+		if symposium.AsError(err) != nil {
+			return out, err
+		}
+		return nil, fmt.Errorf("store: check in: %w", err)
+	}
+	return out, nil
+}

@@ -1,0 +1,175 @@
+package store_test
+
+import (
+	"fmt"
+	"testing"
+	"time"
+
+	"symposium"
+	"symposium/internal/store"
+	"symposium/internal/store/storetest"
+)
+
+func intp(n int) *int { return &n }
+
+func newCategory(t *testing.T, s *store.Store, e *symposium.Event, c symposium.Category) *symposium.Category {
+	t.Helper()
+	c.EventID = e.ID
+	if c.Name == nil {
+		c.Name = symposium.Text("en", "Participant")
+	}
+	if err := s.CreateCategory(ctx, &c); err != nil {
+		t.Fatal(err)
+	}
+	return &c
+}
+
+func registerAs(s *store.Store, e *symposium.Event, c *symposium.Category, email string, mails *[]string) (*symposium.Registration, error) {
+	r := &symposium.Registration{EventID: e.ID, CategoryID: c.ID, Email: email, Name: symposium.Text("en", email), Language: "en"}
+	err := s.Register(ctx, r, "hash-"+email, time.Now(), recordMail(mails))
+	return r, err
+}
+
+func recordMail(mails *[]string) store.RegistrationMail {
+	return func(r *symposium.Registration, what string) (symposium.Mail, bool) {
+		if mails != nil {
+			*mails = append(*mails, r.Email+":"+what)
+		}
+		return symposium.Mail{To: r.Email, Subject: what, Text: what}, true
+	}
+}
+
+func TestRegistrationCapacityAndWaitlist(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := newEvent(t, s, "reg", symposium.VisibilityPublic, nil)
+		c := newCategory(t, s, e, symposium.Category{Capacity: intp(2), Waitlist: true})
+		var mails []string
+		var regs []*symposium.Registration
+		for i := 0; i < 4; i++ {
+			r, err := registerAs(s, e, c, fmt.Sprintf("p%d@example.org", i), &mails)
+			if err != nil {
+				t.Fatal(err)
+			}
+			regs = append(regs, r)
+		}
+		want := []string{"confirmed", "confirmed", "waitlisted", "waitlisted"}
+		for i, r := range regs {
+			if r.Status != want[i] {
+				t.Errorf("registration %d = %s, want %s", i, r.Status, want[i])
+			}
+		}
+		if _, err := registerAs(s, e, c, "p0@example.org", nil); symposium.ErrorCode(err) != symposium.ECONFLICT {
+			t.Errorf("second registration of an email: %v", err)
+		}
+		// Cancelling a confirmed one promotes the first waitlisted.
+		if _, err := s.ChangeRegistration(ctx, regs[0].ID, store.ChangeCancel, time.Now(), recordMail(&mails)); err != nil {
+			t.Fatal(err)
+		}
+		if r, _ := s.Registration(ctx, regs[2].ID); r.Status != symposium.RegConfirmed {
+			t.Errorf("first waitlisted after a cancellation = %s", r.Status)
+		}
+		if r, _ := s.Registration(ctx, regs[3].ID); r.Status != symposium.RegWaitlisted {
+			t.Errorf("second waitlisted = %s", r.Status)
+		}
+		if last := mails[len(mails)-1]; last != "p2@example.org:promoted" {
+			t.Errorf("mails = %v; want the promoted person told", mails)
+		}
+		cats, _ := s.Categories(ctx, e.ID)
+		if cats[0].Confirmed != 2 || cats[0].Waitlisted != 1 {
+			t.Errorf("counters = %d confirmed, %d waitlisted; want 2 and 1", cats[0].Confirmed, cats[0].Waitlisted)
+		}
+		counts, _ := s.RegistrationCounts(ctx, e.ID)
+		if counts["confirmed"] != 2 || counts["waitlisted"] != 1 || counts["cancelled"] != 1 {
+			t.Errorf("rows = %v; the counters disagree with the rows", counts)
+		}
+		// The cancelled email may register again.
+		if r, err := registerAs(s, e, c, "p0@example.org", nil); err != nil || r.Status != symposium.RegWaitlisted {
+			t.Errorf("re-registration after cancelling = %v, %v", r, err)
+		}
+		if _, err := s.ChangeRegistration(ctx, regs[0].ID, store.ChangeCancel, time.Now(), nil); symposium.ErrorCode(err) != symposium.ECONFLICT {
+			t.Errorf("cancelling twice: %v", err)
+		}
+	})
+}
+
+func TestRegistrationRules(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := newEvent(t, s, "rules", symposium.VisibilityPublic, nil)
+		full := newCategory(t, s, e, symposium.Category{Capacity: intp(1)})
+		if r, err := registerAs(s, e, full, "a@example.org", nil); err != nil || r.Status != symposium.RegConfirmed {
+			t.Fatalf("first = %v %v", r, err)
+		}
+		if _, err := registerAs(s, e, full, "b@example.org", nil); symposium.ErrorCode(err) != symposium.ECONFLICT {
+			t.Errorf("full without a waiting list: %v", err)
+		}
+		past := time.Now().Add(-time.Hour)
+		future := time.Now().Add(time.Hour)
+		closed := newCategory(t, s, e, symposium.Category{ClosesAt: &past})
+		if _, err := registerAs(s, e, closed, "c@example.org", nil); symposium.ErrorCode(err) != symposium.EINVALID {
+			t.Errorf("closed category: %v", err)
+		}
+		notYet := newCategory(t, s, e, symposium.Category{OpensAt: &future})
+		if _, err := registerAs(s, e, notYet, "d@example.org", nil); symposium.ErrorCode(err) != symposium.EINVALID {
+			t.Errorf("category not open yet: %v", err)
+		}
+		other := newEvent(t, s, "other", symposium.VisibilityPublic, nil)
+		if _, err := registerAs(s, other, full, "e@example.org", nil); symposium.ErrorCode(err) != symposium.EINVALID {
+			t.Errorf("another event's category: %v", err)
+		}
+		// Approval: pending holds no seat; approving confirms while seats are free.
+		vip := newCategory(t, s, e, symposium.Category{Capacity: intp(1), RequiresApproval: true, Waitlist: true})
+		p1, _ := registerAs(s, e, vip, "v1@example.org", nil)
+		p2, _ := registerAs(s, e, vip, "v2@example.org", nil)
+		if p1.Status != symposium.RegPending || p2.Status != symposium.RegPending {
+			t.Fatalf("approval category gave %s, %s", p1.Status, p2.Status)
+		}
+		if r, err := s.ChangeRegistration(ctx, p1.ID, store.ChangeApprove, time.Now(), nil); err != nil || r.Status != symposium.RegConfirmed {
+			t.Errorf("approve = %v %v", r, err)
+		}
+		if r, err := s.ChangeRegistration(ctx, p2.ID, store.ChangeApprove, time.Now(), nil); err != nil || r.Status != symposium.RegWaitlisted {
+			t.Errorf("approve when full = %v %v; want waitlisted", r, err)
+		}
+		if _, err := s.ChangeRegistration(ctx, p1.ID, store.ChangeReject, time.Now(), nil); err != nil {
+			t.Fatal(err)
+		}
+		if r, _ := s.Registration(ctx, p2.ID); r.Status != symposium.RegConfirmed {
+			t.Errorf("rejecting a confirmed registration did not promote the waitlisted one: %s", r.Status)
+		}
+		// An overall event capacity binds every category.
+		capped := newEvent(t, s, "capped", symposium.VisibilityPublic, nil)
+		_ = s.SetRegistrationCapacity(ctx, capped.ID, intp(1))
+		a := newCategory(t, s, capped, symposium.Category{})
+		b := newCategory(t, s, capped, symposium.Category{Waitlist: true})
+		r1, _ := registerAs(s, capped, a, "x@example.org", nil)
+		r2, err := registerAs(s, capped, b, "y@example.org", nil)
+		if r1.Status != symposium.RegConfirmed || err != nil || r2.Status != symposium.RegWaitlisted {
+			t.Errorf("event capacity 1: %s then %v %v", r1.Status, r2, err)
+		}
+	})
+}
+
+func TestCheckIn(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := newEvent(t, s, "desk", symposium.VisibilityPublic, nil)
+		c := newCategory(t, s, e, symposium.Category{Capacity: intp(1), Waitlist: true})
+		r1, _ := registerAs(s, e, c, "in@example.org", nil)
+		r2, _ := registerAs(s, e, c, "wait@example.org", nil)
+		if got, err := s.CheckIn(ctx, e.ID, r1.ID, time.Now()); err != nil || got.CheckedInAt == nil {
+			t.Fatalf("first check-in = %v %v", got, err)
+		}
+		if _, err := s.CheckIn(ctx, e.ID, r1.ID, time.Now()); symposium.ErrorCode(err) != symposium.ECONFLICT {
+			t.Errorf("second check-in: %v", err)
+		}
+		if _, err := s.CheckIn(ctx, e.ID, r2.ID, time.Now()); symposium.ErrorCode(err) != symposium.ECONFLICT {
+			t.Errorf("waitlisted check-in: %v", err)
+		}
+		if _, err := s.CheckIn(ctx, e.ID, symposium.NewID(), time.Now()); symposium.ErrorCode(err) != symposium.ENOTFOUND {
+			t.Errorf("unknown registration: %v", err)
+		}
+		k1, err := s.EventKey(ctx, e.ID)
+		k2, _ := s.EventKey(ctx, e.ID)
+		if err != nil || !k1.Equal(k2) {
+			t.Errorf("event key changed between calls: %v", err)
+		}
+	})
+}

@@ -1,0 +1,163 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"symposium"
+)
+
+// RegistrationMail writes the message telling a registrant about their
+// registration: what is "confirmed", "waitlisted", "pending", "promoted",
+// "approved", "rejected" or "cancelled". It returns false when nothing is
+// to be sent. It runs inside the transaction, so it must be quick.
+type RegistrationMail func(r *symposium.Registration, what string) (symposium.Mail, bool)
+
+// seats is a category's and its event's capacity and use, read under lock.
+type seats struct {
+	capacity, eventCapacity   *int64
+	confirmed, eventConfirmed int64
+	approval, waitlist        bool
+	opens, closes             time.Time
+}
+
+// free reports whether one more person can be confirmed.
+func (s *seats) free() bool {
+	return (s.capacity == nil || s.confirmed < *s.capacity) && (s.eventCapacity == nil || s.eventConfirmed < *s.eventCapacity)
+}
+
+// lockSeats reads a category's seats, locking the category and event rows
+// on PostgreSQL so that concurrent registrations decide one at a time.
+func lockSeats(t *tx, eventID, categoryID string) (*seats, error) {
+	var st seats
+	err := t.queryRow(`SELECT c.capacity, c.confirmed_count, c.requires_approval, c.waitlist, c.opens_at, c.closes_at,
+			e.registration_capacity, e.confirmed_count
+		FROM registration_categories c JOIN events e ON e.id = c.event_id
+		WHERE c.id = $1 AND c.event_id = $2`+t.d.forUpdate, categoryID, eventID).
+		Scan(&st.capacity, &st.confirmed, &st.approval, &st.waitlist, timeCol{&st.opens}, timeCol{&st.closes},
+			&st.eventCapacity, &st.eventConfirmed)
+	if err != nil {
+		return nil, notFound("lock seats", err)
+	}
+	return &st, nil
+}
+
+// Register decides a registration's status — confirmed while seats are
+// free, else waitlisted where the category keeps a waiting list, pending
+// where it needs approval — and stores it with its counters and its mail in
+// one durable transaction. A full category without a waiting list, or an
+// email already registered, is a conflict.
+func (s *Store) Register(ctx context.Context, r *symposium.Registration, manageHash string, at time.Time, mail RegistrationMail) error {
+	if r.ID == "" {
+		r.ID = symposium.NewID()
+	}
+	r.CreatedAt = at.UTC().Truncate(time.Microsecond)
+	err := s.write(ctx, func(t *tx) error {
+		st, err := lockSeats(t, r.EventID, r.CategoryID)
+		if err != nil {
+			if symposium.ErrorCode(err) == symposium.ENOTFOUND {
+				return invalidReference("category_id")
+			}
+			return err
+		}
+		if err := checkWindow(st, at); err != nil {
+			return err
+		}
+		switch {
+		case st.approval:
+			r.Status = symposium.RegPending
+		case st.free():
+			r.Status = symposium.RegConfirmed
+		case st.waitlist:
+			r.Status = symposium.RegWaitlisted
+		default:
+			return symposium.Errorf(symposium.ECONFLICT, "error.category_full")
+		}
+		_, err = t.exec(`INSERT INTO registrations (id, event_id, category_id, email, name, organization, country, answers,
+				language, status, manage_token_hash, created_at, updated_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12)`,
+			r.ID, r.EventID, r.CategoryID, r.Email, jsonText(r.Name), r.Organization, r.Country, jsonText(r.Answers),
+			r.Language, r.Status, manageHash, ts(r.CreatedAt))
+		if isUniqueViolation(err) {
+			return alreadyRegistered()
+		}
+		if err != nil {
+			return err
+		}
+		if err := count(t, r, r.Status, +1); err != nil {
+			return err
+		}
+		return notify(t, mail, r, r.Status)
+	})
+	if err != nil {
+		if isUniqueViolation(err) {
+			return alreadyRegistered()
+		}
+		if symposium.AsError(err) != nil {
+			return err
+		}
+		return fmt.Errorf("store: register: %w", err)
+	}
+	return nil
+}
+
+// checkWindow refuses a registration before the category opens or after it
+// closes.
+func checkWindow(st *seats, at time.Time) error {
+	var p symposium.Problems
+	switch {
+	case !st.opens.IsZero() && at.Before(st.opens):
+		p.Add("category_id", "error.category_not_open")
+	case !st.closes.IsZero() && !at.Before(st.closes):
+		p.Add("category_id", "error.category_closed")
+	}
+	return p.Err()
+}
+
+func alreadyRegistered() error {
+	e := symposium.Errorf(symposium.ECONFLICT, "error.already_registered")
+	e.Fields = []symposium.FieldError{{Field: "email", Key: "error.already_registered"}}
+	return e
+}
+
+// count moves a registration's category and event counters by delta for
+// the given status.
+func count(t *tx, r *symposium.Registration, status string, delta int) error {
+	switch status {
+	case symposium.RegConfirmed:
+		if _, err := t.exec(`UPDATE registration_categories SET confirmed_count = confirmed_count + $2 WHERE id = $1`, r.CategoryID, delta); err != nil {
+			return err
+		}
+		_, err := t.exec(`UPDATE events SET confirmed_count = confirmed_count + $2 WHERE id = $1`, r.EventID, delta)
+		return err
+	case symposium.RegWaitlisted:
+		_, err := t.exec(`UPDATE registration_categories SET waitlisted_count = waitlisted_count + $2 WHERE id = $1`, r.CategoryID, delta)
+		return err
+	}
+	return nil
+}
+
+// notify queues the mail about a registration, if there is one.
+func notify(t *tx, mail RegistrationMail, r *symposium.Registration, what string) error {
+	if mail == nil {
+		return nil
+	}
+	if m, ok := mail(r, what); ok {
+		return insertMail(t, m)
+	}
+	return nil
+}
+
+// SetRegistrationCapacity sets how many people an event confirms across
+// all its categories; nil is unlimited.
+func (s *Store) SetRegistrationCapacity(ctx context.Context, eventID string, capacity *int) error {
+	err := s.write(ctx, func(t *tx) error {
+		_, err := t.exec(`UPDATE events SET registration_capacity = $2 WHERE id = $1`, eventID, capacity)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("store: set registration capacity: %w", err)
+	}
+	return nil
+}
