@@ -55,7 +55,7 @@ func New(cfg Config, st *store.Store, acc *accounts.Service, bundle *i18n.Bundle
 	reg := registration.New(st, bundle, cfg.BaseURL)
 	api.Register(mux, api.Deps{Store: st, Accounts: acc, Registration: reg, Log: log, Version: cfg.Version})
 	w, err := web.Register(mux, web.Deps{
-		Store: st, Accounts: acc, I18n: bundle, Log: log,
+		Store: st, Accounts: acc, Registration: reg, I18n: bundle, Log: log,
 		BaseURL: cfg.BaseURL, SecureCookies: strings.HasPrefix(cfg.BaseURL, "https://"),
 		TrustProxy: cfg.TrustProxy, MailConfigured: cfg.MailConfigured, Version: cfg.Version,
 	})

@@ -27,6 +27,14 @@ var (
 		"panel": "contribution.kind.panel", "discussion": "contribution.kind.discussion", "poster": "contribution.kind.poster",
 		"break": "contribution.kind.break",
 	}
+	registrationStatusKeys = map[string]string{
+		"confirmed": "registration.status.confirmed", "waitlisted": "registration.status.waitlisted",
+		"pending": "registration.status.pending", "cancelled": "registration.status.cancelled", "rejected": "registration.status.rejected",
+	}
+	registrationExplainKeys = map[string]string{
+		"confirmed": "registration.explain.confirmed", "waitlisted": "registration.explain.waitlisted",
+		"pending": "registration.explain.pending", "cancelled": "registration.explain.cancelled", "rejected": "registration.explain.rejected",
+	}
 	roleKeys = map[string]string{
 		"manager": "role.manager", "reviewer": "role.reviewer", "checkin": "role.checkin", "moderator": "role.moderator",
 	}
@@ -38,6 +46,7 @@ func label(table, value string) string {
 	m := map[string]map[string]string{
 		"event_kind": eventKindKeys, "event_status": eventStatusKeys, "visibility": visibilityKeys,
 		"org_role": orgRoleKeys, "org_kind": orgKindKeys, "contribution_kind": contributionKindKeys, "role": roleKeys,
+		"registration_status": registrationStatusKeys, "registration_explain": registrationExplainKeys,
 	}[table]
 	if key, ok := m[value]; ok {
 		return key

@@ -11,6 +11,7 @@ import (
 
 	"symposium/internal/accounts"
 	"symposium/internal/i18n"
+	"symposium/internal/registration"
 	"symposium/internal/store"
 )
 
@@ -27,6 +28,7 @@ const maxFormBytes = 1 << 20
 type Deps struct {
 	Store          *store.Store
 	Accounts       *accounts.Service
+	Registration   *registration.Service
 	I18n           *i18n.Bundle
 	Log            *slog.Logger
 	BaseURL        string

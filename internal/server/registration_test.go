@@ -1,0 +1,202 @@
+package server_test
+
+import (
+	"net/http"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"symposium/internal/store"
+	"symposium/internal/store/storetest"
+)
+
+// registrationEvent makes the seed event with a category and returns its id.
+func registrationEvent(t *testing.T, e *env, token string, category map[string]any) string {
+	t.Helper()
+	createSeedEvent(t, e, token, "astana", "public")
+	resp, c := e.api("POST", "/api/v1/events/astana/registration-categories", token, category)
+	if resp.StatusCode != 201 {
+		t.Fatalf("category = %d %v", resp.StatusCode, c)
+	}
+	return c["id"].(string)
+}
+
+func TestRegistrationBadInput(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := start(t, s, false)
+		_, token := e.user("m@example.org", false)
+		cat := registrationEvent(t, e, token, map[string]any{"name": map[string]string{"en": "Participant"}, "capacity": 10})
+		past, future := time.Now().Add(-time.Hour).Format(time.RFC3339), time.Now().Add(time.Hour).Format(time.RFC3339)
+		_, closed := e.api("POST", "/api/v1/events/astana/registration-categories", token, map[string]any{"name": map[string]string{"en": "Late"}, "closes_at": past})
+		_, notYet := e.api("POST", "/api/v1/events/astana/registration-categories", token, map[string]any{"name": map[string]string{"en": "Early"}, "opens_at": future})
+		tests := []struct {
+			name  string
+			body  map[string]any
+			code  int
+			field string
+		}{
+			{"malformed email", map[string]any{"category_id": cat, "email": "not an email", "name": map[string]string{"en": "A"}}, 422, "email"},
+			{"10,000-character name", map[string]any{"category_id": cat, "email": "a@example.org", "name": map[string]string{"en": strings.Repeat("я", 10000)}}, 422, "name.en"},
+			{"unknown category", map[string]any{"category_id": "01a20b6f-d70a-7688-bcec-1c6c62690bc2", "email": "a@example.org", "name": map[string]string{"en": "A"}}, 422, "category_id"},
+			{"closed category", map[string]any{"category_id": closed["id"], "email": "a@example.org", "name": map[string]string{"en": "A"}}, 422, "category_id"},
+			{"category not open yet", map[string]any{"category_id": notYet["id"], "email": "a@example.org", "name": map[string]string{"en": "A"}}, 422, "category_id"},
+			{"no name", map[string]any{"category_id": cat, "email": "a@example.org", "name": map[string]string{}}, 422, "name"},
+		}
+		for _, tt := range tests {
+			resp, p := e.api("POST", "/api/v1/events/astana/registrations", "", tt.body)
+			fields := ""
+			for _, f := range asSlice(p["errors"]) {
+				fields += f.(map[string]any)["field"].(string) + " "
+			}
+			if resp.StatusCode != tt.code || !strings.Contains(fields, tt.field) {
+				t.Errorf("%s: %d, fields %q; want %d naming %s", tt.name, resp.StatusCode, fields, tt.code, tt.field)
+			}
+		}
+		if list, _, _ := s.Registrations(ctx, store.RegistrationQuery{EventID: eventID(t, s, "astana"), Limit: 10}); len(list) != 0 {
+			t.Errorf("refused registrations left %d rows", len(list))
+		}
+		// A script in a name is stored as text and shown escaped.
+		resp, r := e.api("POST", "/api/v1/events/astana/registrations", "", map[string]any{"category_id": cat, "email": "x@example.org",
+			"name": map[string]string{"en": `<script>alert("x")</script>`}})
+		if resp.StatusCode != 201 || r["status"] != "confirmed" || !strings.HasPrefix(r["ticket"].(string), "S1") {
+			t.Fatalf("registration = %d %v", resp.StatusCode, r)
+		}
+		_, page := e.do("GET", "/registrations/manage?token="+url.QueryEscape(r["manage_token"].(string)), nil, nil)
+		if strings.Contains(page, `<script>alert`) || !strings.Contains(page, "&lt;script&gt;") {
+			t.Error("the manage page does not escape the name")
+		}
+		if resp, _ := e.api("POST", "/api/v1/events/astana/registrations", "", map[string]any{"category_id": cat, "email": "X@example.org",
+			"name": map[string]string{"en": "Again"}}); resp.StatusCode != 409 {
+			t.Errorf("the same email again = %d, want 409", resp.StatusCode)
+		}
+	})
+}
+
+func asSlice(v any) []any {
+	s, _ := v.([]any)
+	return s
+}
+
+func eventID(t *testing.T, s *store.Store, slug string) string {
+	t.Helper()
+	e, err := s.EventBySlug(ctx, slug)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e.ID
+}
+
+func TestRegistrationLifecycleThroughTheAPI(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := start(t, s, false)
+		_, manager := e.user("m@example.org", false)
+		_, stranger := e.user("s@example.org", false)
+		cat := registrationEvent(t, e, manager, map[string]any{"name": map[string]string{"en": "Participant"}, "capacity": 1, "waitlist": true})
+		_, first := e.api("POST", "/api/v1/events/astana/registrations", "", map[string]any{"category_id": cat, "email": "one@example.org", "name": map[string]string{"kk": "Гүлнар"}})
+		_, second := e.api("POST", "/api/v1/events/astana/registrations", "", map[string]any{"category_id": cat, "email": "two@example.org", "name": map[string]string{"zh": "张伟"}, "language": "zh"})
+		if first["status"] != "confirmed" || second["status"] != "waitlisted" || second["ticket"] != nil {
+			t.Fatalf("statuses %v, %v", first["status"], second["status"])
+		}
+		// Others may not cancel; the registrant's token may.
+		if resp, _ := e.api("POST", "/api/v1/registrations/"+first["id"].(string)+"/cancel", stranger, map[string]any{}); resp.StatusCode != 404 {
+			t.Errorf("a stranger's cancel = %d, want 404", resp.StatusCode)
+		}
+		if resp, _ := e.api("POST", "/api/v1/registrations/"+first["id"].(string)+"/cancel", "", map[string]any{"token": first["manage_token"]}); resp.StatusCode != 200 {
+			t.Fatalf("cancel with the token = %d", resp.StatusCode)
+		}
+		_, list := e.api("GET", "/api/v1/events/astana/registrations?status=confirmed", manager, nil)
+		items := asSlice(list["items"])
+		if len(items) != 1 || items[0].(map[string]any)["email"] != "two@example.org" {
+			t.Errorf("after the cancellation the confirmed are %v; want the waitlisted person promoted", items)
+		}
+		mails, _ := s.ListMail(ctx, "", 20)
+		promoted := false
+		for _, m := range mails {
+			if m.Mail.To == "two@example.org" && strings.Contains(m.Mail.Subject, "您已获得名额") && regexp.MustCompile(`S1[A-Za-z0-9_-]{128}`).MatchString(m.Mail.Text) {
+				promoted = true
+			}
+		}
+		if !promoted {
+			t.Error("the promoted registrant got no mail in Chinese with a ticket")
+		}
+		if resp, _ := e.api("GET", "/api/v1/events/astana/registrations", stranger, nil); resp.StatusCode != 403 {
+			t.Errorf("a stranger listing registrations = %d", resp.StatusCode)
+		}
+		// Check-in: once, twice, forged.
+		reg, _ := s.Registration(ctx, items[0].(map[string]any)["id"].(string))
+		tk := ticketOf(t, e, reg.ID, reg.Email)
+		if resp, _ := e.api("POST", "/api/v1/events/astana/checkins", manager, map[string]any{"ticket": tk}); resp.StatusCode != 200 {
+			t.Errorf("first check-in = %d", resp.StatusCode)
+		}
+		if resp, _ := e.api("POST", "/api/v1/events/astana/checkins", manager, map[string]any{"ticket": tk}); resp.StatusCode != 409 {
+			t.Errorf("second check-in = %d", resp.StatusCode)
+		}
+		forged := tk[:60] + flip(tk[60]) + tk[61:]
+		if resp, _ := e.api("POST", "/api/v1/events/astana/checkins", manager, map[string]any{"ticket": forged}); resp.StatusCode != 404 {
+			t.Errorf("forged ticket = %d", resp.StatusCode)
+		}
+		if resp, _ := e.api("POST", "/api/v1/events/astana/checkins", stranger, map[string]any{"ticket": tk}); resp.StatusCode != 403 {
+			t.Errorf("a stranger's check-in = %d", resp.StatusCode)
+		}
+	})
+}
+
+func flip(c byte) string {
+	if c == 'A' {
+		return "B"
+	}
+	return "A"
+}
+
+// ticketOf reads a registration's ticket from its confirmation or promotion mail.
+func ticketOf(t *testing.T, e *env, id, email string) string {
+	t.Helper()
+	mails, _ := e.store.ListMail(ctx, "", 100)
+	for _, m := range mails {
+		if m.Mail.To == email {
+			if tk := regexp.MustCompile(`S1[A-Za-z0-9_-]{128}`).FindString(m.Mail.Text); tk != "" {
+				return tk
+			}
+		}
+	}
+	t.Fatalf("no ticket mailed to %s", email)
+	return ""
+}
+
+func TestRegistrationPages(t *testing.T) {
+	s := storetest.SQLite(t)
+	e := start(t, s, false)
+	_, token := e.user("m@example.org", false)
+	cat := registrationEvent(t, e, token, map[string]any{"name": map[string]string{"en": "Participant", "ru": "Участник"}, "capacity": 5})
+	_, page := e.do("GET", "/events/astana/register?lang=ru", nil, nil)
+	if !strings.Contains(page, "Участник") || !strings.Contains(page, "Осталось 5 мест") {
+		t.Error("the registration form lacks the category or its places left")
+	}
+	resp, page := e.form("/events/astana/register?lang=ru", url.Values{"category_id": {cat}, "name": {""}, "email": {"bad"}}, nil)
+	if resp.StatusCode != 422 || !strings.Contains(page, "Введите правильный адрес") || !strings.Contains(page, "Это поле обязательно.") {
+		t.Errorf("invalid registration form = %d", resp.StatusCode)
+	}
+	resp, _ = e.form("/events/astana/register?lang=kk", url.Values{"category_id": {cat}, "name": {"Гүлнар Шаймергенова"}, "name_latin": {"Gulnar Shaimergenova"}, "email": {"g@example.kz"}}, nil)
+	if resp.StatusCode != http.StatusSeeOther || !strings.HasPrefix(resp.Header.Get("Location"), "/registrations/manage?token=") {
+		t.Fatalf("registration = %d %q", resp.StatusCode, resp.Header.Get("Location"))
+	}
+	manage := resp.Header.Get("Location")
+	_, page = e.do("GET", manage+"&lang=kk", nil, nil)
+	if !strings.Contains(page, "Расталды") || !strings.Contains(page, "<svg") {
+		t.Error("the manage page lacks the status or the ticket's QR code")
+	}
+	token2, _ := url.ParseQuery(strings.TrimPrefix(manage, "/registrations/manage?"))
+	if resp, _ := e.form("/registrations/manage", url.Values{"token": {token2.Get("token")}}, nil); resp.StatusCode != http.StatusSeeOther {
+		t.Errorf("cancel from the manage page = %d", resp.StatusCode)
+	}
+	_, page = e.do("GET", manage+"&lang=en", nil, nil)
+	if !strings.Contains(page, "Cancelled") || strings.Contains(page, "<svg") {
+		t.Error("after cancelling, the page still shows a ticket")
+	}
+	reg, _, _ := s.Registrations(ctx, store.RegistrationQuery{EventID: eventID(t, s, "astana"), Limit: 5})
+	if len(reg) != 1 || reg[0].Name["kk"] != "Гүлнар Шаймергенова" || reg[0].Name["en"] != "Gulnar Shaimergenova" {
+		t.Errorf("stored name = %v", reg)
+	}
+}

@@ -1,0 +1,160 @@
+package web
+
+import (
+	"html/template"
+	"net/http"
+	"net/url"
+	"time"
+
+	"symposium"
+	"symposium/internal/qrcode"
+	"symposium/internal/secret"
+	"symposium/internal/store"
+)
+
+// registerView is the registration form of an event.
+type registerView struct {
+	Categories []categoryChoice
+}
+
+// categoryChoice is a category as the form offers it.
+type categoryChoice struct {
+	symposium.Category
+	Open, Full bool
+	Left       int
+}
+
+// registerForm shows the form to register for an event.
+func (h *Handler) registerForm(w http.ResponseWriter, r *http.Request) {
+	ed := h.loadEvent(w, r)
+	if ed == nil {
+		return
+	}
+	f := newForm()
+	if u := symposium.UserFromContext(r.Context()); u != nil {
+		f.Values["email"], f.Values["name"] = u.Email, u.Name
+	}
+	h.renderRegister(w, r, ed, http.StatusOK, f)
+}
+
+func (h *Handler) renderRegister(w http.ResponseWriter, r *http.Request, ed *eventData, status int, f *form) {
+	cats, err := h.Store.Categories(r.Context(), ed.Event.ID)
+	if err != nil {
+		h.Error(w, r, err)
+		return
+	}
+	v := registerView{}
+	now := time.Now()
+	for _, c := range cats {
+		ch := categoryChoice{Category: c, Open: c.IsOpen(now)}
+		if c.Capacity != nil {
+			ch.Left = max(0, *c.Capacity-c.Confirmed)
+			ch.Full = ch.Left == 0
+		}
+		v.Categories = append(v.Categories, ch)
+	}
+	p := h.eventPage(r, ed, "register", v)
+	p.Form = f
+	h.render(w, r, status, "register", p)
+}
+
+// register registers the person who filled the form and shows them their
+// registration.
+func (h *Handler) register(w http.ResponseWriter, r *http.Request) {
+	ed := h.loadEvent(w, r)
+	if ed == nil {
+		return
+	}
+	f, err := readForm(w, r, "category_id", "name", "name_latin", "email", "organization", "country")
+	if err != nil {
+		h.Error(w, r, err)
+		return
+	}
+	lang := symposium.LanguageFromContext(r.Context())
+	name := symposium.LocalizedText{}
+	if f.Values["name"] != "" {
+		name[lang] = f.Values["name"]
+	}
+	if f.Values["name_latin"] != "" && lang != "en" {
+		name["en"] = f.Values["name_latin"]
+	}
+	reg := &symposium.Registration{CategoryID: f.Values["category_id"], Email: f.Values["email"], Name: name,
+		Organization: f.Values["organization"], Country: f.Values["country"], Language: lang}
+	manage, err := h.Registration.Register(r.Context(), ed.Event, reg)
+	if err != nil {
+		h.formFailed(w, r, f, renamePrefix(err, "name."+lang, "name"), func(status int) { h.renderRegister(w, r, ed, status, f) })
+		return
+	}
+	redirect(w, r, "/registrations/manage?"+url.Values{"token": {manage}}.Encode())
+}
+
+// manageView is a registrant's own page.
+type manageView struct {
+	Registration *symposium.Registration
+	Category     *symposium.Category
+	Token        string
+	QR           template.HTML
+}
+
+// manageRegistration shows a registrant their registration, its ticket and
+// a way to cancel it, through the secret link they were given.
+func (h *Handler) manageRegistration(w http.ResponseWriter, r *http.Request) {
+	token := r.URL.Query().Get("token")
+	if r.Method == http.MethodPost {
+		f, err := readForm(w, r, "token")
+		if err != nil {
+			h.Error(w, r, err)
+			return
+		}
+		token = f.Values["token"]
+	}
+	reg, err := h.Store.RegistrationByManageToken(r.Context(), secret.Hash(token))
+	if err != nil {
+		h.Error(w, r, err)
+		return
+	}
+	e, err := h.Store.EventByID(r.Context(), reg.EventID)
+	if err != nil {
+		h.Error(w, r, err)
+		return
+	}
+	if r.Method == http.MethodPost {
+		if _, err := h.Registration.Change(r.Context(), e, reg.ID, store.ChangeCancel); err != nil {
+			h.Error(w, r, err)
+			return
+		}
+		redirect(w, r, "/registrations/manage?"+url.Values{"token": {token}}.Encode())
+		return
+	}
+	h.renderManage(w, r, e, reg, token)
+}
+
+func (h *Handler) renderManage(w http.ResponseWriter, r *http.Request, e *symposium.Event, reg *symposium.Registration, token string) {
+	v := manageView{Registration: reg, Token: token}
+	cats, err := h.Store.Categories(r.Context(), e.ID)
+	if err != nil {
+		h.Error(w, r, err)
+		return
+	}
+	for i := range cats {
+		if cats[i].ID == reg.CategoryID {
+			v.Category = &cats[i]
+		}
+	}
+	if reg.Ticket, err = h.Registration.Ticket(r.Context(), reg); err != nil {
+		h.Error(w, r, err)
+		return
+	}
+	if reg.Ticket != "" {
+		svg, err := qrcode.SVG(reg.Ticket)
+		if err != nil {
+			h.Error(w, r, err)
+			return
+		}
+		v.QR = template.HTML(svg)
+	}
+	ed := &eventData{Event: e, Access: symposium.Access{User: symposium.UserFromContext(r.Context())}}
+	p := h.eventPage(r, ed, "register", v)
+	w.Header().Set("Cache-Control", "no-store")
+	h.render(w, r, http.StatusOK, "manage", p)
+}
