@@ -200,3 +200,30 @@ func TestRegistrationPages(t *testing.T) {
 		t.Errorf("stored name = %v", reg)
 	}
 }
+
+func TestCheckinDeskWithoutScript(t *testing.T) {
+	s := storetest.SQLite(t)
+	e := start(t, s, false)
+	_, token := e.user("desk@example.org", false)
+	e.user("other@example.org", false)
+	cat := registrationEvent(t, e, token, map[string]any{"name": map[string]string{"en": "Participant"}})
+	_, r := e.api("POST", "/api/v1/events/astana/registrations", "", map[string]any{"category_id": cat, "email": "g@example.org",
+		"name": map[string]string{"ru": "Гульнар Шаймергенова"}})
+	e.signIn("other@example.org")
+	if resp, _ := e.do("GET", "/events/astana/checkin", nil, nil); resp.StatusCode != 404 {
+		t.Errorf("the desk for a stranger = %d, want 404", resp.StatusCode)
+	}
+	e.signIn("desk@example.org")
+	_, page := e.form("/events/astana/checkin?lang=ru", url.Values{"ticket": {r["ticket"].(string)}}, nil)
+	if !strings.Contains(page, "Отмечен. Добро пожаловать!") || !strings.Contains(page, "Гульнар Шаймергенова") {
+		t.Error("the desk does not confirm the check-in with the name")
+	}
+	_, page = e.form("/events/astana/checkin?lang=en", url.Values{"ticket": {r["ticket"].(string)}}, nil)
+	if !strings.Contains(page, "Already checked in") {
+		t.Error("a second scan is not warned")
+	}
+	_, page = e.do("GET", "/events/astana/checkin?lang=ru&q=Шаймерг", nil, nil)
+	if !strings.Contains(page, "g@example.org") {
+		t.Error("search by name finds nothing")
+	}
+}

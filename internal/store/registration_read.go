@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"symposium"
@@ -162,4 +163,39 @@ func (s *Store) CheckIn(ctx context.Context, eventID, id string, at time.Time) (
 		return nil, fmt.Errorf("store: check in: %w", err)
 	}
 	return out, nil
+}
+
+// RegistrationSearch finds an event's registrations by a piece of the
+// name or the email.
+type RegistrationSearch struct {
+	EventID string
+	Text    string
+	Limit   int
+}
+
+// SearchRegistrations returns the registrations whose name (in any script)
+// or email contains the text, ignoring case for Latin and Cyrillic letters.
+func (s *Store) SearchRegistrations(ctx context.Context, q RegistrationSearch) ([]symposium.Registration, error) {
+	pattern := "%" + escapeLike(strings.ToLower(q.Text)) + "%"
+	rows, err := s.read.QueryContext(ctx, `SELECT `+registrationColumns+` FROM registrations
+		WHERE event_id = $1 AND (LOWER(name) LIKE $2 ESCAPE '\' OR email LIKE $2 ESCAPE '\' OR name LIKE $3 ESCAPE '\')
+		ORDER BY created_at, id LIMIT $4`, q.EventID, pattern, "%"+escapeLike(q.Text)+"%", q.Limit)
+	if err != nil {
+		return nil, fmt.Errorf("store: search registrations: %w", err)
+	}
+	defer rows.Close()
+	var out []symposium.Registration
+	for rows.Next() {
+		var r symposium.Registration
+		if err := scanRegistration(rows, &r); err != nil {
+			return nil, fmt.Errorf("store: search registrations: %w", err)
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// escapeLike makes the wildcards of a LIKE pattern literal.
+func escapeLike(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
 }

@@ -29,6 +29,8 @@ func (h *Handler) routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /events/{slug}/roles", h.showRoles)
 	mux.HandleFunc("POST /events/{slug}/roles", h.addRole)
 	mux.HandleFunc("POST /events/{slug}/roles/remove", h.removeRole)
+	mux.HandleFunc("GET /events/{slug}/checkin", h.showCheckin)
+	mux.HandleFunc("POST /events/{slug}/checkin", h.checkIn)
 	mux.HandleFunc("GET /events/{slug}/register", h.registerForm)
 	mux.HandleFunc("POST /events/{slug}/register", h.register)
 	mux.HandleFunc("GET /registrations/manage", h.manageRegistration)
