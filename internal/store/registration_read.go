@@ -58,6 +58,7 @@ type RegistrationQuery struct {
 	EventID    string
 	Status     string // "" for all
 	CategoryID string // "" for all
+	Text       string // a piece of the name or email; "" for all
 	Limit      int
 	Cursor     string
 }
@@ -74,11 +75,16 @@ func (s *Store) Registrations(ctx context.Context, q RegistrationQuery) ([]sympo
 	if q.Cursor != "" && decodeCursor(q.Cursor, &c) != nil {
 		return nil, "", invalidCursor()
 	}
+	text := ""
+	if q.Text != "" {
+		text = "%" + escapeLike(q.Text) + "%"
+	}
 	rows, err := s.read.QueryContext(ctx, `SELECT `+registrationColumns+` FROM registrations
 		WHERE event_id = $1 AND ($2 = '' OR status = $2) AND ($3 = '' OR category_id = $3)
 		  AND ($4 = '' OR created_at > $5 OR (created_at = $5 AND id > $4))
+		  AND ($7 = '' OR name LIKE $7 ESCAPE '\' OR email LIKE LOWER($7) ESCAPE '\' OR organization LIKE $7 ESCAPE '\')
 		ORDER BY created_at, id LIMIT $6`,
-		q.EventID, q.Status, q.CategoryID, c.ID, ts(orEpoch(c.CreatedAt)), q.Limit+1)
+		q.EventID, q.Status, q.CategoryID, c.ID, ts(orEpoch(c.CreatedAt)), q.Limit+1, text)
 	if err != nil {
 		return nil, "", fmt.Errorf("store: registrations: %w", err)
 	}
@@ -101,6 +107,52 @@ func (s *Store) Registrations(ctx context.Context, q RegistrationQuery) ([]sympo
 		next = encodeCursor(registrationCursor{CreatedAt: last.CreatedAt, ID: last.ID})
 	}
 	return out, next, nil
+}
+
+// CategoryStats are a category's live counts.
+type CategoryStats struct {
+	CategoryID                                string
+	Confirmed, Waitlisted, Pending, CheckedIn int
+	Cancelled, Rejected                       int
+}
+
+// RegistrationStats counts an event's registrations per category: by
+// status, and how many have checked in.
+func (s *Store) RegistrationStats(ctx context.Context, eventID string) (map[string]*CategoryStats, error) {
+	rows, err := s.read.QueryContext(ctx, `SELECT category_id, status, COUNT(*),
+			SUM(CASE WHEN checked_in_at IS NULL THEN 0 ELSE 1 END)
+		FROM registrations WHERE event_id = $1 GROUP BY category_id, status`, eventID)
+	if err != nil {
+		return nil, fmt.Errorf("store: registration stats: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]*CategoryStats{}
+	for rows.Next() {
+		var cat, status string
+		var n, in int
+		if err := rows.Scan(&cat, &status, &n, &in); err != nil {
+			return nil, fmt.Errorf("store: registration stats: %w", err)
+		}
+		st := out[cat]
+		if st == nil {
+			st = &CategoryStats{CategoryID: cat}
+			out[cat] = st
+		}
+		st.CheckedIn += in
+		switch status {
+		case symposium.RegConfirmed:
+			st.Confirmed = n
+		case symposium.RegWaitlisted:
+			st.Waitlisted = n
+		case symposium.RegPending:
+			st.Pending = n
+		case symposium.RegCancelled:
+			st.Cancelled = n
+		case symposium.RegRejected:
+			st.Rejected = n
+		}
+	}
+	return out, rows.Err()
 }
 
 // RegistrationCounts counts an event's registrations by status.
