@@ -27,6 +27,9 @@ type EventRole struct {
 type Access struct {
 	User  *User
 	Roles []string
+	// Registered says the caller holds a live registration (confirmed,
+	// waitlisted or pending) under their account's email.
+	Registered bool
 }
 
 // Has reports whether the caller holds role at the event; site
@@ -42,11 +45,12 @@ func (a Access) Has(role string) bool {
 func (a Access) CanManage() bool { return a.Has(RoleManager) }
 
 // CanSee reports whether the caller may see the event at all: everyone may
-// see a public published event; anyone else sees it only with a role there.
-// A restricted or draft event answers "not found" to everyone else.
+// see a public published event; anyone else sees it only with a role there
+// or a registration for it. A restricted or draft event answers "not
+// found" to everyone else.
 func (a Access) CanSee(e *Event) bool {
 	if e.IsPublic() {
 		return true
 	}
-	return (a.User != nil && a.User.IsAdmin) || len(a.Roles) > 0
+	return (a.User != nil && a.User.IsAdmin) || len(a.Roles) > 0 || a.Registered
 }

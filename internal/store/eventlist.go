@@ -75,11 +75,14 @@ func (s *Store) ListEvents(ctx context.Context, q EventQuery) ([]*symposium.Even
 
 // visibleEvent is the condition under which the event e may be seen by a
 // viewer: an administrator (the boolean parameter admin) sees every event,
-// anyone sees public published ones, and holders of a role (the parameter
-// user, an account ID) see theirs. It mirrors symposium.Access.CanSee.
+// anyone sees public published ones, and holders of a role or of a live
+// registration (the parameter user, an account ID) see theirs. It mirrors
+// symposium.Access.CanSee.
 func visibleEvent(admin, user string) string {
 	return `(` + admin + ` OR (e.visibility = 'public' AND e.status <> 'draft')
-		OR EXISTS (SELECT 1 FROM event_roles r WHERE r.event_id = e.id AND r.user_id = ` + user + `))`
+		OR EXISTS (SELECT 1 FROM event_roles r WHERE r.event_id = e.id AND r.user_id = ` + user + `)
+		OR EXISTS (SELECT 1 FROM registrations rg JOIN users u ON u.email = rg.email
+			WHERE rg.event_id = e.id AND u.id = ` + user + ` AND rg.status IN ('confirmed', 'waitlisted', 'pending')))`
 }
 
 // viewerArgs returns the parameters of visibleEvent for a viewer.

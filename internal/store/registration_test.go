@@ -173,3 +173,31 @@ func TestCheckIn(t *testing.T) {
 		}
 	})
 }
+
+func TestRegisteredParticipantSeesRestrictedEvent(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		manager := newUser(t, s, "m@example.org")
+		guest := newUser(t, s, "guest@example.org")
+		e := newEvent(t, s, "closed", symposium.VisibilityRestricted, manager)
+		c := newCategory(t, s, e, symposium.Category{})
+		visible := func() bool {
+			a, err := s.EventAccess(ctx, e.ID, guest)
+			list, _, _ := s.ListEvents(ctx, store.EventQuery{Viewer: guest, Limit: 10})
+			return err == nil && a.CanSee(e) && len(list) == 1
+		}
+		if visible() {
+			t.Fatal("an outsider sees the restricted event")
+		}
+		r, err := registerAs(s, e, c, "guest@example.org", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !visible() {
+			t.Error("a registered participant does not see the restricted event")
+		}
+		_, _ = s.ChangeRegistration(ctx, r.ID, store.ChangeCancel, time.Now(), nil)
+		if visible() {
+			t.Error("after cancelling, the event is still visible")
+		}
+	})
+}

@@ -8,7 +8,7 @@ import (
 )
 
 // EventAccess returns what a caller may do at an event: the roles they hold
-// there.
+// there, and whether they are registered for it.
 func (s *Store) EventAccess(ctx context.Context, eventID string, u *symposium.User) (symposium.Access, error) {
 	a := symposium.Access{User: u}
 	if u == nil {
@@ -26,7 +26,17 @@ func (s *Store) EventAccess(ctx context.Context, eventID string, u *symposium.Us
 		}
 		a.Roles = append(a.Roles, role)
 	}
-	return a, rows.Err()
+	if err := rows.Err(); err != nil {
+		return a, fmt.Errorf("store: event access: %w", err)
+	}
+	var n int
+	err = s.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM registrations WHERE event_id = $1 AND email = $2
+		AND status IN ('confirmed', 'waitlisted', 'pending')`, eventID, u.Email).Scan(&n)
+	if err != nil {
+		return a, fmt.Errorf("store: event access: %w", err)
+	}
+	a.Registered = n > 0
+	return a, nil
 }
 
 // AddEventRole gives the account with that email a role at the event. An
