@@ -31,21 +31,14 @@ func runUser(ctx context.Context, args []string, env environment) error {
 		return errors.New("user add: read the password from standard input: none given")
 	}
 	password = strings.TrimRight(password, "\r\n")
-	s, err := openStore(ctx, *db)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	svc, err := accounts.New(s, accounts.DefaultConfig())
-	if err != nil {
-		return err
-	}
-	u := &symposium.User{Email: *email, Name: *name, IsAdmin: *admin, Language: *lang}
-	if err := svc.SignUp(ctx, u, password); err != nil {
-		return fmt.Errorf("user add: %w", describe(err))
-	}
-	fmt.Fprintf(env.stderr, "created account %s (%s)\n", u.Email, u.ID)
-	return nil
+	return withAccounts(ctx, *db, func(svc *accounts.Service) error {
+		u := &symposium.User{Email: *email, Name: *name, IsAdmin: *admin, Language: *lang}
+		if err := svc.SignUp(ctx, u, password); err != nil {
+			return fmt.Errorf("user add: %w", describe(err))
+		}
+		fmt.Fprintf(env.stderr, "created account %s (%s)\n", u.Email, u.ID)
+		return nil
+	})
 }
 
 // runToken runs "token create": it prints a new API token, one line.
@@ -59,7 +52,19 @@ func runToken(ctx context.Context, args []string, env environment) error {
 	if err := fs.Parse(args[1:]); err != nil {
 		return err
 	}
-	s, err := openStore(ctx, *db)
+	return withAccounts(ctx, *db, func(svc *accounts.Service) error {
+		token, err := svc.CreateToken(ctx, *email, *name)
+		if err != nil {
+			return fmt.Errorf("token create: %w", describe(err))
+		}
+		fmt.Fprintln(env.stdout, token)
+		return nil
+	})
+}
+
+// withAccounts opens the database and runs fn with the accounts service.
+func withAccounts(ctx context.Context, dsn string, fn func(*accounts.Service) error) error {
+	s, err := openStore(ctx, dsn)
 	if err != nil {
 		return err
 	}
@@ -68,12 +73,7 @@ func runToken(ctx context.Context, args []string, env environment) error {
 	if err != nil {
 		return err
 	}
-	token, err := svc.CreateToken(ctx, *email, *name)
-	if err != nil {
-		return fmt.Errorf("token create: %w", describe(err))
-	}
-	fmt.Fprintln(env.stdout, token)
-	return nil
+	return fn(svc)
 }
 
 // describe turns a domain error into a line for a terminal, in English,

@@ -95,12 +95,7 @@ func (h *Handler) showSpeakers(w http.ResponseWriter, r *http.Request) {
 	if ed == nil {
 		return
 	}
-	speakers, err := h.Store.EventSpeakers(r.Context(), ed.Event.ID)
-	if err != nil {
-		h.Error(w, r, err)
-		return
-	}
-	orgs, err := h.Store.Organizations(r.Context(), organizationIDs(speakers))
+	speakers, orgs, err := h.speakers(r, ed.Event.ID)
 	if err != nil {
 		h.Error(w, r, err)
 		return

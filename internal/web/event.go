@@ -77,18 +77,23 @@ func (h *Handler) showEvent(w http.ResponseWriter, r *http.Request) {
 		h.Error(w, r, err)
 		return
 	}
-	speakers, err := h.Store.EventSpeakers(r.Context(), ed.Event.ID)
-	if err != nil {
-		h.Error(w, r, err)
-		return
-	}
-	orgs, err := h.Store.Organizations(r.Context(), organizationIDs(speakers))
+	speakers, orgs, err := h.speakers(r, ed.Event.ID)
 	if err != nil {
 		h.Error(w, r, err)
 		return
 	}
 	v := eventView{Organizers: groupOrganizers(ed.Event.Organizers), Speakers: speakers, Orgs: orgs}
 	h.render(w, r, http.StatusOK, "event", h.eventPage(r, ed, "about", v))
+}
+
+// speakers returns an event's speakers and their organizations.
+func (h *Handler) speakers(r *http.Request, eventID string) ([]*symposium.Person, map[string]*symposium.Organization, error) {
+	speakers, err := h.Store.EventSpeakers(r.Context(), eventID)
+	if err != nil {
+		return nil, nil, err
+	}
+	orgs, err := h.Store.Organizations(r.Context(), organizationIDs(speakers))
+	return speakers, orgs, err
 }
 
 // groupOrganizers groups the event's organizations by role, in the order of

@@ -13,13 +13,8 @@ import (
 // timetableICS serves the programme as an iCalendar file in the reader's
 // language (?lang=).
 func (h *Handler) timetableICS(w http.ResponseWriter, r *http.Request) {
-	ed := h.loadEvent(w, r)
+	ed, tt := h.loadTimetable(w, r)
 	if ed == nil {
-		return
-	}
-	tt, err := h.Store.Timetable(r.Context(), ed.Event)
-	if err != nil {
-		h.Error(w, r, err)
 		return
 	}
 	p := h.eventPage(r, ed, "", nil)
@@ -32,16 +27,11 @@ func (h *Handler) timetableICS(w http.ResponseWriter, r *http.Request) {
 
 // contributionICS serves one programme entry as an iCalendar file.
 func (h *Handler) contributionICS(w http.ResponseWriter, r *http.Request) {
-	ed := h.loadEvent(w, r)
+	ed, tt := h.loadTimetable(w, r)
 	if ed == nil {
 		return
 	}
 	id := strings.TrimSuffix(r.PathValue("id"), ".ics")
-	tt, err := h.Store.Timetable(r.Context(), ed.Event)
-	if err != nil {
-		h.Error(w, r, err)
-		return
-	}
 	p := h.eventPage(r, ed, "", nil)
 	for _, e := range tt.Entries {
 		if e.ID == id {

@@ -19,19 +19,15 @@ func (h *Handler) forgot(w http.ResponseWriter, r *http.Request) {
 		h.Error(w, r, err)
 		return
 	}
-	err = h.Accounts.RequestReset(r.Context(), f.Values["email"], h.resetMail)
-	p := h.newPage(r, "page.forgot.title", err == nil)
-	if err != nil {
-		status := f.fail(p.L, err)
-		if status == http.StatusInternalServerError {
-			h.Error(w, r, err)
-			return
-		}
-		p.Form = f
-		h.render(w, r, status, "forgot", p)
+	if err := h.Accounts.RequestReset(r.Context(), f.Values["email"], h.resetMail); err != nil {
+		h.formFailed(w, r, f, err, func(status int) {
+			p := h.newPage(r, "page.forgot.title", false)
+			p.Form = f
+			h.render(w, r, status, "forgot", p)
+		})
 		return
 	}
-	h.render(w, r, http.StatusOK, "forgot", p)
+	h.render(w, r, http.StatusOK, "forgot", h.newPage(r, "page.forgot.title", true))
 }
 
 // resetMail writes the password-reset message in the account's language.
@@ -58,14 +54,11 @@ func (h *Handler) reset(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if _, err := h.Accounts.ResetPassword(r.Context(), f.Values["token"], r.PostForm.Get("password")); err != nil {
-		p := h.newPage(r, "page.reset.title", f.Values["token"])
-		status := f.fail(p.L, err)
-		if status == http.StatusInternalServerError {
-			h.Error(w, r, err)
-			return
-		}
-		p.Form = f
-		h.render(w, r, status, "reset", p)
+		h.formFailed(w, r, f, err, func(status int) {
+			p := h.newPage(r, "page.reset.title", f.Values["token"])
+			p.Form = f
+			h.render(w, r, status, "reset", p)
+		})
 		return
 	}
 	h.clearSession(w)

@@ -27,14 +27,11 @@ func (h *Handler) signIn(w http.ResponseWriter, r *http.Request) {
 	next := localPath(f.Values["next"])
 	_, token, err := h.Accounts.SignIn(r.Context(), f.Values["email"], r.PostForm.Get("password"), h.clientAddr(r), sessionToken(r))
 	if err != nil {
-		p := h.newPage(r, "page.signin.title", signInData{Next: next})
-		status := f.fail(p.L, err)
-		if status == http.StatusInternalServerError {
-			h.Error(w, r, err)
-			return
-		}
-		p.Form = f
-		h.render(w, r, status, "signin", p)
+		h.formFailed(w, r, f, err, func(status int) {
+			p := h.newPage(r, "page.signin.title", signInData{Next: next})
+			p.Form = f
+			h.render(w, r, status, "signin", p)
+		})
 		return
 	}
 	h.setSession(w, token)
@@ -75,12 +72,9 @@ func (h *Handler) signUp(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	p := h.newPage(r, "page.signup.title", nil)
-	status := f.fail(p.L, err)
-	if status == http.StatusInternalServerError {
-		h.Error(w, r, err)
-		return
-	}
-	p.Form = f
-	h.render(w, r, status, "signup", p)
+	h.formFailed(w, r, f, err, func(status int) {
+		p := h.newPage(r, "page.signup.title", nil)
+		p.Form = f
+		h.render(w, r, status, "signup", p)
+	})
 }

@@ -47,15 +47,25 @@ type hourMark struct {
 // slot is the grid's resolution.
 const slot = 5 * time.Minute
 
-// showTimetable is the timetable of an event, one day at a time.
-func (h *Handler) showTimetable(w http.ResponseWriter, r *http.Request) {
+// loadTimetable loads the event of the request and its timetable; on
+// failure it answers and returns nil.
+func (h *Handler) loadTimetable(w http.ResponseWriter, r *http.Request) (*eventData, *symposium.Timetable) {
 	ed := h.loadEvent(w, r)
 	if ed == nil {
-		return
+		return nil, nil
 	}
 	tt, err := h.Store.Timetable(r.Context(), ed.Event)
 	if err != nil {
 		h.Error(w, r, err)
+		return nil, nil
+	}
+	return ed, tt
+}
+
+// showTimetable is the timetable of an event, one day at a time.
+func (h *Handler) showTimetable(w http.ResponseWriter, r *http.Request) {
+	ed, tt := h.loadTimetable(w, r)
+	if ed == nil {
 		return
 	}
 	rooms, err := h.Store.Rooms(r.Context(), ed.Event.ID)
@@ -130,13 +140,8 @@ type printDay struct {
 
 // printTimetable is the whole programme as one list, for paper.
 func (h *Handler) printTimetable(w http.ResponseWriter, r *http.Request) {
-	ed := h.loadEvent(w, r)
+	ed, tt := h.loadTimetable(w, r)
 	if ed == nil {
-		return
-	}
-	tt, err := h.Store.Timetable(r.Context(), ed.Event)
-	if err != nil {
-		h.Error(w, r, err)
 		return
 	}
 	p := h.eventPage(r, ed, "timetable", nil)
