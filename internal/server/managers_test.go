@@ -3,7 +3,11 @@ package server_test
 import (
 	"bytes"
 	"encoding/csv"
+	"fmt"
 	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -80,4 +84,33 @@ func TestManagersRegistrationsPage(t *testing.T) {
 			t.Errorf("a stranger's export = %d", resp.StatusCode)
 		}
 	})
+}
+
+func TestBadgesPDF(t *testing.T) {
+	if _, err := exec.LookPath("pdftotext"); err != nil && os.Getenv("CI") != "true" {
+		t.Skip("pdftotext is not installed")
+	}
+	s := storetest.SQLite(t)
+	e := start(t, s, false)
+	_, token := e.user("m@example.org", false)
+	cat := registrationEvent(t, e, token, map[string]any{"name": map[string]string{"en": "Participant", "ru": "Участник"}})
+	for i, name := range []map[string]string{{"kk": "Гүлнар Шаймергенова", "en": "Gulnar Shaimergenova"}, {"zh": "邢芳芳"}, {"en": `<script>alert(1)</script>`}} {
+		e.api("POST", "/api/v1/events/astana/registrations", "", map[string]any{"category_id": cat, "email": fmt.Sprintf("b%d@example.org", i), "name": name})
+	}
+	e.signIn("m@example.org")
+	resp, pdf := e.do("GET", "/events/astana/badges.pdf", nil, nil)
+	if resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "application/pdf" {
+		t.Fatalf("badges = %d %s", resp.StatusCode, resp.Header.Get("Content-Type"))
+	}
+	path := filepath.Join(t.TempDir(), "b.pdf")
+	_ = os.WriteFile(path, []byte(pdf), 0o644)
+	out, err := exec.Command("pdftotext", path, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Гүлнар Шаймергенова", "Gulnar Shaimergenova", "邢芳芳", "<script>alert(1)</script>", "Симпозиум «Наука и технологии Китая»"} {
+		if !strings.Contains(string(out), want) {
+			t.Errorf("the badges lack %q", want)
+		}
+	}
 }

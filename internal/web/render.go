@@ -122,6 +122,8 @@ func (h *Handler) Error(w http.ResponseWriter, r *http.Request, err error) {
 	e := symposium.AsError(err)
 	if e == nil || status == http.StatusInternalServerError {
 		h.Log.ErrorContext(r.Context(), "web: internal error", "path", r.URL.Path, "err", err)
+	}
+	if e == nil {
 		e = symposium.Errorf(symposium.EINTERNAL, "error.internal")
 	}
 	p := h.newPage(r, "page.error.title", nil)

@@ -32,6 +32,7 @@ func (h *Handler) routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /events/{slug}/registrations", h.showRegistrations)
 	mux.HandleFunc("POST /events/{slug}/registrations", h.bulkChange)
 	mux.HandleFunc("GET /events/{slug}/registrations/export/{format}", h.exportRegistrations)
+	mux.HandleFunc("GET /events/{slug}/badges.pdf", h.badgeSheet)
 	mux.HandleFunc("GET /events/{slug}/checkin", h.showCheckin)
 	mux.HandleFunc("POST /events/{slug}/checkin", h.checkIn)
 	mux.HandleFunc("GET /events/{slug}/register", h.registerForm)

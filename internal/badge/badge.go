@@ -1,0 +1,227 @@
+// Package badge prints name badges as PDF: one per registration, or a sheet
+// of four on A4 with cut marks. A badge carries the name as written in its
+// own script and, where that is not Latin, a Latin line too, the
+// organization, the category and the ticket's QR code.
+package badge
+
+import (
+	"bytes"
+	"fmt"
+	"unicode"
+
+	"github.com/signintech/gopdf"
+
+	"symposium/internal/qrcode"
+)
+
+// Badge is what one badge shows.
+type Badge struct {
+	Event        string
+	Name         string // as written in its own script
+	Latin        string // the name in Latin letters, when Name is not
+	Organization string
+	Category     string
+	Ticket       string // for the QR code; "" for none
+}
+
+// Sizes in points: a badge is A6, a sheet A4 holding four.
+const (
+	badgeW, badgeH = 297.6, 419.5
+	sheetW, sheetH = 595.3, 841.9
+)
+
+// Printer writes badges with its fonts.
+type Printer struct {
+	fonts Fonts
+}
+
+// NewPrinter returns a Printer using the font files found.
+func NewPrinter(fonts Fonts) *Printer { return &Printer{fonts: fonts} }
+
+// One writes a single A6 badge.
+func (p *Printer) One(b Badge) ([]byte, error) {
+	return p.write(badgeW, badgeH, []Badge{b}, 1)
+}
+
+// Sheet writes badges four to an A4 page, with cut marks.
+func (p *Printer) Sheet(badges []Badge) ([]byte, error) {
+	return p.write(sheetW, sheetH, badges, 4)
+}
+
+func (p *Printer) write(w, h float64, badges []Badge, perPage int) ([]byte, error) {
+	pdf := &gopdf.GoPdf{}
+	pdf.Start(gopdf.Config{PageSize: gopdf.Rect{W: w, H: h}})
+	for key, path := range p.fonts {
+		if err := pdf.AddTTFFont(key, path); err != nil {
+			return nil, fmt.Errorf("badge: font %s: %w", path, err)
+		}
+	}
+	for i, b := range badges {
+		if i%perPage == 0 {
+			pdf.AddPage()
+			if perPage == 4 {
+				cutMarks(pdf)
+			}
+		}
+		x, y := 0.0, 0.0
+		if perPage == 4 {
+			x, y = float64(i%2)*badgeW, float64(i%4/2)*badgeH
+		}
+		if err := p.draw(pdf, x, y, b); err != nil {
+			return nil, err
+		}
+	}
+	if len(badges) == 0 {
+		pdf.AddPage()
+	}
+	var buf bytes.Buffer
+	if _, err := pdf.WriteTo(&buf); err != nil {
+		return nil, fmt.Errorf("badge: write: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// cutMarks draws short lines where an A4 sheet is cut into four badges.
+func cutMarks(pdf *gopdf.GoPdf) {
+	pdf.SetStrokeColor(120, 120, 120)
+	pdf.SetLineWidth(0.5)
+	const m = 12
+	for _, x := range []float64{badgeW} {
+		pdf.Line(x, 0, x, m)
+		pdf.Line(x, sheetH-m, x, sheetH)
+		pdf.Line(x, badgeH-m/2, x, badgeH+m/2)
+	}
+	for _, y := range []float64{badgeH} {
+		pdf.Line(0, y, m, y)
+		pdf.Line(sheetW-m, y, sheetW, y)
+	}
+}
+
+// draw lays one badge out with its top-left corner at x, y.
+func (p *Printer) draw(pdf *gopdf.GoPdf, x, y float64, b Badge) error {
+	const pad = 22
+	width := badgeW - 2*pad
+	pdf.SetTextColor(90, 90, 90)
+	if err := p.text(pdf, x+pad, y+pad, width, b.Event, 10, false); err != nil {
+		return err
+	}
+	pdf.SetTextColor(0, 0, 0)
+	if err := p.text(pdf, x+pad, y+80, width, b.Name, 26, true); err != nil {
+		return err
+	}
+	if b.Latin != "" && b.Latin != b.Name {
+		if err := p.text(pdf, x+pad, y+118, width, b.Latin, 14, false); err != nil {
+			return err
+		}
+	}
+	pdf.SetTextColor(60, 60, 60)
+	if err := p.text(pdf, x+pad, y+148, width, b.Organization, 12, false); err != nil {
+		return err
+	}
+	if b.Ticket != "" {
+		if err := drawQR(pdf, x+(badgeW-130)/2, y+190, 130, b.Ticket); err != nil {
+			return err
+		}
+	}
+	pdf.SetFillColor(11, 92, 173)
+	if err := pdf.Rectangle(x, y+badgeH-52, x+badgeW, y+badgeH, "F", 0, 0); err != nil {
+		return fmt.Errorf("badge: band: %w", err)
+	}
+	pdf.SetTextColor(255, 255, 255)
+	return p.text(pdf, x+pad, y+badgeH-38, width, b.Category, 16, true)
+}
+
+// text writes a line at x, y, in the size given or smaller so that it fits
+// width, switching to the Chinese font for Han characters.
+func (p *Printer) text(pdf *gopdf.GoPdf, x, y, width float64, s string, size float64, bold bool) error {
+	if s == "" {
+		return nil
+	}
+	runs := splitRuns(s)
+	for ; size > 6; size-- {
+		w, err := p.measure(pdf, runs, size, bold)
+		if err != nil {
+			return err
+		}
+		if w <= width {
+			break
+		}
+	}
+	pdf.SetXY(x, y)
+	for _, r := range runs {
+		if err := pdf.SetFont(p.fontFor(r.cjk, bold), "", size); err != nil {
+			return fmt.Errorf("badge: font: %w", err)
+		}
+		if err := pdf.Cell(nil, r.text); err != nil {
+			return fmt.Errorf("badge: text: %w", err)
+		}
+	}
+	return nil
+}
+
+func (p *Printer) measure(pdf *gopdf.GoPdf, runs []run, size float64, bold bool) (float64, error) {
+	total := 0.0
+	for _, r := range runs {
+		if err := pdf.SetFont(p.fontFor(r.cjk, bold), "", size); err != nil {
+			return 0, fmt.Errorf("badge: font: %w", err)
+		}
+		w, err := pdf.MeasureTextWidth(r.text)
+		if err != nil {
+			return 0, fmt.Errorf("badge: measure: %w", err)
+		}
+		total += w
+	}
+	return total, nil
+}
+
+func (p *Printer) fontFor(cjk, bold bool) string {
+	switch {
+	case cjk:
+		return "cjk"
+	case bold:
+		return "latin-bold"
+	}
+	return "latin"
+}
+
+// run is a stretch of text in one font.
+type run struct {
+	text string
+	cjk  bool
+}
+
+// splitRuns cuts text into stretches of Chinese and of everything else.
+func splitRuns(s string) []run {
+	var out []run
+	for _, r := range s {
+		cjk := unicode.Is(unicode.Han, r) || unicode.In(r, unicode.Hiragana, unicode.Katakana, unicode.Hangul) ||
+			(r >= 0x3000 && r <= 0x303f) || (r >= 0xff00 && r <= 0xffef)
+		if len(out) > 0 && out[len(out)-1].cjk == cjk {
+			out[len(out)-1].text += string(r)
+		} else {
+			out = append(out, run{text: string(r), cjk: cjk})
+		}
+	}
+	return out
+}
+
+// drawQR draws the ticket's QR code as black squares in a size×size box.
+func drawQR(pdf *gopdf.GoPdf, x, y, size float64, text string) error {
+	m, err := qrcode.Modules(text)
+	if err != nil {
+		return err
+	}
+	cell := size / float64(len(m))
+	pdf.SetFillColor(0, 0, 0)
+	for row := range m {
+		for col, dark := range m[row] {
+			if dark {
+				cx, cy := x+float64(col)*cell, y+float64(row)*cell
+				if err := pdf.Rectangle(cx, cy, cx+cell, cy+cell, "F", 0, 0); err != nil {
+					return fmt.Errorf("badge: qr: %w", err)
+				}
+			}
+		}
+	}
+	return nil
+}
