@@ -65,6 +65,7 @@ func runServe(ctx context.Context, args []string, env environment) error {
 			return err
 		}
 		sender = mail.NewSender(s, tr, log)
+		sender.BaseURL = cfg.BaseURL
 	} else {
 		log.Warn("mail is not configured: messages stay in the outbox (set SYMPOSIUM_SMTP_URL)")
 	}

@@ -4,11 +4,15 @@
 package calendar
 
 import (
+	"bytes"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	ics "github.com/arran4/golang-ical"
+
+	"symposium"
 )
 
 // Entry is one calendar event.
@@ -133,4 +137,28 @@ func utcOffset(seconds int) string {
 		sign, seconds = "-", -seconds
 	}
 	return fmt.Sprintf("%s%02d%02d", sign, seconds/3600, seconds%3600/60)
+}
+
+// ForEvent writes an event as one calendar entry in a language; link is
+// the event's page.
+func ForEvent(e *symposium.Event, lang, link string, now time.Time) ([]byte, error) {
+	title := e.Title.Get(lang, e.DefaultLanguage)
+	var where []string
+	for _, t := range []symposium.LocalizedText{e.Venue.Name, e.Venue.City} {
+		if v := t.Get(lang, e.DefaultLanguage); v != "" {
+			where = append(where, v)
+		}
+	}
+	if e.Venue.Address != "" {
+		where = append(where, e.Venue.Address)
+	}
+	cal := &Calendar{Name: title, Zone: e.Timezone, Entries: []Entry{{
+		UID: e.ID + "@symposium", Summary: title, Description: e.Summary.Get(lang, e.DefaultLanguage),
+		Location: strings.Join(where, ", "), URL: link, Start: e.StartsAt, End: e.EndsAt,
+	}}}
+	var buf bytes.Buffer
+	if err := cal.Write(&buf, now); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
 }

@@ -6,10 +6,13 @@ package mail
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"time"
 
 	"symposium"
+	"symposium/internal/calendar"
+	"symposium/internal/qrcode"
 	"symposium/internal/store"
 )
 
@@ -31,6 +34,8 @@ type Sender struct {
 	Interval time.Duration
 	// Backoff overrides the retry delays, for tests.
 	Backoff []time.Duration
+	// BaseURL starts the links in attached calendars.
+	BaseURL string
 }
 
 // NewSender returns a Sender that checks the outbox every few seconds.
@@ -76,7 +81,10 @@ func (s *Sender) Flush(ctx context.Context) (int, error) {
 // deliver sends one message and records the outcome.
 func (s *Sender) deliver(ctx context.Context, m symposium.OutboxMail) bool {
 	sendCtx, cancel := context.WithTimeout(ctx, time.Minute)
-	err := s.transport.Send(sendCtx, m.Mail)
+	err := s.drawAttachments(sendCtx, &m.Mail)
+	if err == nil {
+		err = s.transport.Send(sendCtx, m.Mail)
+	}
 	cancel()
 	now := time.Now()
 	// Outcomes are recorded even when ctx has just ended, so that a sent
@@ -97,4 +105,26 @@ func (s *Sender) deliver(ctx context.Context, m symposium.OutboxMail) bool {
 		s.log.Error("mail: mark failed", "id", m.ID, "err", err)
 	}
 	return false
+}
+
+// drawAttachments makes the files a mail carries as what they are made
+// from: QR codes, and events' calendars.
+func (s *Sender) drawAttachments(ctx context.Context, m *symposium.Mail) error {
+	for i, a := range m.Attachments {
+		var err error
+		switch {
+		case a.Data != nil:
+		case a.QR != "":
+			m.Attachments[i].Data, err = qrcode.PNG(a.QR)
+		case a.Event != "":
+			var e *symposium.Event
+			if e, err = s.store.EventByID(ctx, a.Event); err == nil {
+				m.Attachments[i].Data, err = calendar.ForEvent(e, a.Lang, s.BaseURL+"/events/"+e.Slug, time.Now())
+			}
+		}
+		if err != nil {
+			return fmt.Errorf("mail: attachment %s: %w", a.Name, err)
+		}
+	}
+	return nil
 }

@@ -82,3 +82,24 @@ func TestSenderRetriesThenGivesUp(t *testing.T) {
 		}
 	})
 }
+
+func TestSenderAttachesFiles(t *testing.T) {
+	s := storetest.SQLite(t)
+	srv := smtptest.Start(t)
+	snd := newSender(t, s, srv)
+	m := symposium.Mail{To: "a@example.org", Subject: "Ticket", Text: "Your ticket", Attachments: []symposium.Attachment{
+		{Name: "ticket.png", ContentType: "image/png", QR: "S1ticket"},
+		{Name: "event.ics", ContentType: "text/calendar", Data: []byte("BEGIN:VCALENDAR\\r\\nEND:VCALENDAR\\r\\n")},
+	}}
+	if err := s.EnqueueMail(ctx, m); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := snd.Flush(ctx); n != 1 || err != nil {
+		t.Fatalf("Flush = %d, %v", n, err)
+	}
+	got := srv.Messages()[0]
+	if !strings.Contains(got.Header.Get("Content-Type"), "multipart/mixed") ||
+		!strings.Contains(got.Body, `filename="ticket.png"`) || !strings.Contains(got.Body, `filename="event.ics"`) {
+		t.Errorf("the mail lacks its attachments: %s\n%.600s", got.Header.Get("Content-Type"), got.Body)
+	}
+}

@@ -1,6 +1,7 @@
 package mail
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"net/url"
@@ -65,6 +66,11 @@ func (s *SMTP) Send(ctx context.Context, m symposium.Mail) error {
 	msg.SetBodyString(gomail.TypeTextPlain, m.Text)
 	if m.HTML != "" {
 		msg.AddAlternativeString(gomail.TypeTextHTML, m.HTML)
+	}
+	for _, a := range m.Attachments {
+		if err := msg.AttachReader(a.Name, bytes.NewReader(a.Data), gomail.WithFileContentType(gomail.ContentType(a.ContentType))); err != nil {
+			return fmt.Errorf("mail: attach %s: %w", a.Name, err)
+		}
 	}
 	c, err := gomail.NewClient(s.host, s.opts...)
 	if err != nil {

@@ -49,3 +49,13 @@ func Modules(text string) ([][]bool, error) {
 	}
 	return out, nil
 }
+
+// PNG returns text as a QR code image of 8 pixels a module, for mail.
+func PNG(text string) ([]byte, error) {
+	code, err := qr.Encode(text, qr.M)
+	if err != nil {
+		return nil, fmt.Errorf("qrcode: %w", err)
+	}
+	code.Scale = 8
+	return code.PNG(), nil
+}

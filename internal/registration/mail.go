@@ -44,11 +44,18 @@ func (s *Service) mailer(e *symposium.Event, manage string, key ed25519.PrivateK
 				code, _ = ticket.Sign(key, e.ID, r.ID)
 			}
 		}
-		return symposium.Mail{
+		m := symposium.Mail{
 			To: r.Email, ToName: name,
 			Subject: l.T(keys[0], "Event", title),
 			Text:    l.T(keys[1], "Name", name, "Event", title, "When", when, "Link", link, "Ticket", code),
-		}, true
+		}
+		if code != "" {
+			m.Attachments = []symposium.Attachment{
+				{Name: "ticket.png", ContentType: "image/png", QR: code},
+				{Name: e.Slug + ".ics", ContentType: "text/calendar; charset=utf-8; method=PUBLISH", Event: e.ID, Lang: r.Language},
+			}
+		}
+		return m, true
 	}
 }
 

@@ -1,6 +1,11 @@
 package server_test
 
 import (
+	"encoding/base64"
+	"io"
+	"log/slog"
+	"mime"
+	"mime/multipart"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -8,6 +13,8 @@ import (
 	"testing"
 	"time"
 
+	"symposium/internal/mail"
+	"symposium/internal/mail/smtptest"
 	"symposium/internal/store"
 	"symposium/internal/store/storetest"
 )
@@ -226,4 +233,55 @@ func TestCheckinDeskWithoutScript(t *testing.T) {
 	if !strings.Contains(page, "g@example.org") {
 		t.Error("search by name finds nothing")
 	}
+}
+
+// TestConfirmationMailCarriesTicketAndCalendar sends a real confirmation
+// through the outbox to an SMTP server and finds the QR code and the event's
+// calendar attached.
+func TestConfirmationMailCarriesTicketAndCalendar(t *testing.T) {
+	s := storetest.SQLite(t)
+	e := start(t, s, true)
+	_, token := e.user("m@example.org", false)
+	cat := registrationEvent(t, e, token, map[string]any{"name": map[string]string{"en": "Participant"}})
+	e.api("POST", "/api/v1/events/astana/registrations", "", map[string]any{"category_id": cat, "email": "g@example.kz",
+		"name": map[string]string{"kk": "Гүлнар"}, "language": "kk"})
+	srv := smtptest.Start(t)
+	tr, err := mail.NewSMTP(srv.URL(), "Symposium <noreply@symposium.test>")
+	if err != nil {
+		t.Fatal(err)
+	}
+	snd := mail.NewSender(s, tr, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if n, err := snd.Flush(ctx); n != 1 || err != nil {
+		t.Fatalf("Flush = %d, %v", n, err)
+	}
+	m := srv.Messages()[0]
+	body := m.Body
+	if !strings.Contains(m.Subject, "Сіз тіркелдіңіз") || !strings.Contains(body, `filename="ticket.png"`) || !strings.Contains(body, `filename="astana.ics"`) {
+		t.Fatalf("mail %q lacks its attachments", m.Subject)
+	}
+	mr := multipart.NewReader(strings.NewReader(body), boundary(t, m.Header.Get("Content-Type")))
+	found := map[string]string{}
+	for {
+		part, err := mr.NextPart()
+		if err != nil {
+			break
+		}
+		data, _ := io.ReadAll(part)
+		if part.Header.Get("Content-Transfer-Encoding") == "base64" {
+			data, _ = base64.StdEncoding.DecodeString(strings.ReplaceAll(strings.ReplaceAll(string(data), "\r\n", ""), "\n", ""))
+		}
+		found[part.FileName()] = string(data)
+	}
+	if !strings.HasPrefix(found["ticket.png"], "\x89PNG") || !strings.Contains(found["astana.ics"], "BEGIN:VEVENT") ||
+		!strings.Contains(found["astana.ics"], "Қытай ғылымы") {
+		t.Errorf("attachments: png %v, ics %.200q", strings.HasPrefix(found["ticket.png"], "\x89PNG"), found["astana.ics"])
+	}
+}
+
+func boundary(t *testing.T, contentType string) string {
+	_, params, err := mime.ParseMediaType(contentType)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return params["boundary"]
 }

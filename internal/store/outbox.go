@@ -12,9 +12,13 @@ import (
 // change is queued if and only if the change commits.
 func insertMail(t *tx, m symposium.Mail) error {
 	now := ts(time.Now())
-	_, err := t.exec(`INSERT INTO outbox (id, to_address, to_name, subject, text_body, html_body, created_at, next_attempt_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $7)`,
-		symposium.NewID(), m.To, m.ToName, m.Subject, m.Text, m.HTML, now)
+	attachments := "[]"
+	if len(m.Attachments) > 0 {
+		attachments = jsonText(m.Attachments)
+	}
+	_, err := t.exec(`INSERT INTO outbox (id, to_address, to_name, subject, text_body, html_body, attachments, created_at, next_attempt_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)`,
+		symposium.NewID(), m.To, m.ToName, m.Subject, m.Text, m.HTML, attachments, now)
 	if err != nil {
 		return fmt.Errorf("insert mail: %w", err)
 	}
@@ -29,13 +33,13 @@ func (s *Store) EnqueueMail(ctx context.Context, m symposium.Mail) error {
 	return nil
 }
 
-const outboxColumns = `id, to_address, to_name, subject, text_body, html_body, created_at, attempts,
+const outboxColumns = `id, to_address, to_name, subject, text_body, html_body, attachments, created_at, attempts,
 	next_attempt_at, sent_at, failed_at, last_error`
 
 // scanOutbox reads the columns of outboxColumns.
 func scanOutbox(row interface{ Scan(...any) error }) (symposium.OutboxMail, error) {
 	var m symposium.OutboxMail
-	err := row.Scan(&m.ID, &m.Mail.To, &m.Mail.ToName, &m.Mail.Subject, &m.Mail.Text, &m.Mail.HTML,
+	err := row.Scan(&m.ID, &m.Mail.To, &m.Mail.ToName, &m.Mail.Subject, &m.Mail.Text, &m.Mail.HTML, jsonCol{&m.Mail.Attachments},
 		timeCol{&m.CreatedAt}, &m.Attempts, timeCol{&m.NextAttemptAt}, timeCol{&m.SentAt}, timeCol{&m.FailedAt}, &m.LastError)
 	return m, err
 }
