@@ -135,3 +135,46 @@ func TestFindConflicts(t *testing.T) {
 		}
 	}
 }
+
+func TestAnswers(t *testing.T) {
+	qs := []Question{
+		{Key: "diet", Label: Text("en", "Diet"), Kind: QuestionChoice, Required: true, Options: []Option{{Value: "halal", Label: Text("en", "Halal")}, {Value: "none", Label: Text("en", "None")}}},
+		{Key: "topics", Label: Text("en", "Topics"), Kind: QuestionMultiple, Options: []Option{{Value: "climate", Label: Text("en", "Climate")}, {Value: "health", Label: Text("en", "Health")}}},
+		{Key: "visa", Label: Text("en", "Visa"), Kind: QuestionYesNo},
+		{Key: "from", Label: Text("en", "From"), Kind: QuestionCountry},
+		{Key: "photos", Label: Text("en", "Photos"), Kind: QuestionConsent, Required: true},
+		{Key: "note", Label: Text("en", "Note"), Kind: QuestionLongText},
+	}
+	var p Problems
+	ValidateQuestions(&p, qs)
+	if len(p) != 0 {
+		t.Fatalf("valid questions: %v", p)
+	}
+	tests := []struct {
+		answers map[string]string
+		fields  string
+	}{
+		{map[string]string{"diet": "halal", "photos": "yes"}, ""},
+		{map[string]string{"diet": " none ", "topics": "climate,health", "visa": "no", "from": "kz", "photos": "yes", "note": "Line\nline"}, ""},
+		{map[string]string{"photos": "yes"}, "answers.diet"},
+		{map[string]string{"diet": "vegan", "photos": "yes"}, "answers.diet"},
+		{map[string]string{"diet": "halal", "topics": "climate,physics", "photos": "yes"}, "answers.topics"},
+		{map[string]string{"diet": "halal", "visa": "maybe", "photos": "yes"}, "answers.visa"},
+		{map[string]string{"diet": "halal", "from": "Kazakhstan", "photos": "yes"}, "answers.from"},
+		{map[string]string{"diet": "halal", "photos": "no"}, "answers.photos"},
+		{map[string]string{"diet": "halal", "photos": "yes", "shoe_size": "42"}, "answers.shoe_size"},
+	}
+	for _, tt := range tests {
+		var p Problems
+		ValidateAnswers(&p, qs, tt.answers)
+		if fields(p) != tt.fields {
+			t.Errorf("answers %v: fields %q, want %q", tt.answers, fields(p), tt.fields)
+		}
+	}
+	bad := []Question{{Key: "Bad Key", Label: Text("en", "x"), Kind: QuestionText}, {Key: "c", Label: Text("en", "c"), Kind: QuestionChoice}, {Key: "c", Label: nil, Kind: "essay"}}
+	p = nil
+	ValidateQuestions(&p, bad)
+	if fields(p) != "questions.0.key,questions.1.options,questions.2.key,questions.2.label,questions.2.kind" {
+		t.Errorf("bad questions: %s", fields(p))
+	}
+}

@@ -62,6 +62,7 @@ type Registration struct {
 	Organization string            `json:"organization,omitempty"`
 	Country      string            `json:"country,omitempty"`
 	Answers      map[string]string `json:"answers,omitempty"`
+	Listed       bool              `json:"listed" doc:"The registrant agrees to appear on the participant list."`
 	Language     string            `json:"language"`
 	Status       string            `json:"status"`
 	Ticket       string            `json:"ticket,omitempty"`

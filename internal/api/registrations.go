@@ -30,7 +30,8 @@ type RegistrationInput struct {
 	Name         symposium.LocalizedText `json:"name"`
 	Organization string                  `json:"organization,omitempty" maxLength:"300"`
 	Country      string                  `json:"country,omitempty" maxLength:"2"`
-	Answers      map[string]string       `json:"answers,omitempty"`
+	Answers      map[string]string       `json:"answers,omitempty" doc:"Answers keyed by question key; several choices joined by commas."`
+	Listed       bool                    `json:"listed,omitempty" doc:"Agree to appear on the participant list."`
 	Language     string                  `json:"language,omitempty" enum:"en,zh,kk,ru" doc:"The language of the mails; default: the request's."`
 }
 
@@ -113,7 +114,7 @@ func (a *API) register(ctx context.Context, in *struct {
 		lang = symposium.LanguageFromContext(ctx)
 	}
 	r := &symposium.Registration{CategoryID: b.CategoryID, Email: b.Email, Name: b.Name, Organization: b.Organization,
-		Country: b.Country, Answers: b.Answers, Language: lang}
+		Country: b.Country, Answers: b.Answers, Listed: b.Listed, Language: lang}
 	manage, err := a.Registration.Register(ctx, e, r)
 	if err != nil {
 		return nil, a.fail(ctx, err)
@@ -217,4 +218,47 @@ func (a *API) checkIn(ctx context.Context, in *struct {
 		return nil, a.fail(ctx, err)
 	}
 	return &struct{ Body *symposium.Registration }{Body: r}, nil
+}
+
+// QuestionsBody is an event's registration form.
+type QuestionsBody struct {
+	Questions []symposium.Question `json:"questions"`
+}
+
+func (a *API) questionRoutes() {
+	huma.Register(a.huma, a.authed(op("set-questions", http.MethodPut, "/events/{slug}/registration-questions",
+		"Replace the questions of the registration form", "Registration")), a.setQuestions)
+	huma.Register(a.huma, op("get-questions", http.MethodGet, "/events/{slug}/registration-questions",
+		"The questions of the registration form", "Registration"), a.getQuestions)
+}
+
+func (a *API) setQuestions(ctx context.Context, in *struct {
+	Slug string `path:"slug" maxLength:"64"`
+	Body QuestionsBody
+}) (*struct{ Body QuestionsBody }, error) {
+	e, err := a.managedEvent(ctx, in.Slug)
+	if err != nil {
+		return nil, a.fail(ctx, err)
+	}
+	var p symposium.Problems
+	symposium.ValidateQuestions(&p, in.Body.Questions)
+	if err := p.Err(); err != nil {
+		return nil, a.fail(ctx, err)
+	}
+	if err := a.Store.SetQuestions(ctx, e.ID, in.Body.Questions); err != nil {
+		return nil, a.fail(ctx, err)
+	}
+	return &struct{ Body QuestionsBody }{Body: in.Body}, nil
+}
+
+func (a *API) getQuestions(ctx context.Context, in *slugPath) (*struct{ Body QuestionsBody }, error) {
+	e, _, err := a.visibleEvent(ctx, in.Slug)
+	if err != nil {
+		return nil, a.fail(ctx, err)
+	}
+	qs, err := a.Store.Questions(ctx, e.ID)
+	if err != nil {
+		return nil, a.fail(ctx, err)
+	}
+	return &struct{ Body QuestionsBody }{Body: QuestionsBody{Questions: qs}}, nil
 }

@@ -14,4 +14,5 @@ func (a *API) routes() {
 	a.peopleRoutes()
 	a.programmeRoutes()
 	a.registrationRoutes()
+	a.questionRoutes()
 }

@@ -42,6 +42,11 @@ func (s *Service) Register(ctx context.Context, e *symposium.Event, r *symposium
 	} else if !symposium.IsID(r.CategoryID) {
 		p.Add("category_id", "error.field.unknown_reference")
 	}
+	qs, err := s.store.Questions(ctx, e.ID)
+	if err != nil {
+		return "", err
+	}
+	symposium.ValidateAnswers(&p, qs, r.Answers)
 	if err := p.Err(); err != nil {
 		return "", err
 	}

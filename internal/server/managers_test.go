@@ -23,6 +23,11 @@ func TestManagersRegistrationsPage(t *testing.T) {
 		_, token := e.user("m@example.org", false)
 		cat := registrationEvent(t, e, token, map[string]any{"name": map[string]string{"en": "Official delegation"}, "capacity": 2,
 			"requires_approval": true, "waitlist": true})
+		if resp, q := e.api("PUT", "/api/v1/events/astana/registration-questions", token, map[string]any{"questions": []map[string]any{
+			{"key": "diet", "label": map[string]string{"en": "Diet"}, "kind": "choice", "options": []map[string]any{
+				{"value": "halal", "label": map[string]string{"en": "Halal"}}, {"value": "none", "label": map[string]string{"en": "None"}}}}}}); resp.StatusCode != 200 {
+			t.Fatalf("questions = %d %v", resp.StatusCode, q)
+		}
 		ids := []string{}
 		for _, p := range []struct{ email, kk, en string }{
 			{"g@example.kz", "Гүлнар Шаймергенова", "Gulnar Shaimergenova"},

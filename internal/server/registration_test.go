@@ -285,3 +285,44 @@ func boundary(t *testing.T, contentType string) string {
 	}
 	return params["boundary"]
 }
+
+func TestRegistrationFormQuestionsAndParticipantList(t *testing.T) {
+	s := storetest.SQLite(t)
+	e := start(t, s, false)
+	_, token := e.user("m@example.org", false)
+	cat := registrationEvent(t, e, token, map[string]any{"name": map[string]string{"en": "Participant"}})
+	e.signIn("m@example.org")
+	resp, _ := e.form("/events/astana/registration-form", url.Values{"label.en": {"Meals"}, "key": {"diet"}, "kind": {"choice"},
+		"required": {"yes"}, "options": {"halal: Halal\nnone: No preference"}}, nil)
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("add question = %d", resp.StatusCode)
+	}
+	resp, page := e.form("/events/astana/registration-form?lang=en", url.Values{"label.en": {"Bad"}, "key": {"Bad Key"}, "kind": {"text"}}, nil)
+	if resp.StatusCode != 422 || !strings.Contains(page, "lowercase Latin letters") {
+		t.Errorf("bad question = %d", resp.StatusCode)
+	}
+	_, page = e.do("GET", "/events/astana/register?lang=en", nil, nil)
+	if !strings.Contains(page, "Meals") || !strings.Contains(page, `name="answer.diet" value="halal"`) {
+		t.Fatal("the registration form does not ask the question")
+	}
+	base := url.Values{"category_id": {cat}, "name": {"Айгүл"}, "email": {"a@example.kz"}}
+	resp, page = e.form("/events/astana/register?lang=kk", base, nil)
+	if resp.StatusCode != 422 || !strings.Contains(page, "Бұл өрісті толтыру міндетті.") {
+		t.Errorf("missing required answer = %d", resp.StatusCode)
+	}
+	base.Set("answer.diet", "halal")
+	base.Set("listed", "yes")
+	if resp, _ := e.form("/events/astana/register?lang=kk", base, nil); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("registration = %d", resp.StatusCode)
+	}
+	e.api("POST", "/api/v1/events/astana/registrations", "", map[string]any{"category_id": cat, "email": "hidden@example.org",
+		"name": map[string]string{"en": "Hidden Person"}, "answers": map[string]string{"diet": "none"}})
+	reg, _, _ := s.Registrations(ctx, store.RegistrationQuery{EventID: eventID(t, s, "astana"), Limit: 5})
+	if len(reg) != 2 || reg[0].Answers["diet"] != "halal" || !reg[0].Listed || reg[1].Listed {
+		t.Errorf("stored = %+v", reg)
+	}
+	_, page = e.do("GET", "/events/astana/participants?lang=en", nil, nil)
+	if !strings.Contains(page, "Айгүл") || strings.Contains(page, "Hidden Person") {
+		t.Error("the participant list does not follow consent")
+	}
+}

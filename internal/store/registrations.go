@@ -75,10 +75,10 @@ func (s *Store) Register(ctx context.Context, r *symposium.Registration, manageH
 			return symposium.Errorf(symposium.ECONFLICT, "error.category_full")
 		}
 		_, err = t.exec(`INSERT INTO registrations (id, event_id, category_id, email, name, organization, country, answers,
-				language, status, manage_token_hash, created_at, updated_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12)`,
+				listed, language, status, manage_token_hash, created_at, updated_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13)`,
 			r.ID, r.EventID, r.CategoryID, r.Email, jsonText(r.Name), r.Organization, r.Country, jsonText(r.Answers),
-			r.Language, r.Status, manageHash, ts(r.CreatedAt))
+			r.Listed, r.Language, r.Status, manageHash, ts(r.CreatedAt))
 		if isUniqueViolation(err) {
 			return alreadyRegistered()
 		}

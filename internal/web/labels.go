@@ -35,6 +35,11 @@ var (
 		"confirmed": "registration.explain.confirmed", "waitlisted": "registration.explain.waitlisted",
 		"pending": "registration.explain.pending", "cancelled": "registration.explain.cancelled", "rejected": "registration.explain.rejected",
 	}
+	questionKindKeys = map[string]string{
+		"text": "question.kind.text", "long_text": "question.kind.long_text", "choice": "question.kind.choice",
+		"multiple_choice": "question.kind.multiple_choice", "country": "question.kind.country", "yes_no": "question.kind.yes_no",
+		"consent": "question.kind.consent",
+	}
 	roleKeys = map[string]string{
 		"manager": "role.manager", "reviewer": "role.reviewer", "checkin": "role.checkin", "moderator": "role.moderator",
 	}
@@ -47,6 +52,7 @@ func label(table, value string) string {
 		"event_kind": eventKindKeys, "event_status": eventStatusKeys, "visibility": visibilityKeys,
 		"org_role": orgRoleKeys, "org_kind": orgKindKeys, "contribution_kind": contributionKindKeys, "role": roleKeys,
 		"registration_status": registrationStatusKeys, "registration_explain": registrationExplainKeys,
+		"question_kind": questionKindKeys,
 	}[table]
 	if key, ok := m[value]; ok {
 		return key

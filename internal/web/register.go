@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"net/http"
 	"net/url"
+	"strings"
 	"time"
 
 	"symposium"
@@ -15,6 +16,7 @@ import (
 // registerView is the registration form of an event.
 type registerView struct {
 	Categories []categoryChoice
+	Questions  []symposium.Question
 }
 
 // categoryChoice is a category as the form offers it.
@@ -43,7 +45,12 @@ func (h *Handler) renderRegister(w http.ResponseWriter, r *http.Request, ed *eve
 		h.Error(w, r, err)
 		return
 	}
-	v := registerView{}
+	qs, err := h.Store.Questions(r.Context(), ed.Event.ID)
+	if err != nil {
+		h.Error(w, r, err)
+		return
+	}
+	v := registerView{Questions: qs}
 	now := time.Now()
 	for _, c := range cats {
 		ch := categoryChoice{Category: c, Open: c.IsOpen(now)}
@@ -79,7 +86,8 @@ func (h *Handler) register(w http.ResponseWriter, r *http.Request) {
 		name["en"] = f.Values["name_latin"]
 	}
 	reg := &symposium.Registration{CategoryID: f.Values["category_id"], Email: f.Values["email"], Name: name,
-		Organization: f.Values["organization"], Country: f.Values["country"], Language: lang}
+		Organization: f.Values["organization"], Country: f.Values["country"], Language: lang,
+		Listed: r.PostForm.Get("listed") == "yes", Answers: answersFromForm(r, f)}
 	manage, err := h.Registration.Register(r.Context(), ed.Event, reg)
 	if err != nil {
 		h.formFailed(w, r, f, renamePrefix(err, "name."+lang, "name"), func(status int) { h.renderRegister(w, r, ed, status, f) })
@@ -157,4 +165,24 @@ func (h *Handler) renderManage(w http.ResponseWriter, r *http.Request, e *sympos
 	p := h.eventPage(r, ed, "register", v)
 	w.Header().Set("Cache-Control", "no-store")
 	h.render(w, r, http.StatusOK, "manage", p)
+}
+
+// answersFromForm reads the answers to the form's questions: inputs named
+// answer.KEY, several checked choices joined by commas. It keeps them on
+// the form to show again.
+func answersFromForm(r *http.Request, f *form) map[string]string {
+	answers := map[string]string{}
+	for name, values := range r.PostForm {
+		key, ok := strings.CutPrefix(name, "answer.")
+		if !ok {
+			continue
+		}
+		a := strings.Join(values, ",")
+		answers[key] = a
+		f.Values["answers."+key] = a
+	}
+	if r.PostForm.Get("listed") == "yes" {
+		f.Values["listed"] = "yes"
+	}
+	return answers
 }

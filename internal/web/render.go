@@ -144,13 +144,22 @@ func redirect(w http.ResponseWriter, r *http.Request, to string) {
 // funcs are the functions templates may call.
 func funcs(a *assets) template.FuncMap {
 	return template.FuncMap{
-		"asset": a.url,
-		"label": label,
-		"card":  card,
-		"add":   func(a, b int) int { return a + b },
-		"lt":    localizedRow,
-		"input": inputField,
-		"list":  func(items ...string) []string { return items },
+		"asset":    a.url,
+		"label":    label,
+		"card":     card,
+		"add":      func(a, b int) int { return a + b },
+		"lt":       localizedRow,
+		"input":    inputField,
+		"list":     func(items ...string) []string { return items },
+		"question": func(p *page, q symposium.Question) questionData { return questionData{Page: p, Question: q} },
+		"contains": func(list, value string) bool {
+			for _, v := range strings.Split(list, ",") {
+				if v == value {
+					return true
+				}
+			}
+			return false
+		},
 	}
 }
 
@@ -192,4 +201,10 @@ type inputFieldData struct {
 // inputField prepares one plain input: {{template "field" input $ "slug" "form.slug" "text"}}.
 func inputField(p *page, name, label, typ string) inputFieldData {
 	return inputFieldData{Page: p, Name: name, Label: label, Type: typ}
+}
+
+// questionData is what the question template sees.
+type questionData struct {
+	Page     *page
+	Question symposium.Question
 }
