@@ -15,4 +15,5 @@ func (a *API) routes() {
 	a.programmeRoutes()
 	a.registrationRoutes()
 	a.questionRoutes()
+	a.invitationRoutes()
 }

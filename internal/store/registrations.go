@@ -74,15 +74,7 @@ func (s *Store) Register(ctx context.Context, r *symposium.Registration, manageH
 		default:
 			return symposium.Errorf(symposium.ECONFLICT, "error.category_full")
 		}
-		_, err = t.exec(`INSERT INTO registrations (id, event_id, category_id, email, name, organization, country, answers,
-				listed, language, status, manage_token_hash, created_at, updated_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13)`,
-			r.ID, r.EventID, r.CategoryID, r.Email, jsonText(r.Name), r.Organization, r.Country, jsonText(r.Answers),
-			r.Listed, r.Language, r.Status, manageHash, ts(r.CreatedAt))
-		if isUniqueViolation(err) {
-			return alreadyRegistered()
-		}
-		if err != nil {
+		if err := insertRegistration(t, r, manageHash); err != nil {
 			return err
 		}
 		if err := count(t, r, r.Status, +1); err != nil {
@@ -100,6 +92,20 @@ func (s *Store) Register(ctx context.Context, r *symposium.Registration, manageH
 		return fmt.Errorf("store: register: %w", err)
 	}
 	return nil
+}
+
+// insertRegistration stores a registration whose status is decided; an
+// email already registered is a conflict.
+func insertRegistration(t *tx, r *symposium.Registration, manageHash string) error {
+	_, err := t.exec(`INSERT INTO registrations (id, event_id, category_id, email, name, organization, country, answers,
+			listed, language, status, manage_token_hash, created_at, updated_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13)`,
+		r.ID, r.EventID, r.CategoryID, r.Email, jsonText(r.Name), r.Organization, r.Country, jsonText(r.Answers),
+		r.Listed, r.Language, r.Status, manageHash, ts(r.CreatedAt))
+	if isUniqueViolation(err) {
+		return alreadyRegistered()
+	}
+	return err
 }
 
 // checkWindow refuses a registration before the category opens or after it

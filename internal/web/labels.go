@@ -40,6 +40,10 @@ var (
 		"multiple_choice": "question.kind.multiple_choice", "country": "question.kind.country", "yes_no": "question.kind.yes_no",
 		"consent": "question.kind.consent",
 	}
+	invitationStatusKeys = map[string]string{
+		"sent": "invitation.status.sent", "opened": "invitation.status.opened", "accepted": "invitation.status.accepted",
+		"declined": "invitation.status.declined", "revoked": "invitation.status.revoked",
+	}
 	roleKeys = map[string]string{
 		"manager": "role.manager", "reviewer": "role.reviewer", "checkin": "role.checkin", "moderator": "role.moderator",
 	}
@@ -52,7 +56,7 @@ func label(table, value string) string {
 		"event_kind": eventKindKeys, "event_status": eventStatusKeys, "visibility": visibilityKeys,
 		"org_role": orgRoleKeys, "org_kind": orgKindKeys, "contribution_kind": contributionKindKeys, "role": roleKeys,
 		"registration_status": registrationStatusKeys, "registration_explain": registrationExplainKeys,
-		"question_kind": questionKindKeys,
+		"question_kind": questionKindKeys, "invitation_status": invitationStatusKeys,
 	}[table]
 	if key, ok := m[value]; ok {
 		return key
