@@ -57,6 +57,12 @@ type Event struct {
 	Organizers      []EventOrganization `json:"organizers"`
 	CreatedAt       time.Time           `json:"created_at"`
 	UpdatedAt       time.Time           `json:"updated_at"`
+	// HoldMinutes is how long an anonymous registrant keeps a confirmed
+	// seat before confirming their email; 0 needs no confirmation.
+	HoldMinutes int `json:"hold_minutes"`
+	// PromotionHours is how long a person promoted from the waiting list
+	// has to confirm before the seat passes on; 0 sets no deadline.
+	PromotionHours int `json:"promotion_hours"`
 	// ProgrammeVersion counts the changes to the programme; a cached
 	// timetable of an older version is stale.
 	ProgrammeVersion int64 `json:"-"`
@@ -146,6 +152,12 @@ func (e *Event) Validate(p *Problems) {
 	e.Status = oneOf(p, "status", e.Status, StatusPublished, EventStatuses)
 	e.validateTimes(p)
 	e.validateLanguages(p)
+	if e.HoldMinutes < 0 || e.HoldMinutes > 7*24*60 {
+		p.Add("hold_minutes", "error.field.invalid")
+	}
+	if e.PromotionHours < 0 || e.PromotionHours > 30*24 {
+		p.Add("promotion_hours", "error.field.invalid")
+	}
 	for i, o := range e.Organizers {
 		if o.OrganizationID == "" {
 			p.Add(fieldIndex("organizers", i, "organization_id"), "error.field.required")

@@ -67,6 +67,14 @@ type Registration struct {
 	Status       string            `json:"status"`
 	Ticket       string            `json:"ticket,omitempty"`
 	CheckedInAt  *time.Time        `json:"checked_in_at,omitempty"`
+	// EmailConfirmed says the registrant proved the address is theirs:
+	// signed in with it, or opened a link mailed to it.
+	EmailConfirmed bool `json:"email_confirmed"`
+	// HoldUntil is when a seat not yet confirmed passes on.
+	HoldUntil *time.Time `json:"hold_until,omitempty"`
+	// ManageToken is the secret of the registrant's manage link, known only
+	// while a mail carrying it is written; only its hash is stored.
+	ManageToken string `json:"-"`
 	CreatedAt    time.Time         `json:"created_at"`
 }
 

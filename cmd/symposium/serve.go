@@ -10,6 +10,7 @@ import (
 	"symposium/internal/accounts"
 	"symposium/internal/i18n"
 	"symposium/internal/mail"
+	"symposium/internal/registration"
 	"symposium/internal/server"
 )
 
@@ -71,6 +72,8 @@ func runServe(ctx context.Context, args []string, env environment) error {
 	}
 	log.Info("serving", "addr", ln.Addr().String(), "db", s.Dialect(), "version", cfg.Version)
 	fmt.Fprintf(env.stderr, "Symposium is running at %s\n", cfg.BaseURL)
+	sweeper := registration.New(s, bundle, cfg.BaseURL)
+	go sweeper.Sweep(ctx, 30*time.Second, log)
 	return serveUntilDone(ctx, srv, ln, sender)
 }
 

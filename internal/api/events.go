@@ -27,12 +27,18 @@ type EventInput struct {
 	Languages       []string                      `json:"languages,omitempty" doc:"The event's languages; default: those of the title."`
 	DefaultLanguage string                        `json:"default_language,omitempty"`
 	Organizers      []symposium.EventOrganization `json:"organizers,omitempty"`
+	HoldMinutes     *int                          `json:"hold_minutes,omitempty" minimum:"0" maximum:"10080" doc:"How long an anonymous registrant keeps a seat before confirming their email; default 60, 0 for no confirmation."`
+	PromotionHours  *int                          `json:"promotion_hours,omitempty" minimum:"0" maximum:"720" doc:"How long a person promoted from the waiting list has to confirm; default 48, 0 for no deadline."`
 }
 
 func (in *EventInput) event() *symposium.Event {
-	return &symposium.Event{Slug: in.Slug, Kind: in.Kind, Series: in.Series, Title: in.Title, Summary: in.Summary,
+	e := &symposium.Event{Slug: in.Slug, Kind: in.Kind, Series: in.Series, Title: in.Title, Summary: in.Summary,
 		StartsAt: in.StartsAt, EndsAt: in.EndsAt, Timezone: in.Timezone, Venue: in.Venue, Visibility: in.Visibility,
-		Status: in.Status, Languages: in.Languages, DefaultLanguage: in.DefaultLanguage, Organizers: in.Organizers}
+		Status: in.Status, Languages: in.Languages, DefaultLanguage: in.DefaultLanguage, Organizers: in.Organizers,
+		HoldMinutes: 60, PromotionHours: 48}
+	set(&e.HoldMinutes, in.HoldMinutes)
+	set(&e.PromotionHours, in.PromotionHours)
+	return e
 }
 
 type eventBody struct {
@@ -109,6 +115,8 @@ type EventPatch struct {
 	Languages       []string                       `json:"languages,omitempty"`
 	DefaultLanguage *string                        `json:"default_language,omitempty"`
 	Organizers      *[]symposium.EventOrganization `json:"organizers,omitempty"`
+	HoldMinutes     *int                           `json:"hold_minutes,omitempty" minimum:"0" maximum:"10080"`
+	PromotionHours  *int                           `json:"promotion_hours,omitempty" minimum:"0" maximum:"720"`
 }
 
 // apply copies the set fields onto e; a localized text replaces the
@@ -130,6 +138,8 @@ func (p *EventPatch) apply(e *symposium.Event) {
 	}
 	set(&e.DefaultLanguage, p.DefaultLanguage)
 	set(&e.Organizers, p.Organizers)
+	set(&e.HoldMinutes, p.HoldMinutes)
+	set(&e.PromotionHours, p.PromotionHours)
 }
 
 func set[T any](dst *T, v *T) {

@@ -39,7 +39,7 @@ type RegistrationInput struct {
 // confirmed, and the secret of its manage link, given this once.
 type RegistrationOutput struct {
 	*symposium.Registration
-	ManageToken string `json:"manage_token,omitempty" doc:"Pass as token to cancel without signing in."`
+	ManageToken string `json:"manage_token,omitempty" doc:"Given when the caller is signed in with the registration's email; otherwise it is mailed. Pass as token to cancel without signing in."`
 }
 
 // ChangeInput optionally carries a registration's manage token.
@@ -118,6 +118,9 @@ func (a *API) register(ctx context.Context, in *struct {
 	manage, err := a.Registration.Register(ctx, e, r)
 	if err != nil {
 		return nil, a.fail(ctx, err)
+	}
+	if !r.EmailConfirmed {
+		manage = "" // the link goes only to the address: opening it proves the address
 	}
 	return &struct{ Body RegistrationOutput }{Body: RegistrationOutput{Registration: r, ManageToken: manage}}, nil
 }

@@ -56,11 +56,12 @@ func (s *Service) Accept(ctx context.Context, e *symposium.Event, token string, 
 		return "", err
 	}
 	manage := secret.New("")
-	r.ID = symposium.NewID()
+	r.ID, r.ManageToken = symposium.NewID(), manage
+	r.EmailConfirmed = true // the invitation's link was mailed to this address
 	if r.Ticket, err = ticket.Sign(key, e.ID, r.ID); err != nil {
 		return "", err
 	}
-	return manage, s.store.AcceptInvitation(ctx, secret.Hash(token), r, secret.Hash(manage), s.Now(), s.mailer(e, manage, key))
+	return manage, s.store.AcceptInvitation(ctx, secret.Hash(token), r, secret.Hash(manage), s.Now(), s.mailer(e, key))
 }
 
 // Decline records that the invited person said no.

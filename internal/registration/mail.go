@@ -1,6 +1,7 @@
 package registration
 
 import (
+	"context"
 	"crypto/ed25519"
 	"net/url"
 
@@ -18,12 +19,14 @@ var mailKeys = map[string][2]string{
 	"approved":   {"mail.registration.approved.subject", "mail.registration.approved.body"},
 	"rejected":   {"mail.registration.rejected.subject", "mail.registration.rejected.body"},
 	"cancelled":  {"mail.registration.cancelled.subject", "mail.registration.cancelled.body"},
+	"expired":    {"mail.registration.expired.subject", "mail.registration.expired.body"},
+	"link":       {"mail.registration.link.subject", "mail.registration.link.body"},
 }
 
 // mailer writes the mails about an event's registrations in each
-// registrant's language. manage, when set, is the secret of the manage
-// link of a new registration.
-func (s *Service) mailer(e *symposium.Event, manage string, key ed25519.PrivateKey) store.RegistrationMail {
+// registrant's language, with the manage link when the registration
+// carries its secret.
+func (s *Service) mailer(e *symposium.Event, key ed25519.PrivateKey) store.RegistrationMail {
 	return func(r *symposium.Registration, what string) (symposium.Mail, bool) {
 		keys, ok := mailKeys[what]
 		if !ok {
@@ -33,8 +36,8 @@ func (s *Service) mailer(e *symposium.Event, manage string, key ed25519.PrivateK
 		title := e.Title.Get(r.Language, e.DefaultLanguage)
 		name := r.Name.Get(r.Language, e.DefaultLanguage)
 		link := s.baseURL + "/events/" + e.Slug
-		if manage != "" {
-			link = s.baseURL + "/registrations/manage?" + url.Values{"token": {manage}, "lang": {r.Language}}.Encode()
+		if r.ManageToken != "" {
+			link = s.baseURL + "/registrations/manage?" + url.Values{"token": {r.ManageToken}, "lang": {r.Language}}.Encode()
 		}
 		when := l.DateRange(e.StartsAt.In(e.Location()), e.EndsAt.In(e.Location()))
 		code := ""
@@ -48,6 +51,10 @@ func (s *Service) mailer(e *symposium.Event, manage string, key ed25519.PrivateK
 			To: r.Email, ToName: name,
 			Subject: l.T(keys[0], "Event", title),
 			Text:    l.T(keys[1], "Name", name, "Event", title, "When", when, "Link", link, "Ticket", code),
+		}
+		if r.HoldUntil != nil && r.Status == symposium.RegConfirmed {
+			until := r.HoldUntil.In(e.Location())
+			m.Text += "\n" + l.T("mail.registration.hold", "Until", l.DateTime(until), "Link", link)
 		}
 		if code != "" {
 			m.Attachments = []symposium.Attachment{
@@ -76,5 +83,27 @@ func (s *Service) prewritten(r *symposium.Registration, write store.Registration
 	return func(_ *symposium.Registration, what string) (symposium.Mail, bool) {
 		m, ok := mails[what]
 		return m, ok
+	}
+}
+
+// anyEventMailer writes mails about registrations of any event, loading
+// each event and its key once.
+func (s *Service) anyEventMailer(ctx context.Context) store.RegistrationMail {
+	mailers := map[string]store.RegistrationMail{}
+	return func(r *symposium.Registration, what string) (symposium.Mail, bool) {
+		m, ok := mailers[r.EventID]
+		if !ok {
+			e, err := s.store.EventByID(ctx, r.EventID)
+			if err != nil {
+				return symposium.Mail{}, false
+			}
+			key, err := s.store.EventKey(ctx, r.EventID)
+			if err != nil {
+				return symposium.Mail{}, false
+			}
+			m = s.mailer(e, key)
+			mailers[r.EventID] = m
+		}
+		return m(r, what)
 	}
 }

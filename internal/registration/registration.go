@@ -7,6 +7,7 @@ package registration
 import (
 	"context"
 	"crypto/ed25519"
+	"log/slog"
 	"time"
 
 	"symposium"
@@ -32,7 +33,9 @@ func New(s *store.Store, b *i18n.Bundle, baseURL string) *Service {
 
 // Register validates a registration for an event and stores it. It
 // returns the registration with its status and, when confirmed, its
-// ticket, and the secret of its manage link, shown to the registrant once.
+// ticket, and the secret of its manage link. The address counts as
+// confirmed when the caller is signed in with it; otherwise a confirmed
+// seat is held until the registrant opens the link mailed to them.
 func (s *Service) Register(ctx context.Context, e *symposium.Event, r *symposium.Registration) (string, error) {
 	r.EventID = e.ID
 	var p symposium.Problems
@@ -55,11 +58,14 @@ func (s *Service) Register(ctx context.Context, e *symposium.Event, r *symposium
 		return "", err
 	}
 	manage := secret.New("")
-	r.ID = symposium.NewID()
+	r.ID, r.ManageToken = symposium.NewID(), manage
+	if u := symposium.UserFromContext(ctx); u != nil && u.Email == r.Email {
+		r.EmailConfirmed = true
+	}
 	if r.Ticket, err = ticket.Sign(key, e.ID, r.ID); err != nil {
 		return "", err
 	}
-	mail := s.prewritten(r, s.mailer(e, manage, key))
+	mail := s.prewritten(r, s.mailer(e, key))
 	if err := s.store.Register(ctx, r, secret.Hash(manage), s.Now(), mail); err != nil {
 		return "", err
 	}
@@ -79,7 +85,7 @@ func (s *Service) Change(ctx context.Context, e *symposium.Event, id, change str
 	if err != nil {
 		return nil, err
 	}
-	return s.store.ChangeRegistration(ctx, id, change, s.Now(), s.mailer(e, "", key))
+	return s.store.ChangeRegistration(ctx, id, change, s.Now(), s.mailer(e, key))
 }
 
 // Ticket returns a confirmed registration's ticket, or "".
@@ -106,4 +112,59 @@ func (s *Service) CheckIn(ctx context.Context, e *symposium.Event, token string)
 		return nil, symposium.NotFound()
 	}
 	return s.store.CheckIn(ctx, e.ID, regID, s.Now())
+}
+
+// Confirm records that the registrant opened the link mailed to them.
+func (s *Service) Confirm(ctx context.Context, token string) error {
+	return s.store.ConfirmRegistration(ctx, secret.Hash(token))
+}
+
+// ReleaseHolds passes on the seats whose holders did not confirm in time,
+// telling each and promoting from the waiting list.
+func (s *Service) ReleaseHolds(ctx context.Context) (int, error) {
+	return s.store.ReleaseExpiredHolds(ctx, s.Now(), 100, s.anyEventMailer(ctx))
+}
+
+// Sweep releases expired holds every interval until ctx ends.
+func (s *Service) Sweep(ctx context.Context, interval time.Duration, log *slog.Logger) {
+	tick := time.NewTicker(interval)
+	defer tick.Stop()
+	for {
+		if n, err := s.ReleaseHolds(ctx); err != nil && ctx.Err() == nil {
+			log.Error("registration: release holds", "err", err)
+		} else if n > 0 {
+			log.Info("registration: released expired holds", "count", n)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+		}
+	}
+}
+
+// UpdateDetails lets a registrant change their name, organization, country,
+// answers and listing; the answers are checked against the event's form.
+func (s *Service) UpdateDetails(ctx context.Context, e *symposium.Event, r *symposium.Registration) error {
+	var p symposium.Problems
+	r.Validate(&p)
+	qs, err := s.store.Questions(ctx, e.ID)
+	if err != nil {
+		return err
+	}
+	symposium.ValidateAnswers(&p, qs, r.Answers)
+	if err := p.Err(); err != nil {
+		return err
+	}
+	return s.store.UpdateRegistrationDetails(ctx, r)
+}
+
+// RenewLink replaces a registration's manage link and mails the new one,
+// so that a link that leaked stops working.
+func (s *Service) RenewLink(ctx context.Context, e *symposium.Event, id string) error {
+	key, err := s.store.EventKey(ctx, e.ID)
+	if err != nil {
+		return err
+	}
+	return s.store.RenewManageLink(ctx, id, s.mailer(e, key))
 }

@@ -70,7 +70,10 @@ func TestRegistrationBadInput(t *testing.T) {
 		if resp.StatusCode != 201 || r["status"] != "confirmed" || !strings.HasPrefix(r["ticket"].(string), "S1") {
 			t.Fatalf("registration = %d %v", resp.StatusCode, r)
 		}
-		_, page := e.do("GET", "/registrations/manage?token="+url.QueryEscape(r["manage_token"].(string)), nil, nil)
+		if r["manage_token"] != nil {
+			t.Error("an anonymous registration got its manage link in the answer instead of by mail")
+		}
+		_, page := e.do("GET", manageLinkOf(t, e, "x@example.org"), nil, nil)
 		if strings.Contains(page, `<script>alert`) || !strings.Contains(page, "&lt;script&gt;") {
 			t.Error("the manage page does not escape the name")
 		}
@@ -110,7 +113,8 @@ func TestRegistrationLifecycleThroughTheAPI(t *testing.T) {
 		if resp, _ := e.api("POST", "/api/v1/registrations/"+first["id"].(string)+"/cancel", stranger, map[string]any{}); resp.StatusCode != 404 {
 			t.Errorf("a stranger's cancel = %d, want 404", resp.StatusCode)
 		}
-		if resp, _ := e.api("POST", "/api/v1/registrations/"+first["id"].(string)+"/cancel", "", map[string]any{"token": first["manage_token"]}); resp.StatusCode != 200 {
+		link, _ := url.Parse(manageLinkOf(t, e, "one@example.org"))
+		if resp, _ := e.api("POST", "/api/v1/registrations/"+first["id"].(string)+"/cancel", "", map[string]any{"token": link.Query().Get("token")}); resp.StatusCode != 200 {
 			t.Fatalf("cancel with the token = %d", resp.StatusCode)
 		}
 		_, list := e.api("GET", "/api/v1/events/astana/registrations?status=confirmed", manager, nil)
@@ -185,20 +189,21 @@ func TestRegistrationPages(t *testing.T) {
 	if resp.StatusCode != 422 || !strings.Contains(page, "Введите правильный адрес") || !strings.Contains(page, "Это поле обязательно.") {
 		t.Errorf("invalid registration form = %d", resp.StatusCode)
 	}
-	resp, _ = e.form("/events/astana/register?lang=kk", url.Values{"category_id": {cat}, "name": {"Гүлнар Шаймергенова"}, "name_latin": {"Gulnar Shaimergenova"}, "email": {"g@example.kz"}}, nil)
-	if resp.StatusCode != http.StatusSeeOther || !strings.HasPrefix(resp.Header.Get("Location"), "/registrations/manage?token=") {
-		t.Fatalf("registration = %d %q", resp.StatusCode, resp.Header.Get("Location"))
+	resp, page = e.form("/events/astana/register?lang=kk", url.Values{"category_id": {cat}, "name": {"Гүлнар Шаймергенова"}, "name_latin": {"Gulnar Shaimergenova"}, "email": {"g@example.kz"}}, nil)
+	if resp.StatusCode != http.StatusOK || !strings.Contains(page, "g@example.kz") || strings.Contains(page, "/registrations/manage") {
+		t.Fatalf("registration = %d; want the page that sends the registrant to their mail", resp.StatusCode)
 	}
-	manage := resp.Header.Get("Location")
+	manage := manageLinkOf(t, e, "g@example.kz")
 	_, page = e.do("GET", manage+"&lang=kk", nil, nil)
 	if !strings.Contains(page, "Расталды") || !strings.Contains(page, "<svg") {
 		t.Error("the manage page lacks the status or the ticket's QR code")
 	}
 	token2, _ := url.ParseQuery(strings.TrimPrefix(manage, "/registrations/manage?"))
+	token2.Del("lang")
 	if resp, _ := e.form("/registrations/manage", url.Values{"token": {token2.Get("token")}}, nil); resp.StatusCode != http.StatusSeeOther {
 		t.Errorf("cancel from the manage page = %d", resp.StatusCode)
 	}
-	_, page = e.do("GET", manage+"&lang=en", nil, nil)
+	_, page = e.do("GET", "/registrations/manage?"+token2.Encode()+"&lang=en", nil, nil)
 	if !strings.Contains(page, "Cancelled") || strings.Contains(page, "<svg") {
 		t.Error("after cancelling, the page still shows a ticket")
 	}
@@ -312,7 +317,7 @@ func TestRegistrationFormQuestionsAndParticipantList(t *testing.T) {
 	}
 	base.Set("answer.diet", "halal")
 	base.Set("listed", "yes")
-	if resp, _ := e.form("/events/astana/register?lang=kk", base, nil); resp.StatusCode != http.StatusSeeOther {
+	if resp, _ := e.form("/events/astana/register?lang=kk", base, nil); resp.StatusCode != http.StatusOK {
 		t.Fatalf("registration = %d", resp.StatusCode)
 	}
 	e.api("POST", "/api/v1/events/astana/registrations", "", map[string]any{"category_id": cat, "email": "hidden@example.org",
@@ -324,5 +329,67 @@ func TestRegistrationFormQuestionsAndParticipantList(t *testing.T) {
 	_, page = e.do("GET", "/events/astana/participants?lang=en", nil, nil)
 	if !strings.Contains(page, "Айгүл") || strings.Contains(page, "Hidden Person") {
 		t.Error("the participant list does not follow consent")
+	}
+}
+
+// manageLinkOf reads a registrant's manage link from the mail sent to them.
+func manageLinkOf(t *testing.T, e *env, email string) string {
+	t.Helper()
+	mails, _ := e.store.ListMail(ctx, "", 100)
+	for _, m := range mails {
+		if m.Mail.To == email {
+			if link := regexp.MustCompile(`/registrations/manage\?\S+`).FindString(m.Mail.Text); link != "" {
+				return link
+			}
+		}
+	}
+	t.Fatalf("no manage link mailed to %s", email)
+	return ""
+}
+
+func TestManageLinkConfirmsEditsAndRenews(t *testing.T) {
+	s := storetest.SQLite(t)
+	e := start(t, s, false)
+	_, token := e.user("m@example.org", false)
+	cat := registrationEvent(t, e, token, map[string]any{"name": map[string]string{"en": "Participant"}})
+	e.api("PUT", "/api/v1/events/astana/registration-questions", token, map[string]any{"questions": []map[string]any{
+		{"key": "visa", "label": map[string]string{"en": "Do you need a visa letter?"}, "kind": "yes_no"}}})
+	_, r := e.api("POST", "/api/v1/events/astana/registrations", "", map[string]any{"category_id": cat, "email": "g@example.kz", "name": map[string]string{"en": "G"}})
+	reg, _ := s.Registration(ctx, r["id"].(string))
+	if reg.HoldUntil == nil || reg.EmailConfirmed {
+		t.Fatalf("an anonymous registration is not held: %+v", reg)
+	}
+	link := manageLinkOf(t, e, "g@example.kz")
+	e.do("GET", link, nil, nil)
+	if reg, _ = s.Registration(ctx, reg.ID); reg.HoldUntil != nil || !reg.EmailConfirmed {
+		t.Errorf("opening the mailed link did not confirm the address: %+v", reg)
+	}
+	u, _ := url.Parse(link)
+	tok := u.Query().Get("token")
+	resp, page := e.form("/registrations/manage?lang=en", url.Values{"token": {tok}, "action": {"save"}, "organization": {"KazNU"}, "answer.visa": {"maybe"}}, nil)
+	if resp.StatusCode != 422 || !strings.Contains(page, "Choose one of the options offered.") {
+		t.Errorf("a bad answer = %d", resp.StatusCode)
+	}
+	resp, _ = e.form("/registrations/manage", url.Values{"token": {tok}, "action": {"save"}, "organization": {"KazNU"}, "answer.visa": {"yes"}, "listed": {"yes"}}, nil)
+	if reg, _ = s.Registration(ctx, reg.ID); resp.StatusCode != http.StatusSeeOther || reg.Organization != "KazNU" || reg.Answers["visa"] != "yes" || !reg.Listed {
+		t.Errorf("save = %d, stored %+v", resp.StatusCode, reg)
+	}
+	if resp, _ := e.form("/registrations/manage", url.Values{"token": {tok}, "action": {"renew"}}, nil); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("renew = %d", resp.StatusCode)
+	}
+	if resp, _ := e.do("GET", link, nil, nil); resp.StatusCode != 404 {
+		t.Errorf("the old link after renewing = %d, want 404", resp.StatusCode)
+	}
+	mails, _ := s.ListMail(ctx, "", 10)
+	if !strings.Contains(mails[0].Mail.Subject, "Your new link") {
+		t.Errorf("newest mail = %q", mails[0].Mail.Subject)
+	}
+	// Signed in with the same email, nothing is held and the link is given.
+	e.user("g2@example.kz", false)
+	e.signIn("g2@example.kz")
+	resp, body := e.do("POST", "/api/v1/events/astana/registrations", strings.NewReader(`{"category_id":"`+cat+`","email":"g2@example.kz","name":{"en":"G2"}}`),
+		map[string]string{"Content-Type": "application/json", "Origin": e.srv.URL, "Sec-Fetch-Site": "same-origin"})
+	if resp.StatusCode != 201 || !strings.Contains(body, `"manage_token"`) || strings.Contains(body, "hold_until") {
+		t.Errorf("a signed-in registration = %d %s", resp.StatusCode, body)
 	}
 }

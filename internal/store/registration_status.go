@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"symposium"
+	"symposium/internal/secret"
 )
 
 // Registration changes.
@@ -39,6 +40,11 @@ func (s *Store) ChangeRegistration(ctx context.Context, id, change string, at ti
 		}
 		if err := setStatus(t, r, next, at); err != nil {
 			return err
+		}
+		if next == symposium.RegConfirmed {
+			if err := renewLink(t, r, st, at, false); err != nil {
+				return err
+			}
 		}
 		if err := notify(t, mail, r, what); err != nil {
 			return err
@@ -79,16 +85,40 @@ func nextStatus(status, change string, st *seats) (string, string, error) {
 	return "", "", symposium.Errorf(symposium.ECONFLICT, "error.registration_status", "Status", status)
 }
 
-// setStatus moves a registration to a new status, keeping the counters.
+// setStatus moves a registration to a new status, keeping the counters;
+// any hold on it ends.
 func setStatus(t *tx, r *symposium.Registration, status string, at time.Time) error {
 	if err := count(t, r, r.Status, -1); err != nil {
 		return err
 	}
-	if _, err := t.exec(`UPDATE registrations SET status = $2, updated_at = $3 WHERE id = $1`, r.ID, status, ts(at)); err != nil {
+	if _, err := t.exec(`UPDATE registrations SET status = $2, updated_at = $3, hold_until = NULL WHERE id = $1`, r.ID, status, ts(at)); err != nil {
 		return err
 	}
-	r.Status = status
+	r.Status, r.HoldUntil = status, nil
 	return count(t, r, status, +1)
+}
+
+// renewLink gives a newly confirmed registration a fresh manage link, for
+// the mail that tells of it (only the hash of the old one is known), and
+// the deadline to confirm: the promotion time for a person promoted from
+// the waiting list, the hold time for an address not yet confirmed.
+func renewLink(t *tx, r *symposium.Registration, st *seats, at time.Time, promoted bool) error {
+	r.ManageToken = secret.New("")
+	var hold time.Duration
+	switch {
+	case promoted && st.promoteHours > 0:
+		hold = time.Duration(st.promoteHours) * time.Hour
+	case !r.EmailConfirmed && st.holdMinutes > 0:
+		hold = time.Duration(st.holdMinutes) * time.Minute
+	}
+	r.HoldUntil = nil
+	if hold > 0 {
+		until := at.UTC().Add(hold)
+		r.HoldUntil = &until
+	}
+	_, err := t.exec(`UPDATE registrations SET manage_token_hash = $2, hold_until = $3 WHERE id = $1`,
+		r.ID, secret.Hash(r.ManageToken), optionalTime(r.HoldUntil))
+	return err
 }
 
 // promote confirms the first waitlisted registrations of a category while
@@ -115,6 +145,9 @@ func promote(t *tx, eventID, categoryID string, at time.Time, mail RegistrationM
 		if err := setStatus(t, r, symposium.RegConfirmed, at); err != nil {
 			return err
 		}
+		if err := renewLink(t, r, st, at, true); err != nil {
+			return err
+		}
 		if err := notify(t, mail, r, "promoted"); err != nil {
 			return err
 		}
@@ -126,6 +159,103 @@ func (s *Store) PromoteWaitlist(ctx context.Context, eventID, categoryID string,
 	err := s.write(ctx, func(t *tx) error { return promote(t, eventID, categoryID, at, mail) })
 	if err != nil {
 		return fmt.Errorf("store: promote waitlist: %w", err)
+	}
+	return nil
+}
+
+// ConfirmRegistration records that the registrant opened a link mailed to
+// them: their address is theirs, and a seat held for them is kept.
+func (s *Store) ConfirmRegistration(ctx context.Context, tokenHash string) error {
+	err := s.write(ctx, func(t *tx) error {
+		_, err := t.exec(`UPDATE registrations SET email_confirmed = TRUE, hold_until = NULL WHERE manage_token_hash = $1`, tokenHash)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("store: confirm registration: %w", err)
+	}
+	return nil
+}
+
+// ReleaseExpiredHolds cancels up to limit confirmed registrations whose
+// hold ran out unconfirmed, each telling its registrant and passing the
+// seat to the waiting list, and reports how many it released. Several
+// instances may run it at once: a registration is released once.
+func (s *Store) ReleaseExpiredHolds(ctx context.Context, at time.Time, limit int, mail RegistrationMail) (int, error) {
+	rows, err := s.read.QueryContext(ctx, `SELECT id FROM registrations
+		WHERE hold_until IS NOT NULL AND hold_until <= $1 AND status = 'confirmed' ORDER BY hold_until LIMIT $2`, ts(at), limit)
+	if err != nil {
+		return 0, fmt.Errorf("store: release holds: %w", err)
+	}
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return 0, fmt.Errorf("store: release holds: %w", err)
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	released := 0
+	for _, id := range ids {
+		err := s.write(ctx, func(t *tx) error {
+			r, err := registrationTx(t, id)
+			if err != nil || r.Status != symposium.RegConfirmed || r.HoldUntil == nil || r.HoldUntil.After(at) {
+				return err // confirmed or released meanwhile
+			}
+			if _, err := lockSeats(t, r.EventID, r.CategoryID); err != nil {
+				return err
+			}
+			if err := setStatus(t, r, symposium.RegCancelled, at); err != nil {
+				return err
+			}
+			released++
+			if err := notify(t, mail, r, "expired"); err != nil {
+				return err
+			}
+			return promote(t, r.EventID, r.CategoryID, at, mail)
+		})
+		if err != nil {
+			return released, fmt.Errorf("store: release holds: %w", err)
+		}
+	}
+	return released, nil
+}
+
+// UpdateRegistrationDetails stores what a registrant may change of their
+// registration: name, organization, country, answers, and whether they
+// are listed.
+func (s *Store) UpdateRegistrationDetails(ctx context.Context, r *symposium.Registration) error {
+	err := s.write(ctx, func(t *tx) error {
+		_, err := t.exec(`UPDATE registrations SET name = $2, organization = $3, country = $4, answers = $5, listed = $6, updated_at = $7
+			WHERE id = $1`, r.ID, jsonText(r.Name), r.Organization, r.Country, jsonText(r.Answers), r.Listed, ts(now()))
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("store: update registration: %w", err)
+	}
+	return nil
+}
+
+// RenewManageLink replaces a registration's manage link, so that the old
+// one stops working, and queues the mail carrying the new one.
+func (s *Store) RenewManageLink(ctx context.Context, id string, mail RegistrationMail) error {
+	err := s.write(ctx, func(t *tx) error {
+		r, err := registrationTx(t, id)
+		if err != nil {
+			return err
+		}
+		r.ManageToken = secret.New("")
+		if _, err := t.exec(`UPDATE registrations SET manage_token_hash = $2 WHERE id = $1`, r.ID, secret.Hash(r.ManageToken)); err != nil {
+			return err
+		}
+		return notify(t, mail, r, "link")
+	})
+	if err != nil {
+		if symposium.AsError(err) != nil {
+			return err
+		}
+		return fmt.Errorf("store: renew manage link: %w", err)
 	}
 	return nil
 }

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"symposium"
+	"symposium/internal/secret"
 	"symposium/internal/store"
 	"symposium/internal/store/storetest"
 )
@@ -198,6 +199,63 @@ func TestRegisteredParticipantSeesRestrictedEvent(t *testing.T) {
 		_, _ = s.ChangeRegistration(ctx, r.ID, store.ChangeCancel, time.Now(), nil)
 		if visible() {
 			t.Error("after cancelling, the event is still visible")
+		}
+	})
+}
+
+func TestHoldsAndPromotionDeadline(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := newEvent(t, s, "holds", symposium.VisibilityPublic, nil)
+		e.HoldMinutes, e.PromotionHours = 30, 24
+		if err := s.UpdateEvent(ctx, e); err != nil {
+			t.Fatal(err)
+		}
+		c := newCategory(t, s, e, symposium.Category{Capacity: intp(1), Waitlist: true})
+		var mails []string
+		links := map[string]string{}
+		mail := func(r *symposium.Registration, what string) (symposium.Mail, bool) {
+			mails = append(mails, r.Email+":"+what)
+			if r.ManageToken != "" {
+				links[r.Email] = r.ManageToken
+			}
+			return symposium.Mail{To: r.Email, Subject: what, Text: what}, true
+		}
+		now := time.Now()
+		a := &symposium.Registration{EventID: e.ID, CategoryID: c.ID, Email: "a@example.org", Name: symposium.Text("en", "A"), Language: "en"}
+		if err := s.Register(ctx, a, "hash-a", now, mail); err != nil {
+			t.Fatal(err)
+		}
+		if a.Status != symposium.RegConfirmed || a.HoldUntil == nil || a.HoldUntil.Sub(now) < 29*time.Minute {
+			t.Fatalf("anonymous registration = %s, hold %v; want confirmed, held 30 minutes", a.Status, a.HoldUntil)
+		}
+		b := &symposium.Registration{EventID: e.ID, CategoryID: c.ID, Email: "b@example.org", Name: symposium.Text("en", "B"), Language: "en", EmailConfirmed: true}
+		if err := s.Register(ctx, b, "hash-b", now, mail); err != nil || b.Status != symposium.RegWaitlisted {
+			t.Fatalf("second = %v, %v", b.Status, err)
+		}
+		if n, err := s.ReleaseExpiredHolds(ctx, now.Add(10*time.Minute), 10, mail); err != nil || n != 0 {
+			t.Errorf("release before the hold ends = %d, %v", n, err)
+		}
+		if n, err := s.ReleaseExpiredHolds(ctx, now.Add(31*time.Minute), 10, mail); err != nil || n != 1 {
+			t.Fatalf("release after the hold = %d, %v", n, err)
+		}
+		ra, _ := s.Registration(ctx, a.ID)
+		rb, _ := s.Registration(ctx, b.ID)
+		if ra.Status != symposium.RegCancelled || rb.Status != symposium.RegConfirmed || rb.HoldUntil == nil {
+			t.Fatalf("after the release: a %s, b %s (hold %v); want a cancelled, b promoted with a deadline", ra.Status, rb.Status, rb.HoldUntil)
+		}
+		if mails[len(mails)-2] != "a@example.org:expired" || mails[len(mails)-1] != "b@example.org:promoted" || links["b@example.org"] == "" {
+			t.Errorf("mails %v; want a told it expired and b promoted with a new manage link", mails)
+		}
+		// b confirms through the new link: the seat is kept.
+		if err := s.ConfirmRegistration(ctx, secret.Hash(links["b@example.org"])); err != nil {
+			t.Fatal(err)
+		}
+		if n, _ := s.ReleaseExpiredHolds(ctx, now.Add(48*time.Hour), 10, mail); n != 0 {
+			t.Errorf("a confirmed seat was released")
+		}
+		cats, _ := s.Categories(ctx, e.ID)
+		if cats[0].Confirmed != 1 || cats[0].Waitlisted != 0 {
+			t.Errorf("counters %d/%d", cats[0].Confirmed, cats[0].Waitlisted)
 		}
 	})
 }

@@ -20,6 +20,7 @@ type seats struct {
 	confirmed, eventConfirmed int64
 	approval, waitlist        bool
 	opens, closes             time.Time
+	holdMinutes, promoteHours int
 }
 
 // free reports whether one more person can be confirmed.
@@ -32,11 +33,11 @@ func (s *seats) free() bool {
 func lockSeats(t *tx, eventID, categoryID string) (*seats, error) {
 	var st seats
 	err := t.queryRow(`SELECT c.capacity, c.confirmed_count, c.requires_approval, c.waitlist, c.opens_at, c.closes_at,
-			e.registration_capacity, e.confirmed_count
+			e.registration_capacity, e.confirmed_count, e.hold_minutes, e.promotion_hours
 		FROM registration_categories c JOIN events e ON e.id = c.event_id
 		WHERE c.id = $1 AND c.event_id = $2`+t.d.forUpdate, categoryID, eventID).
 		Scan(&st.capacity, &st.confirmed, &st.approval, &st.waitlist, timeCol{&st.opens}, timeCol{&st.closes},
-			&st.eventCapacity, &st.eventConfirmed)
+			&st.eventCapacity, &st.eventConfirmed, &st.holdMinutes, &st.promoteHours)
 	if err != nil {
 		return nil, notFound("lock seats", err)
 	}
@@ -74,6 +75,11 @@ func (s *Store) Register(ctx context.Context, r *symposium.Registration, manageH
 		default:
 			return symposium.Errorf(symposium.ECONFLICT, "error.category_full")
 		}
+		r.HoldUntil = nil
+		if r.Status == symposium.RegConfirmed && !r.EmailConfirmed && st.holdMinutes > 0 {
+			until := r.CreatedAt.Add(time.Duration(st.holdMinutes) * time.Minute)
+			r.HoldUntil = &until
+		}
 		if err := insertRegistration(t, r, manageHash); err != nil {
 			return err
 		}
@@ -98,10 +104,10 @@ func (s *Store) Register(ctx context.Context, r *symposium.Registration, manageH
 // email already registered is a conflict.
 func insertRegistration(t *tx, r *symposium.Registration, manageHash string) error {
 	_, err := t.exec(`INSERT INTO registrations (id, event_id, category_id, email, name, organization, country, answers,
-			listed, language, status, manage_token_hash, created_at, updated_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13)`,
+			listed, language, status, manage_token_hash, email_confirmed, hold_until, created_at, updated_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15)`,
 		r.ID, r.EventID, r.CategoryID, r.Email, jsonText(r.Name), r.Organization, r.Country, jsonText(r.Answers),
-		r.Listed, r.Language, r.Status, manageHash, ts(r.CreatedAt))
+		r.Listed, r.Language, r.Status, manageHash, r.EmailConfirmed, optionalTime(r.HoldUntil), ts(r.CreatedAt))
 	if isUniqueViolation(err) {
 		return alreadyRegistered()
 	}

@@ -93,24 +93,34 @@ func (h *Handler) register(w http.ResponseWriter, r *http.Request) {
 		h.formFailed(w, r, f, renamePrefix(err, "name."+lang, "name"), func(status int) { h.renderRegister(w, r, ed, status, f) })
 		return
 	}
-	redirect(w, r, "/registrations/manage?"+url.Values{"token": {manage}}.Encode())
+	if reg.EmailConfirmed {
+		redirect(w, r, "/registrations/manage?"+url.Values{"token": {manage}}.Encode())
+		return
+	}
+	// The manage link goes only to the address: opening it there is what
+	// proves the address, so this page only says where to look.
+	p := h.eventPage(r, ed, "register", reg)
+	h.render(w, r, http.StatusOK, "check_mail", p)
 }
 
 // manageView is a registrant's own page.
 type manageView struct {
 	Registration *symposium.Registration
 	Category     *symposium.Category
+	Questions    []symposium.Question
 	Token        string
 	QR           template.HTML
 }
 
 // manageRegistration shows a registrant their registration, its ticket and
-// a way to cancel it, through the secret link they were given.
+// ways to change or cancel it, through the secret link they were mailed.
+// Opening the link confirms the address, which keeps a held seat.
 func (h *Handler) manageRegistration(w http.ResponseWriter, r *http.Request) {
 	token := r.URL.Query().Get("token")
+	var f *form
 	if r.Method == http.MethodPost {
-		f, err := readForm(w, r, "token")
-		if err != nil {
+		var err error
+		if f, err = readForm(w, r, "token", "action", "name", "organization", "country"); err != nil {
 			h.Error(w, r, err)
 			return
 		}
@@ -126,19 +136,67 @@ func (h *Handler) manageRegistration(w http.ResponseWriter, r *http.Request) {
 		h.Error(w, r, err)
 		return
 	}
-	if r.Method == http.MethodPost {
-		if _, err := h.Registration.Change(r.Context(), e, reg.ID, store.ChangeCancel); err != nil {
-			h.Error(w, r, err)
-			return
-		}
-		redirect(w, r, "/registrations/manage?"+url.Values{"token": {token}}.Encode())
+	if err := h.Registration.Confirm(r.Context(), token); err != nil {
+		h.Error(w, r, err)
 		return
 	}
-	h.renderManage(w, r, e, reg, token)
+	reg.EmailConfirmed, reg.HoldUntil = true, nil
+	if r.Method == http.MethodPost {
+		h.changeOwnRegistration(w, r, e, reg, f, token)
+		return
+	}
+	h.renderManage(w, r, e, reg, token, http.StatusOK, newForm())
 }
 
-func (h *Handler) renderManage(w http.ResponseWriter, r *http.Request, e *symposium.Event, reg *symposium.Registration, token string) {
+// changeOwnRegistration carries out what the registrant asked on their
+// page: cancel, send a new link, or save their details.
+func (h *Handler) changeOwnRegistration(w http.ResponseWriter, r *http.Request, e *symposium.Event, reg *symposium.Registration, f *form, token string) {
+	back := "/registrations/manage?" + url.Values{"token": {token}}.Encode()
+	var err error
+	switch f.Values["action"] {
+	case "cancel":
+		_, err = h.Registration.Change(r.Context(), e, reg.ID, store.ChangeCancel)
+	case "renew":
+		if err = h.Registration.RenewLink(r.Context(), e, reg.ID); err == nil {
+			redirect(w, r, "/events/"+e.Slug)
+			return
+		}
+	default:
+		lang := symposium.LanguageFromContext(r.Context())
+		if f.Values["name"] != "" {
+			reg.Name[lang] = f.Values["name"]
+		}
+		reg.Organization, reg.Country, reg.Listed = f.Values["organization"], f.Values["country"], r.PostForm.Get("listed") == "yes"
+		reg.Answers = answersFromForm(r, f)
+		if err = h.Registration.UpdateDetails(r.Context(), e, reg); err != nil {
+			h.formFailed(w, r, f, err, func(status int) { h.renderManage(w, r, e, reg, token, status, f) })
+			return
+		}
+	}
+	if err != nil {
+		h.Error(w, r, err)
+		return
+	}
+	redirect(w, r, back)
+}
+
+func (h *Handler) renderManage(w http.ResponseWriter, r *http.Request, e *symposium.Event, reg *symposium.Registration, token string, status int, f *form) {
 	v := manageView{Registration: reg, Token: token}
+	qs, err := h.Store.Questions(r.Context(), e.ID)
+	if err != nil {
+		h.Error(w, r, err)
+		return
+	}
+	v.Questions = qs
+	if f.Values["organization"] == "" && f.Summary == "" {
+		f.Values["organization"], f.Values["country"] = reg.Organization, reg.Country
+		for k, a := range reg.Answers {
+			f.Values["answers."+k] = a
+		}
+		if reg.Listed {
+			f.Values["listed"] = "yes"
+		}
+	}
 	cats, err := h.Store.Categories(r.Context(), e.ID)
 	if err != nil {
 		h.Error(w, r, err)
@@ -163,8 +221,9 @@ func (h *Handler) renderManage(w http.ResponseWriter, r *http.Request, e *sympos
 	}
 	ed := &eventData{Event: e, Access: symposium.Access{User: symposium.UserFromContext(r.Context())}}
 	p := h.eventPage(r, ed, "register", v)
+	p.Form = f
 	w.Header().Set("Cache-Control", "no-store")
-	h.render(w, r, http.StatusOK, "manage", p)
+	h.render(w, r, status, "manage", p)
 }
 
 // answersFromForm reads the answers to the form's questions: inputs named
