@@ -74,8 +74,8 @@ type Registration struct {
 	HoldUntil *time.Time `json:"hold_until,omitempty"`
 	// ManageToken is the secret of the registrant's manage link, known only
 	// while a mail carrying it is written; only its hash is stored.
-	ManageToken string `json:"-"`
-	CreatedAt    time.Time         `json:"created_at"`
+	ManageToken string    `json:"-"`
+	CreatedAt   time.Time `json:"created_at"`
 }
 
 // Limits on registration fields.

@@ -200,7 +200,7 @@ func TestRegistrationPages(t *testing.T) {
 	}
 	token2, _ := url.ParseQuery(strings.TrimPrefix(manage, "/registrations/manage?"))
 	token2.Del("lang")
-	if resp, _ := e.form("/registrations/manage", url.Values{"token": {token2.Get("token")}}, nil); resp.StatusCode != http.StatusSeeOther {
+	if resp, _ := e.form("/registrations/manage", url.Values{"token": {token2.Get("token")}, "action": {"cancel"}}, nil); resp.StatusCode != http.StatusSeeOther {
 		t.Errorf("cancel from the manage page = %d", resp.StatusCode)
 	}
 	_, page = e.do("GET", "/registrations/manage?"+token2.Encode()+"&lang=en", nil, nil)
