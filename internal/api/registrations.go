@@ -265,3 +265,125 @@ func (a *API) getQuestions(ctx context.Context, in *slugPath) (*struct{ Body Que
 	}
 	return &struct{ Body QuestionsBody }{Body: QuestionsBody{Questions: qs}}, nil
 }
+
+// CategoryPatch changes a category; absent fields stay as they are.
+type CategoryPatch struct {
+	Name             symposium.LocalizedText `json:"name,omitempty"`
+	Capacity         *int                    `json:"capacity,omitempty" minimum:"0" doc:"Raising it promotes from the waiting list."`
+	Unlimited        bool                    `json:"unlimited,omitempty" doc:"Remove the capacity."`
+	RequiresApproval *bool                   `json:"requires_approval,omitempty"`
+	Waitlist         *bool                   `json:"waitlist,omitempty"`
+	OpensAt          *time.Time              `json:"opens_at,omitempty"`
+	ClosesAt         *time.Time              `json:"closes_at,omitempty"`
+	Price            *string                 `json:"price,omitempty" maxLength:"100"`
+}
+
+// CapacityInput sets an event's overall capacity.
+type CapacityInput struct {
+	Capacity *int `json:"capacity,omitempty" minimum:"0" doc:"Across all categories; absent for unlimited. Raising it promotes from the waiting lists."`
+}
+
+func (a *API) categoryRoutes() {
+	huma.Register(a.huma, a.authed(op("update-category", http.MethodPatch, "/events/{slug}/registration-categories/{id}",
+		"Change a registration category; a raised capacity promotes from the waiting list", "Registration")), a.updateCategory)
+	huma.Register(a.huma, a.authed(op("set-capacity", http.MethodPut, "/events/{slug}/registration-capacity",
+		"Set the event's overall capacity", "Registration")), a.setCapacity)
+}
+
+func (a *API) updateCategory(ctx context.Context, in *struct {
+	Slug string `path:"slug" maxLength:"64"`
+	ID   string `path:"id" maxLength:"64"`
+	Body CategoryPatch
+}) (*struct{ Body *symposium.Category }, error) {
+	e, err := a.managedEvent(ctx, in.Slug)
+	if err != nil {
+		return nil, a.fail(ctx, err)
+	}
+	c, err := a.Store.Category(ctx, e.ID, in.ID)
+	if err != nil {
+		return nil, a.fail(ctx, err)
+	}
+	b := in.Body
+	merge(c.Name, b.Name, &c.Name)
+	if b.Capacity != nil {
+		c.Capacity = b.Capacity
+	}
+	if b.Unlimited {
+		c.Capacity = nil
+	}
+	set(&c.RequiresApproval, b.RequiresApproval)
+	set(&c.Waitlist, b.Waitlist)
+	if b.OpensAt != nil {
+		c.OpensAt = b.OpensAt
+	}
+	if b.ClosesAt != nil {
+		c.ClosesAt = b.ClosesAt
+	}
+	set(&c.Price, b.Price)
+	if err := a.Registration.UpdateCategory(ctx, e, c); err != nil {
+		return nil, a.fail(ctx, err)
+	}
+	c, err = a.Store.Category(ctx, e.ID, in.ID)
+	if err != nil {
+		return nil, a.fail(ctx, err)
+	}
+	return &struct{ Body *symposium.Category }{Body: c}, nil
+}
+
+func (a *API) setCapacity(ctx context.Context, in *struct {
+	Slug string `path:"slug" maxLength:"64"`
+	Body CapacityInput
+}) (*struct{ Body CapacityInput }, error) {
+	e, err := a.managedEvent(ctx, in.Slug)
+	if err != nil {
+		return nil, a.fail(ctx, err)
+	}
+	if err := a.Registration.SetCapacity(ctx, e, in.Body.Capacity); err != nil {
+		return nil, a.fail(ctx, err)
+	}
+	return &struct{ Body CapacityInput }{Body: in.Body}, nil
+}
+
+// RegistrationPatch changes a registrant's details; absent fields stay.
+type RegistrationPatch struct {
+	Name         symposium.LocalizedText `json:"name,omitempty"`
+	Organization *string                 `json:"organization,omitempty" maxLength:"300"`
+	Country      *string                 `json:"country,omitempty" maxLength:"2"`
+	Answers      map[string]string       `json:"answers,omitempty"`
+	Listed       *bool                   `json:"listed,omitempty"`
+}
+
+func (a *API) editRegistrationRoutes() {
+	huma.Register(a.huma, a.authed(op("update-registration", http.MethodPatch, "/registrations/{id}",
+		"Change a registrant's details (managers)", "Registration")), a.updateRegistration)
+}
+
+func (a *API) updateRegistration(ctx context.Context, in *struct {
+	ID   string `path:"id" maxLength:"64"`
+	Body RegistrationPatch
+}) (*struct{ Body *symposium.Registration }, error) {
+	r, err := a.Store.Registration(ctx, in.ID)
+	if err != nil {
+		return nil, a.fail(ctx, err)
+	}
+	e, err := a.Store.EventByID(ctx, r.EventID)
+	if err != nil {
+		return nil, a.fail(ctx, err)
+	}
+	access, err := a.Store.EventAccess(ctx, e.ID, symposium.UserFromContext(ctx))
+	if err != nil || !access.CanManage() {
+		return nil, a.fail(ctx, orNotFound(err))
+	}
+	b := in.Body
+	merge(r.Name, b.Name, &r.Name)
+	set(&r.Organization, b.Organization)
+	set(&r.Country, b.Country)
+	set(&r.Listed, b.Listed)
+	if b.Answers != nil {
+		r.Answers = b.Answers
+	}
+	if err := a.Registration.UpdateDetails(ctx, e, r); err != nil {
+		return nil, a.fail(ctx, err)
+	}
+	return &struct{ Body *symposium.Registration }{Body: r}, nil
+}

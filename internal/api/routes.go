@@ -16,4 +16,6 @@ func (a *API) routes() {
 	a.registrationRoutes()
 	a.questionRoutes()
 	a.invitationRoutes()
+	a.categoryRoutes()
+	a.editRegistrationRoutes()
 }

@@ -168,3 +168,50 @@ func (s *Service) RenewLink(ctx context.Context, e *symposium.Event, id string) 
 	}
 	return s.store.RenewManageLink(ctx, id, s.mailer(e, key))
 }
+
+// UpdateCategory changes a category; a raised capacity promotes from its
+// waiting list.
+func (s *Service) UpdateCategory(ctx context.Context, e *symposium.Event, c *symposium.Category) error {
+	var p symposium.Problems
+	c.Validate(&p)
+	if err := p.Err(); err != nil {
+		return err
+	}
+	key, err := s.store.EventKey(ctx, e.ID)
+	if err != nil {
+		return err
+	}
+	return s.store.UpdateCategory(ctx, c, s.Now(), s.mailer(e, key))
+}
+
+// SetCapacity sets the event's overall capacity; seats it frees go to the
+// waiting lists.
+func (s *Service) SetCapacity(ctx context.Context, e *symposium.Event, capacity *int) error {
+	if capacity != nil && *capacity < 0 {
+		var p symposium.Problems
+		p.Add("capacity", "error.field.invalid")
+		return p.Err()
+	}
+	key, err := s.store.EventKey(ctx, e.ID)
+	if err != nil {
+		return err
+	}
+	return s.store.SetRegistrationCapacityAt(ctx, e.ID, capacity, s.Now(), s.mailer(e, key))
+}
+
+// ResendLink mails a new manage link to the live registration of an email
+// at an event, if there is one. It says nothing either way, so that it
+// does not tell who is registered.
+func (s *Service) ResendLink(ctx context.Context, e *symposium.Event, email string) error {
+	list, err := s.store.SearchRegistrations(ctx, store.RegistrationSearch{EventID: e.ID, Text: symposium.NormalizeEmail(email), Limit: 5})
+	if err != nil {
+		return err
+	}
+	for _, r := range list {
+		live := r.Status == symposium.RegConfirmed || r.Status == symposium.RegWaitlisted || r.Status == symposium.RegPending
+		if r.Email == symposium.NormalizeEmail(email) && live {
+			return s.RenewLink(ctx, e, r.ID)
+		}
+	}
+	return nil
+}

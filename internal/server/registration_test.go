@@ -393,3 +393,42 @@ func TestManageLinkConfirmsEditsAndRenews(t *testing.T) {
 		t.Errorf("a signed-in registration = %d %s", resp.StatusCode, body)
 	}
 }
+
+func TestCapacityRaiseAndResend(t *testing.T) {
+	s := storetest.SQLite(t)
+	e := start(t, s, false)
+	_, token := e.user("m@example.org", false)
+	cat := registrationEvent(t, e, token, map[string]any{"name": map[string]string{"en": "Participant"}, "capacity": 1, "waitlist": true})
+	for _, email := range []string{"a@example.org", "b@example.org", "c@example.org"} {
+		e.api("POST", "/api/v1/events/astana/registrations", "", map[string]any{"category_id": cat, "email": email, "name": map[string]string{"en": email}})
+	}
+	resp, c := e.api("PATCH", "/api/v1/events/astana/registration-categories/"+cat, token, map[string]any{"capacity": 2})
+	if resp.StatusCode != 200 || c["confirmed"] != float64(2) || c["waitlisted"] != float64(1) {
+		t.Errorf("raise capacity = %d %v; want the first waitlisted promoted", resp.StatusCode, c)
+	}
+	if resp, _ := e.api("PUT", "/api/v1/events/astana/registration-capacity", token, map[string]any{"capacity": 2}); resp.StatusCode != 200 {
+		t.Errorf("event capacity = %d", resp.StatusCode)
+	}
+	resp, c = e.api("PATCH", "/api/v1/events/astana/registration-categories/"+cat, token, map[string]any{"unlimited": true})
+	if c["confirmed"] != float64(2) || c["waitlisted"] != float64(1) {
+		t.Errorf("with the event capped at 2, an unlimited category = %v", c)
+	}
+	_, list := e.api("GET", "/api/v1/events/astana/registrations", token, nil)
+	first := asSlice(list["items"])[0].(map[string]any)["id"].(string)
+	if resp, r := e.api("PATCH", "/api/v1/registrations/"+first, token, map[string]any{"organization": "KazNU", "name": map[string]string{"kk": "Әлия"}}); resp.StatusCode != 200 || r["organization"] != "KazNU" {
+		t.Errorf("manager's edit = %d %v", resp.StatusCode, r)
+	}
+	if resp, _ := e.api("PATCH", "/api/v1/registrations/"+first, token, map[string]any{"country": "Kazakhstan"}); resp.StatusCode != 422 {
+		t.Errorf("a bad country = %d", resp.StatusCode)
+	}
+	before, _ := s.ListMail(ctx, "", 100)
+	resp, page := e.form("/events/astana/register/resend?lang=en", url.Values{"email": {"nobody@example.org"}}, nil)
+	after, _ := s.ListMail(ctx, "", 100)
+	if resp.StatusCode != 200 || !strings.Contains(page, "Check your mail") || len(after) != len(before) {
+		t.Errorf("resend to an unknown email = %d, %d mails more", resp.StatusCode, len(after)-len(before))
+	}
+	e.form("/events/astana/register/resend", url.Values{"email": {"A@example.org"}}, nil)
+	if after, _ = s.ListMail(ctx, "", 100); len(after) != len(before)+1 || after[0].Mail.To != "a@example.org" {
+		t.Errorf("resend to a registrant sent %d mails", len(after)-len(before))
+	}
+}

@@ -74,3 +74,40 @@ func (s *Store) Categories(ctx context.Context, eventID string) ([]symposium.Cat
 	}
 	return out, rows.Err()
 }
+
+// UpdateCategory stores a category's fields. Seats a raised capacity frees
+// go to the waiting list at once, each promoted person told by mail.
+func (s *Store) UpdateCategory(ctx context.Context, c *symposium.Category, at time.Time, mail RegistrationMail) error {
+	var n int64
+	err := s.write(ctx, func(t *tx) error {
+		var err error
+		n, err = affected(t.exec(`UPDATE registration_categories SET name = $3, capacity = $4, requires_approval = $5, waitlist = $6,
+				opens_at = $7, closes_at = $8, price = $9 WHERE id = $1 AND event_id = $2`,
+			c.ID, c.EventID, jsonText(c.Name), c.Capacity, c.RequiresApproval, c.Waitlist,
+			optionalTime(c.OpensAt), optionalTime(c.ClosesAt), c.Price))
+		if err != nil || n == 0 {
+			return err
+		}
+		return promote(t, c.EventID, c.ID, at, mail)
+	})
+	if err != nil {
+		return fmt.Errorf("store: update category: %w", err)
+	}
+	if n == 0 {
+		return symposium.NotFound()
+	}
+	return nil
+}
+
+// Category returns one of an event's categories.
+func (s *Store) Category(ctx context.Context, eventID, id string) (*symposium.Category, error) {
+	if !symposium.IsID(id) {
+		return nil, symposium.NotFound()
+	}
+	var c symposium.Category
+	err := scanCategory(s.read.QueryRowContext(ctx, `SELECT `+categoryColumns+` FROM registration_categories WHERE id = $1 AND event_id = $2`, id, eventID), &c)
+	if err != nil {
+		return nil, notFound("category", err)
+	}
+	return &c, nil
+}

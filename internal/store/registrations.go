@@ -162,11 +162,39 @@ func notify(t *tx, mail RegistrationMail, r *symposium.Registration, what string
 }
 
 // SetRegistrationCapacity sets how many people an event confirms across
-// all its categories; nil is unlimited.
+// all its categories; nil is unlimited. Seats a raised capacity frees go
+// to the waiting lists, category by category.
 func (s *Store) SetRegistrationCapacity(ctx context.Context, eventID string, capacity *int) error {
+	return s.SetRegistrationCapacityAt(ctx, eventID, capacity, time.Now(), nil)
+}
+
+// SetRegistrationCapacityAt is SetRegistrationCapacity at a given time,
+// telling promoted people by mail.
+func (s *Store) SetRegistrationCapacityAt(ctx context.Context, eventID string, capacity *int, at time.Time, mail RegistrationMail) error {
 	err := s.write(ctx, func(t *tx) error {
-		_, err := t.exec(`UPDATE events SET registration_capacity = $2 WHERE id = $1`, eventID, capacity)
-		return err
+		if _, err := t.exec(`UPDATE events SET registration_capacity = $2 WHERE id = $1`, eventID, capacity); err != nil {
+			return err
+		}
+		rows, err := t.query(`SELECT id FROM registration_categories WHERE event_id = $1 ORDER BY position`, eventID)
+		if err != nil {
+			return err
+		}
+		var ids []string
+		for rows.Next() {
+			var id string
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return err
+			}
+			ids = append(ids, id)
+		}
+		rows.Close()
+		for _, id := range ids {
+			if err := promote(t, eventID, id, at, mail); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 	if err != nil {
 		return fmt.Errorf("store: set registration capacity: %w", err)

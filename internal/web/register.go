@@ -245,3 +245,22 @@ func answersFromForm(r *http.Request, f *form) map[string]string {
 	}
 	return answers
 }
+
+// resendLink mails a registrant a new manage link, and says the same
+// whether or not the email is registered.
+func (h *Handler) resendLink(w http.ResponseWriter, r *http.Request) {
+	ed := h.loadEvent(w, r)
+	if ed == nil {
+		return
+	}
+	f, err := readForm(w, r, "email")
+	if err != nil {
+		h.Error(w, r, err)
+		return
+	}
+	if err := h.Registration.ResendLink(r.Context(), ed.Event, f.Values["email"]); err != nil {
+		h.Error(w, r, err)
+		return
+	}
+	h.render(w, r, http.StatusOK, "check_mail", h.eventPage(r, ed, "register", &symposium.Registration{Email: f.Values["email"]}))
+}

@@ -44,6 +44,7 @@ func (h *Handler) routes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /events/{slug}/checkin", h.checkIn)
 	mux.HandleFunc("GET /events/{slug}/register", h.registerForm)
 	mux.HandleFunc("POST /events/{slug}/register", h.register)
+	mux.HandleFunc("POST /events/{slug}/register/resend", h.resendLink)
 	mux.HandleFunc("GET /registrations/manage", h.manageRegistration)
 	mux.HandleFunc("POST /registrations/manage", h.manageRegistration)
 	mux.HandleFunc("GET /events/{slug}", h.showEvent)
