@@ -1,12 +1,13 @@
 package i18n
 
 import (
-	"strings"
+	"strconv"
 	"time"
 )
 
 // Go's time.Format knows only English names, so each language's months and
-// weekdays are written out here. Russian dates use the genitive ("22 мая").
+// weekdays are written out here. Russian dates use the genitive ("22 мая"),
+// Month the nominative ("май"); Kazakh months do not change.
 var (
 	monthsGenitive = map[string][12]string{
 		"en": {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
@@ -19,10 +20,8 @@ var (
 		"kk": monthsGenitive["kk"],
 		"zh": {"一月", "二月", "三月", "四月", "五月", "六月", "七月", "八月", "九月", "十月", "十一月", "十二月"},
 	}
-	monthsShort = map[string][12]string{
-		"en": {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"},
-	}
-	weekdays = map[string][7]string{
+	monthsShortEnglish = [12]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
+	weekdays           = map[string][7]string{
 		"en": {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"},
 		"ru": {"воскресенье", "понедельник", "вторник", "среда", "четверг", "пятница", "суббота"},
 		"kk": {"жексенбі", "дүйсенбі", "сейсенбі", "сәрсенбі", "бейсенбі", "жұма", "сенбі"},
@@ -36,32 +35,39 @@ var (
 	}
 )
 
-// Date writes a date: "22 May 2024", "22 мая 2024 г.", "2024 ж. 22 мамыр",
-// "2024年5月22日".
+// Date writes a date: "14 May 2026", "14 мая 2026 г.", "2026 ж. 14 мамыр",
+// "2026年5月14日".
 func (l *Localizer) Date(t time.Time) string {
-	d, m, y := itoa(t.Day()), t.Month()-1, itoa(t.Year())
-	switch l.Lang {
-	case "ru":
-		return d + " " + monthsGenitive["ru"][m] + " " + y + " г."
-	case "kk":
-		return y + " ж. " + d + " " + monthsGenitive["kk"][m]
-	case "zh":
-		return y + "年" + itoa(int(t.Month())) + "月" + d + "日"
-	}
-	return d + " " + monthsGenitive["en"][m] + " " + y
+	y, m, d := t.Date()
+	return l.days(y, m, itoa(d))
 }
 
-// DateShort writes a weekday and a day of the month, for day tabs: "Wed 22
-// May", "ср, 22 мая", "ср, 22 мамыр", "5月22日 周三".
+// days writes a date whose day part is already written, a single day or a
+// span such as "22–23".
+func (l *Localizer) days(y int, m time.Month, d string) string {
+	switch l.Lang {
+	case "ru":
+		return d + " " + monthsGenitive["ru"][m-1] + " " + itoa(y) + " г."
+	case "kk":
+		return itoa(y) + " ж. " + d + " " + monthsGenitive["kk"][m-1]
+	case "zh":
+		return itoa(y) + "年" + itoa(int(m)) + "月" + d + "日"
+	}
+	return d + " " + monthsGenitive["en"][m-1] + " " + itoa(y)
+}
+
+// DateShort writes a weekday and a day of the month, for the day tabs of a
+// timetable: "Wed 22 May", "ср, 22 мая", "ср, 22 мамыр", "5月22日 周三".
 func (l *Localizer) DateShort(t time.Time) string {
-	d, m, wd := itoa(t.Day()), t.Month()-1, t.Weekday()
+	_, m, d := t.Date()
+	wd := t.Weekday()
 	switch l.Lang {
 	case "ru", "kk":
-		return weekdaysShort[l.Lang][wd] + ", " + d + " " + monthsGenitive[l.Lang][m]
+		return weekdaysShort[l.Lang][wd] + ", " + itoa(d) + " " + monthsGenitive[l.Lang][m-1]
 	case "zh":
-		return itoa(int(t.Month())) + "月" + d + "日 " + weekdaysShort["zh"][wd]
+		return itoa(int(m)) + "月" + itoa(d) + "日 " + weekdaysShort["zh"][wd]
 	}
-	return weekdaysShort["en"][wd] + " " + d + " " + monthsShort["en"][m]
+	return weekdaysShort["en"][wd] + " " + itoa(d) + " " + monthsShortEnglish[m-1]
 }
 
 // DateLong writes a date with its weekday: "Wednesday, 22 May 2024",
@@ -77,49 +83,45 @@ func (l *Localizer) DateLong(t time.Time) string {
 	return wd + ", " + l.Date(t)
 }
 
-// Time writes a time of day on the 24-hour clock: "09:30".
+// Time writes a time of day on the 24-hour clock, "09:30", in every
+// language.
 func (l *Localizer) Time(t time.Time) string { return t.Format("15:04") }
 
-// DateTime writes a date and a time of day.
+// DateTime writes a date and a time of day: "14 May 2026, 09:30",
+// "14 мая 2026 г., 09:30", "2026 ж. 14 мамыр, 09:30", "2026年5月14日 09:30".
 func (l *Localizer) DateTime(t time.Time) string {
-	switch l.Lang {
-	case "zh":
+	if l.Lang == "zh" {
 		return l.Date(t) + " " + l.Time(t)
-	case "ru", "kk":
-		return l.Date(t) + ", " + l.Time(t)
 	}
 	return l.Date(t) + ", " + l.Time(t)
 }
 
 // DateRange writes the days from a to b: one date when they are the same
-// day, "22–23 May 2024" within a month, and two full dates otherwise.
+// day; "22–23 May 2026", "22–23 мая 2026 г.", "2026 ж. 22–23 мамыр",
+// "2026年5月22日至23日" within a month; otherwise two full dates joined by
+// a spaced en dash, or by 至 in Chinese, as Chinese writes any range.
 func (l *Localizer) DateRange(a, b time.Time) string {
 	ay, am, ad := a.Date()
 	by, bm, bd := b.Date()
 	switch {
 	case ay == by && am == bm && ad == bd:
 		return l.Date(a)
+	case ay == by && am == bm && l.Lang == "zh":
+		return l.Date(a) + "至" + itoa(bd) + "日"
 	case ay == by && am == bm:
-		days := itoa(ad) + "–" + itoa(bd)
-		switch l.Lang {
-		case "ru":
-			return days + " " + monthsGenitive["ru"][am-1] + " " + itoa(ay) + " г."
-		case "kk":
-			return itoa(ay) + " ж. " + days + " " + monthsGenitive["kk"][am-1]
-		case "zh":
-			return itoa(ay) + "年" + itoa(int(am)) + "月" + itoa(ad) + "日至" + itoa(bd) + "日"
-		}
-		return days + " " + monthsGenitive["en"][am-1] + " " + itoa(ay)
-	}
-	if l.Lang == "zh" {
+		return l.days(ay, am, itoa(ad)+"–"+itoa(bd))
+	case l.Lang == "zh":
 		return l.Date(a) + "至" + l.Date(b)
 	}
 	return l.Date(a) + " – " + l.Date(b)
 }
 
 // Month writes a month's name as it stands alone: "May", "май", "мамыр",
-// "五月".
+// "五月". A value outside January to December is written as its number.
 func (l *Localizer) Month(m time.Month) string {
+	if m < time.January || m > time.December {
+		return itoa(int(m))
+	}
 	names, ok := monthsNominative[l.Lang]
 	if !ok {
 		names = monthsNominative["en"]
@@ -127,8 +129,12 @@ func (l *Localizer) Month(m time.Month) string {
 	return names[m-1]
 }
 
-// Weekday writes a day of the week.
+// Weekday writes a day of the week: "Wednesday", "среда", "сәрсенбі",
+// "星期三". A value outside Sunday to Saturday is written as its number.
 func (l *Localizer) Weekday(d time.Weekday) string {
+	if d < time.Sunday || d > time.Saturday {
+		return itoa(int(d))
+	}
 	names, ok := weekdays[l.Lang]
 	if !ok {
 		names = weekdays["en"]
@@ -136,55 +142,5 @@ func (l *Localizer) Weekday(d time.Weekday) string {
 	return names[d]
 }
 
-// Number writes an integer with the grouping of the language: "1,234,567"
-// in English and Chinese, "1 234 567" in Russian and Kazakh, grouped with a
-// no-break space (U+00A0) so that a number never breaks across lines.
-func (l *Localizer) Number(n int64) string {
-	sep := ","
-	if l.Lang == "ru" || l.Lang == "kk" {
-		sep = "\u00a0"
-	}
-	neg := n < 0
-	u := uint64(n)
-	if neg {
-		u = uint64(-n)
-	}
-	digits := []byte(itoa64(u))
-	var b strings.Builder
-	if neg {
-		b.WriteByte('-')
-	}
-	for i, c := range digits {
-		if i > 0 && (len(digits)-i)%3 == 0 {
-			b.WriteString(sep)
-		}
-		b.WriteByte(c)
-	}
-	return b.String()
-}
-
-func itoa64(u uint64) string {
-	if u == 0 {
-		return "0"
-	}
-	var buf [20]byte
-	i := len(buf)
-	for u > 0 {
-		i--
-		buf[i] = byte('0' + u%10)
-		u /= 10
-	}
-	return string(buf[i:])
-}
-
-// endonyms are the languages' names for themselves.
-var endonyms = map[string]string{"en": "English", "zh": "中文", "kk": "Қазақша", "ru": "Русский"}
-
-// LanguageName returns a language's own name, whatever the reader's
-// language: English, 中文, Қазақша, Русский.
-func (l *Localizer) LanguageName(tag string) string {
-	if n, ok := endonyms[tag]; ok {
-		return n
-	}
-	return tag
-}
+// itoa writes a small number without grouping, for dates.
+func itoa(n int) string { return strconv.Itoa(n) }

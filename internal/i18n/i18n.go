@@ -2,16 +2,18 @@
 // locales/*.json (English, Simplified Chinese, Kazakh in Cyrillic, Russian),
 // CLDR plural rules, language negotiation, and dates and numbers written the
 // way each language writes them.
+//
+// Message keys are always string literals, or values taken from tables of
+// string literals, never pieces joined together: a test walks the code and
+// the templates for the keys they use, and fails when a catalog lacks one or
+// has one nothing uses.
 package i18n
 
 import (
 	"embed"
 	"encoding/json"
-	"errors"
 	"fmt"
-	"regexp"
 	"strconv"
-	"strings"
 
 	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/language"
@@ -22,97 +24,11 @@ import (
 //go:embed locales/*.json
 var locales embed.FS
 
-// Bundle holds the message catalogs of every language.
+// Bundle holds the message catalogs of every language, loaded from the
+// embedded locales/*.json.
 type Bundle struct {
 	bundle     *goi18n.Bundle
 	localizers map[string]*Localizer
-}
-
-// plain reads a catalog's simple messages: those that are one text, not
-// plural forms, whose only template actions are placeholders such as
-// {{.Name}}. T fills them in itself, which is much faster than running
-// go-i18n's templates: pages call T hundreds of times, and a registration
-// writes its mails while thousands of others wait.
-func plain(lang string) (map[string]message, error) {
-	b, err := locales.ReadFile("locales/" + lang + ".json")
-	if err != nil {
-		return nil, err
-	}
-	var raw map[string]any
-	if err := json.Unmarshal(b, &raw); err != nil {
-		return nil, err
-	}
-	out := map[string]message{}
-	for k, v := range raw {
-		if s, ok := v.(string); ok {
-			if m, ok := parseMessage(s); ok {
-				out[k] = m
-			}
-		}
-	}
-	return out, nil
-}
-
-// message is a text cut at its placeholders: parts[0], then the value of
-// names[0], then parts[1], and so on.
-type message struct {
-	parts []string
-	names []string
-}
-
-var placeholderPattern = regexp.MustCompile(`\{\{\s*\.([A-Za-z][A-Za-z0-9]*)\s*\}\}`)
-
-// parseMessage cuts a text at its placeholders; it refuses a text with any
-// other template action.
-func parseMessage(s string) (message, bool) {
-	var m message
-	last := 0
-	for _, loc := range placeholderPattern.FindAllStringSubmatchIndex(s, -1) {
-		m.parts = append(m.parts, s[last:loc[0]])
-		m.names = append(m.names, s[loc[2]:loc[3]])
-		last = loc[1]
-	}
-	m.parts = append(m.parts, s[last:])
-	for _, p := range m.parts {
-		if strings.Contains(p, "{{") {
-			return message{}, false
-		}
-	}
-	return m, true
-}
-
-// fill writes the message with its placeholders' values; a missing value
-// is written as "<no value>", as go-i18n's templates do.
-func (m message) fill(l *Localizer, args []any) string {
-	if len(m.names) == 0 {
-		return m.parts[0]
-	}
-	var b strings.Builder
-	for i, part := range m.parts {
-		b.WriteString(part)
-		if i < len(m.names) {
-			b.WriteString(l.arg(m.names[i], args))
-		}
-	}
-	return b.String()
-}
-
-// arg finds a named value among alternating names and values, writing
-// integers as numbers of the language.
-func (l *Localizer) arg(name string, args []any) string {
-	for i := 0; i+1 < len(args); i += 2 {
-		if fmt.Sprint(args[i]) == name {
-			switch v := args[i+1].(type) {
-			case string:
-				return v
-			case int:
-				return l.Number(int64(v))
-			default:
-				return fmt.Sprint(v)
-			}
-		}
-	}
-	return "<no value>"
 }
 
 // New loads the embedded catalogs.
@@ -150,7 +66,8 @@ func (b *Bundle) For(lang string) *Localizer {
 	return b.localizers[symposium.DefaultLanguage]
 }
 
-// Localizer writes messages, dates and numbers in one language.
+// Localizer writes messages, dates and numbers in one language. It is safe
+// for concurrent use.
 type Localizer struct {
 	Lang  string
 	loc   *goi18n.Localizer
@@ -158,8 +75,11 @@ type Localizer struct {
 }
 
 // T returns the message for key, with args given as alternating names and
-// values, such as T("error.field.too_long", "Max", 200). A key missing from
-// the catalogs returns the key itself; a test keeps that from happening.
+// values, such as T("error.field.too_long", "Max", 200); integer values are
+// written as numbers of the language ("1 000" in Russian), so pass a year
+// as a string. A key one language lacks is written in English, and a key
+// missing from every catalog returns the key itself; tests keep both from
+// happening. Plural messages are for N.
 func (l *Localizer) T(key string, args ...any) string {
 	if m, ok := l.plain[key]; ok {
 		return m.fill(l, args)
@@ -177,30 +97,61 @@ func (l *Localizer) TMap(key string, args map[string]any) string {
 	return l.T(key, flat...)
 }
 
-// N returns the plural message for key chosen by count under CLDR rules;
-// the template sees {{.Count}} already written as a number of this
-// language, plus args.
+// N returns the plural message for key chosen by count under CLDR rules (ru:
+// one/few/many/other; kk and en: one/other; zh: other); the template sees
+// {{.Count}} already written as a number of this language, plus args.
 func (l *Localizer) N(key string, count int, args ...any) string {
-	return l.localize(key, count, append(args, "Count", l.Number(int64(count))))
+	all := make([]any, 0, len(args)+2)
+	all = append(append(all, args...), "Count", count)
+	return l.localize(key, count, all)
 }
 
+// localize runs go-i18n's template for key; count, when not nil, chooses
+// the plural form.
 func (l *Localizer) localize(key string, count any, args []any) string {
 	data := make(map[string]any, len(args)/2)
 	for i := 0; i+1 < len(args); i += 2 {
-		data[fmt.Sprint(args[i])] = args[i+1]
-	}
-	for k, v := range data {
-		if n, ok := v.(int); ok {
-			data[k] = l.Number(int64(n))
-		}
+		data[argName(args[i])] = l.value(args[i+1])
 	}
 	s, err := l.loc.Localize(&goi18n.LocalizeConfig{MessageID: key, TemplateData: data, PluralCount: count})
-	var notFound *goi18n.MessageNotFoundErr
-	if err != nil && (errors.As(err, &notFound) || s == "") {
+	if err != nil && s == "" {
 		return key
 	}
 	return s
 }
 
-// itoa writes a small number without grouping, for dates.
-func itoa(n int) string { return strconv.Itoa(n) }
+// value returns an argument as a message shows it: an integer becomes a
+// number of the language, anything else stays as it is.
+func (l *Localizer) value(v any) any {
+	switch n := v.(type) {
+	case int:
+		return l.Number(int64(n))
+	case int8:
+		return l.Number(int64(n))
+	case int16:
+		return l.Number(int64(n))
+	case int32:
+		return l.Number(int64(n))
+	case int64:
+		return l.Number(n)
+	case uint:
+		return l.unsigned(uint64(n))
+	case uint8:
+		return l.Number(int64(n))
+	case uint16:
+		return l.Number(int64(n))
+	case uint32:
+		return l.Number(int64(n))
+	case uint64:
+		return l.unsigned(n)
+	}
+	return v
+}
+
+// unsigned writes an unsigned integer, grouped when it fits an int64.
+func (l *Localizer) unsigned(u uint64) string {
+	if u > 1<<63-1 {
+		return strconv.FormatUint(u, 10)
+	}
+	return l.Number(int64(u))
+}
