@@ -186,3 +186,20 @@ func hasControl(s string, multiline bool) bool {
 	}
 	return false
 }
+
+// Merge returns t with the languages it lacks taken from o.
+func (t LocalizedText) Merge(o LocalizedText) LocalizedText {
+	out := LocalizedText{}
+	for l, s := range o {
+		out[l] = s
+	}
+	for l, s := range t {
+		if s != "" {
+			out[l] = s
+		}
+	}
+	if len(out) == 0 {
+		return t
+	}
+	return out
+}

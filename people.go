@@ -3,8 +3,10 @@ package symposium
 import (
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Organization kinds.
@@ -28,6 +30,7 @@ type Organization struct {
 type Person struct {
 	ID             string        `json:"id"`
 	Name           LocalizedText `json:"name"`
+	Aliases        []string      `json:"aliases,omitempty"` // other spellings of the name, such as a passport's
 	OrganizationID string        `json:"organization_id,omitempty"`
 	Position       LocalizedText `json:"position,omitempty"`
 	Country        string        `json:"country,omitempty"`
@@ -36,7 +39,28 @@ type Person struct {
 	Topics         []string      `json:"topics,omitempty"`
 	Bio            LocalizedText `json:"bio,omitempty"`
 	HasPhoto       bool          `json:"has_photo"`
+	MergedInto     string        `json:"merged_into,omitempty"` // the person this one was merged into
 	CreatedAt      time.Time     `json:"created_at"`
+}
+
+// MaxAliases bounds the other spellings a person's name is kept in.
+const MaxAliases = 20
+
+// Spellings returns every spelling of the person's name: the name in each
+// language, then the aliases, without repeats.
+func (ps *Person) Spellings() []string {
+	var out []string
+	for _, l := range Languages {
+		if v := ps.Name[l]; v != "" && !slices.Contains(out, v) {
+			out = append(out, v)
+		}
+	}
+	for _, v := range ps.Aliases {
+		if v != "" && !slices.Contains(out, v) {
+			out = append(out, v)
+		}
+	}
+	return out
 }
 
 var countryPattern = regexp.MustCompile(`^[A-Z]{2}$`)
@@ -62,6 +86,7 @@ func (ps *Person) Validate(p *Problems) {
 	ps.Name.Validate(p, "name", true, MaxNameLength, false)
 	ps.Position.Validate(p, "position", false, MaxTitleLength, false)
 	ps.Bio.Validate(p, "bio", false, MaxSummaryLength, true)
+	ps.Aliases = cleanAliases(p, ps.Aliases)
 	ps.Country = validCountry(p, "country", ps.Country)
 	ps.Email = NormalizeEmail(ps.Email)
 	if ps.Email != "" && !ValidEmail(ps.Email) {
@@ -77,6 +102,28 @@ func (ps *Person) Validate(p *Problems) {
 			p.Add(fieldIndex("topics", i, ""), "error.field.topic")
 		}
 	}
+}
+
+// cleanAliases trims the other spellings of a name, drops empty ones and
+// repeats, and records those too long or too many.
+func cleanAliases(p *Problems, aliases []string) []string {
+	var out []string
+	for i, a := range aliases {
+		a = strings.Join(strings.Fields(a), " ")
+		switch {
+		case a == "" || slices.Contains(out, a):
+			continue
+		case utf8.RuneCountInString(a) > MaxNameLength:
+			p.Add(fieldIndex("aliases", i, ""), "error.field.too_long", "Max", MaxNameLength)
+		case hasControl(a, false):
+			p.Add(fieldIndex("aliases", i, ""), "error.field.control_chars")
+		}
+		out = append(out, a)
+	}
+	if len(out) > MaxAliases {
+		p.Add("aliases", "error.field.too_many", "Max", MaxAliases)
+	}
+	return out
 }
 
 // validCountry upper-cases an ISO 3166-1 alpha-2 code and checks its form.

@@ -54,11 +54,14 @@ func (c *Category) IsOpen(t time.Time) bool {
 
 // Registration is one person's place at an event, in one category.
 type Registration struct {
-	ID           string            `json:"id"`
-	EventID      string            `json:"event_id"`
-	CategoryID   string            `json:"category_id"`
-	Email        string            `json:"email"`
-	Name         LocalizedText     `json:"name"`
+	ID         string        `json:"id"`
+	EventID    string        `json:"event_id"`
+	CategoryID string        `json:"category_id"`
+	Email      string        `json:"email"`
+	Name       LocalizedText `json:"name"`
+	// PersonID is the person in the directory with the registrant's email,
+	// if there is one.
+	PersonID     string            `json:"person_id,omitempty"`
 	Organization string            `json:"organization,omitempty"`
 	Country      string            `json:"country,omitempty"`
 	Answers      map[string]string `json:"answers,omitempty"`

@@ -16,6 +16,8 @@ import (
 	"symposium/internal/accounts"
 	"symposium/internal/i18n"
 	"symposium/internal/registration"
+	"symposium/internal/review"
+	"symposium/internal/search"
 	"symposium/internal/store"
 )
 
@@ -51,6 +53,8 @@ type Deps struct {
 	Store        *store.Store
 	Accounts     *accounts.Service
 	Registration *registration.Service
+	Search       *search.Service
+	Review       *review.Service
 	Log          *slog.Logger
 	Version      string
 }

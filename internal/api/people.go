@@ -7,6 +7,7 @@ import (
 	"github.com/danielgtaylor/huma/v2"
 
 	"symposium"
+	"symposium/internal/search"
 )
 
 // OrganizationInput creates an organization.
@@ -20,6 +21,7 @@ type OrganizationInput struct {
 // PersonInput creates a person.
 type PersonInput struct {
 	Name           symposium.LocalizedText `json:"name" doc:"The name in one or more scripts, such as {\"kk\":\"Гүлнар Шаймергенова\",\"en\":\"Gulnar Shaimergenova\"}."`
+	Aliases        []string                `json:"aliases,omitempty" doc:"Other spellings of the name, such as a passport's."`
 	OrganizationID string                  `json:"organization_id,omitempty"`
 	Position       symposium.LocalizedText `json:"position,omitempty"`
 	Country        string                  `json:"country,omitempty"`
@@ -62,19 +64,27 @@ func (a *API) getOrganization(ctx context.Context, in *idPath) (*struct{ Body *s
 	return &struct{ Body *symposium.Organization }{Body: o}, nil
 }
 
-func (a *API) createPerson(ctx context.Context, in *struct{ Body PersonInput }) (*struct{ Body *symposium.Person }, error) {
+// CreatedPerson is a new person, with the people who were likely the same
+// one already.
+type CreatedPerson struct {
+	*symposium.Person
+	LikelyDuplicates []search.Result `json:"likely_duplicates,omitempty" doc:"People who existed already and are likely this one: merge them if so."`
+}
+
+func (a *API) createPerson(ctx context.Context, in *struct{ Body PersonInput }) (*struct{ Body CreatedPerson }, error) {
 	b := in.Body
-	ps := &symposium.Person{Name: b.Name, OrganizationID: b.OrganizationID, Position: b.Position, Country: b.Country,
-		Email: b.Email, Languages: b.Languages, Topics: b.Topics, Bio: b.Bio}
+	ps := &symposium.Person{Name: b.Name, Aliases: b.Aliases, OrganizationID: b.OrganizationID, Position: b.Position,
+		Country: b.Country, Email: b.Email, Languages: b.Languages, Topics: b.Topics, Bio: b.Bio}
 	var p symposium.Problems
 	ps.Validate(&p)
 	if err := p.Err(); err != nil {
 		return nil, a.fail(ctx, err)
 	}
+	likely := a.Search.Likely(ps.Spellings(), ps.Email, 5)
 	if err := a.Store.CreatePerson(ctx, ps); err != nil {
 		return nil, a.fail(ctx, err)
 	}
-	return &struct{ Body *symposium.Person }{Body: ps}, nil
+	return &struct{ Body CreatedPerson }{Body: CreatedPerson{Person: ps, LikelyDuplicates: likely}}, nil
 }
 
 // getPerson answers a person's public profile; the email is shown only to

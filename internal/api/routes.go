@@ -18,4 +18,10 @@ func (a *API) routes() {
 	a.invitationRoutes()
 	a.categoryRoutes()
 	a.editRegistrationRoutes()
+	a.searchRoutes()
+	a.mergeRoutes()
+	a.callRoutes()
+	a.abstractRoutes()
+	a.reviewRoutes()
+	a.reviewerRoutes()
 }

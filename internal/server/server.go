@@ -18,6 +18,8 @@ import (
 	"symposium/internal/api"
 	"symposium/internal/i18n"
 	"symposium/internal/registration"
+	"symposium/internal/review"
+	"symposium/internal/search"
 	"symposium/internal/store"
 	"symposium/internal/web"
 )
@@ -43,6 +45,7 @@ type Server struct {
 	log      *slog.Logger
 	metrics  *metrics
 	web      *web.Handler
+	search   *search.Service
 	handler  http.Handler
 }
 
@@ -53,9 +56,14 @@ func New(cfg Config, st *store.Store, acc *accounts.Service, bundle *i18n.Bundle
 	mux.HandleFunc("GET /healthz", s.health)
 	mux.Handle("GET /metrics", s.metrics.handler())
 	reg := registration.New(st, bundle, cfg.BaseURL)
-	api.Register(mux, api.Deps{Store: st, Accounts: acc, Registration: reg, Log: log, Version: cfg.Version})
+	s.search = search.New(st, log)
+	if err := s.search.Load(context.Background()); err != nil {
+		return nil, fmt.Errorf("server: %w", err)
+	}
+	rev := review.New(st, s.search, bundle, cfg.BaseURL)
+	api.Register(mux, api.Deps{Store: st, Accounts: acc, Registration: reg, Search: s.search, Review: rev, Log: log, Version: cfg.Version})
 	w, err := web.Register(mux, web.Deps{
-		Store: st, Accounts: acc, Registration: reg, I18n: bundle, Log: log,
+		Store: st, Accounts: acc, Registration: reg, Search: s.search, I18n: bundle, Log: log,
 		BaseURL: cfg.BaseURL, SecureCookies: strings.HasPrefix(cfg.BaseURL, "https://"),
 		TrustProxy: cfg.TrustProxy, MailConfigured: cfg.MailConfigured, Version: cfg.Version,
 	})
@@ -84,6 +92,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener, grace time.Duration
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
+	go s.store.Listen(ctx, s.log)
 	select {
 	case err := <-errc:
 		return fmt.Errorf("server: %w", err)

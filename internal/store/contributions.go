@@ -62,6 +62,9 @@ func (s *Store) SaveContribution(ctx context.Context, e *symposium.Event, c *sym
 		if err := upsertContribution(t, c, creating); err != nil {
 			return err
 		}
+		if err := t.changed(ChangeContribution, c.ID); err != nil {
+			return err
+		}
 		return bumpProgramme(t, e.ID)
 	})
 	if err != nil {
@@ -99,7 +102,7 @@ func checkReferences(t *tx, c *symposium.Contribution) error {
 	}
 	for i, id := range c.SpeakerIDs {
 		var n int
-		if err := t.queryRow(`SELECT COUNT(*) FROM people WHERE id = $1`, id).Scan(&n); err != nil {
+		if err := t.queryRow(`SELECT COUNT(*) FROM people WHERE id = $1 AND merged_into IS NULL`, id).Scan(&n); err != nil {
 			return err
 		}
 		if n == 0 {
@@ -203,6 +206,9 @@ func (s *Store) DeleteContribution(ctx context.Context, eventID, id string) erro
 		var err error
 		n, err = affected(t.exec(`DELETE FROM contributions WHERE id = $1 AND event_id = $2`, id, eventID))
 		if err != nil || n == 0 {
+			return err
+		}
+		if err := t.changed(ChangeContribution, id); err != nil {
 			return err
 		}
 		return bumpProgramme(t, eventID)

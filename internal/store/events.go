@@ -44,6 +44,9 @@ func (s *Store) CreateEvent(ctx context.Context, e *symposium.Event, creatorID s
 		if err := replaceOrganizers(t, e); err != nil {
 			return err
 		}
+		if err := t.changed(ChangeEvent, e.ID); err != nil {
+			return err
+		}
 		if creatorID == "" {
 			return nil
 		}
@@ -72,6 +75,9 @@ func (s *Store) UpdateEvent(ctx context.Context, e *symposium.Event) error {
 		}
 		if n == 0 {
 			return symposium.NotFound()
+		}
+		if err := t.changed(ChangeEvent, e.ID); err != nil {
+			return err
 		}
 		return replaceOrganizers(t, e)
 	})

@@ -21,7 +21,10 @@ func (s *Store) CreateOrganization(ctx context.Context, o *symposium.Organizatio
 	err := s.write(ctx, func(t *tx) error {
 		_, err := t.exec(`INSERT INTO organizations (id, name, country, kind, website, created_at, updated_at)
 			VALUES ($1, $2, $3, $4, $5, $6, $6)`, o.ID, jsonText(o.Name), o.Country, o.Kind, o.Website, ts(o.CreatedAt))
-		return err
+		if err != nil {
+			return err
+		}
+		return t.changed(ChangeOrganization, o.ID)
 	})
 	if err != nil {
 		return fmt.Errorf("store: create organization: %w", err)

@@ -7,12 +7,12 @@ import (
 	"symposium"
 )
 
-const personColumns = `p.id, p.name, COALESCE(p.organization_id, ''), p.position, p.country, p.email, p.languages, p.topics, p.bio,
-	EXISTS (SELECT 1 FROM photos ph WHERE ph.person_id = p.id), p.created_at`
+const personColumns = `p.id, p.name, p.aliases, COALESCE(p.organization_id, ''), p.position, p.country, p.email, p.languages, p.topics, p.bio,
+	EXISTS (SELECT 1 FROM photos ph WHERE ph.person_id = p.id), COALESCE(p.merged_into, ''), p.created_at`
 
 func scanPerson(row interface{ Scan(...any) error }, p *symposium.Person) error {
-	return row.Scan(&p.ID, jsonCol{&p.Name}, &p.OrganizationID, jsonCol{&p.Position}, &p.Country, &p.Email,
-		jsonCol{&p.Languages}, jsonCol{&p.Topics}, jsonCol{&p.Bio}, &p.HasPhoto, timeCol{&p.CreatedAt})
+	return row.Scan(&p.ID, jsonCol{&p.Name}, jsonCol{&p.Aliases}, &p.OrganizationID, jsonCol{&p.Position}, &p.Country, &p.Email,
+		jsonCol{&p.Languages}, jsonCol{&p.Topics}, jsonCol{&p.Bio}, &p.HasPhoto, &p.MergedInto, timeCol{&p.CreatedAt})
 }
 
 // CreatePerson stores a new person, filling in the ID. An organization that
@@ -21,11 +21,17 @@ func (s *Store) CreatePerson(ctx context.Context, p *symposium.Person) error {
 	p.ID = symposium.NewID()
 	p.CreatedAt = now()
 	err := s.write(ctx, func(t *tx) error {
-		_, err := t.exec(`INSERT INTO people (id, name, organization_id, position, country, email, languages, topics, bio, created_at, updated_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)`,
-			p.ID, jsonText(p.Name), nullable(p.OrganizationID), jsonText(p.Position), p.Country, p.Email,
+		_, err := t.exec(`INSERT INTO people (id, name, aliases, organization_id, position, country, email, languages, topics, bio, created_at, updated_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)`,
+			p.ID, jsonText(p.Name), jsonText(orEmpty(p.Aliases)), nullable(p.OrganizationID), jsonText(p.Position), p.Country, p.Email,
 			jsonText(orEmpty(p.Languages)), jsonText(orEmpty(p.Topics)), jsonText(p.Bio), ts(p.CreatedAt))
-		return err
+		if err != nil {
+			return err
+		}
+		if err := linkRegistrations(t, p.ID, p.Email); err != nil {
+			return err
+		}
+		return t.changed(ChangePerson, p.ID)
 	})
 	if isForeignKeyViolation(err) {
 		return invalidReference("organization_id")
@@ -71,6 +77,16 @@ func (s *Store) People(ctx context.Context, ids []string) (map[string]*symposium
 	return out, rows.Err()
 }
 
+// linkRegistrations makes a new person the person behind the registrations
+// made with their email before they existed.
+func linkRegistrations(t *tx, personID, email string) error {
+	if email == "" {
+		return nil
+	}
+	_, err := t.exec(`UPDATE registrations SET person_id = $1 WHERE email = $2 AND person_id IS NULL`, personID, email)
+	return err
+}
+
 // nullable turns an empty ID into NULL.
 func nullable(id string) any {
 	if id == "" {
@@ -92,4 +108,61 @@ func invalidReference(field string) error {
 	var p symposium.Problems
 	p.Add(field, "error.field.unknown_reference")
 	return p.Err()
+}
+
+// EachPerson calls fn with every person not merged into another, in no
+// particular order, for building an index.
+func (s *Store) EachPerson(ctx context.Context, fn func(*symposium.Person)) error {
+	rows, err := s.read.QueryContext(ctx, `SELECT `+personColumns+` FROM people p WHERE p.merged_into IS NULL`)
+	if err != nil {
+		return fmt.Errorf("store: each person: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var p symposium.Person
+		if err := scanPerson(rows, &p); err != nil {
+			return fmt.Errorf("store: each person: %w", err)
+		}
+		fn(&p)
+	}
+	return rows.Err()
+}
+
+// DismissDuplicate records that two people are not one, so that the queue
+// of likely duplicates stops offering the pair.
+func (s *Store) DismissDuplicate(ctx context.Context, a, b, byUserID string) error {
+	if a > b {
+		a, b = b, a
+	}
+	err := s.write(ctx, func(t *tx) error {
+		_, err := t.exec(`INSERT INTO duplicate_dismissals (person_a, person_b, dismissed_by, created_at)
+			VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`, a, b, byUserID, ts(now()))
+		if isForeignKeyViolation(err) {
+			return symposium.NotFound()
+		}
+		return err
+	})
+	if err != nil && symposium.AsError(err) == nil {
+		return fmt.Errorf("store: dismiss duplicate: %w", err)
+	}
+	return err
+}
+
+// DismissedDuplicates returns the pairs of people said not to be one, each
+// as its two IDs in ascending order.
+func (s *Store) DismissedDuplicates(ctx context.Context) (map[[2]string]bool, error) {
+	rows, err := s.read.QueryContext(ctx, `SELECT person_a, person_b FROM duplicate_dismissals`)
+	if err != nil {
+		return nil, fmt.Errorf("store: dismissed duplicates: %w", err)
+	}
+	defer rows.Close()
+	out := map[[2]string]bool{}
+	for rows.Next() {
+		var k [2]string
+		if err := rows.Scan(&k[0], &k[1]); err != nil {
+			return nil, fmt.Errorf("store: dismissed duplicates: %w", err)
+		}
+		out[k] = true
+	}
+	return out, rows.Err()
 }

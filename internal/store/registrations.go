@@ -104,8 +104,9 @@ func (s *Store) Register(ctx context.Context, r *symposium.Registration, manageH
 // email already registered is a conflict.
 func insertRegistration(t *tx, r *symposium.Registration, manageHash string) error {
 	_, err := t.exec(`INSERT INTO registrations (id, event_id, category_id, email, name, organization, country, answers,
-			listed, language, status, manage_token_hash, email_confirmed, hold_until, created_at, updated_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15)`,
+			listed, language, status, manage_token_hash, email_confirmed, hold_until, created_at, updated_at, person_id)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15,
+			(SELECT id FROM people WHERE email = $4 AND merged_into IS NULL ORDER BY created_at, id LIMIT 1))`,
 		r.ID, r.EventID, r.CategoryID, r.Email, jsonText(r.Name), r.Organization, r.Country, jsonText(r.Answers),
 		r.Listed, r.Language, r.Status, manageHash, r.EmailConfirmed, optionalTime(r.HoldUntil), ts(r.CreatedAt))
 	if isUniqueViolation(err) {

@@ -93,3 +93,41 @@ func (s *Store) EventRoles(ctx context.Context, eventID string) ([]symposium.Eve
 	}
 	return out, rows.Err()
 }
+
+// ManagesAnyEvent reports whether an account is a manager of some event, or
+// a site administrator: those who may merge people.
+func (s *Store) ManagesAnyEvent(ctx context.Context, u *symposium.User) (bool, error) {
+	if u == nil {
+		return false, nil
+	}
+	if u.IsAdmin {
+		return true, nil
+	}
+	var n int
+	err := s.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM event_roles WHERE user_id = $1 AND role = 'manager'`, u.ID).Scan(&n)
+	if err != nil {
+		return false, fmt.Errorf("store: manages any event: %w", err)
+	}
+	return n > 0, nil
+}
+
+// EventPersonIDs returns the people who take a part at an event: "speaker"
+// (in the programme) or "registrant" (with a live registration).
+func (s *Store) EventPersonIDs(ctx context.Context, eventID, part string) (map[string]bool, error) {
+	q := `SELECT DISTINCT cs.person_id FROM contribution_speakers cs JOIN contributions c ON c.id = cs.contribution_id
+		WHERE c.event_id = $1`
+	if part == "registrant" {
+		q = `SELECT DISTINCT person_id FROM registrations
+			WHERE event_id = $1 AND person_id IS NOT NULL AND status IN ('confirmed', 'waitlisted', 'pending')`
+	}
+	out := map[string]bool{}
+	err := s.each(ctx, "event people", q, func(sc scanner) error {
+		var id string
+		if err := sc.Scan(&id); err != nil {
+			return err
+		}
+		out[id] = true
+		return nil
+	}, eventID)
+	return out, err
+}

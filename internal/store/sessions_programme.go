@@ -24,7 +24,7 @@ func (s *Store) CreateProgrammeSession(ctx context.Context, ps *symposium.Sessio
 		}
 		for i, id := range ps.ConvenerIDs {
 			var n int
-			if err := t.queryRow(`SELECT COUNT(*) FROM people WHERE id = $1`, id).Scan(&n); err != nil {
+			if err := t.queryRow(`SELECT COUNT(*) FROM people WHERE id = $1 AND merged_into IS NULL`, id).Scan(&n); err != nil {
 				return err
 			}
 			if n == 0 {

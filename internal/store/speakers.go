@@ -20,12 +20,12 @@ func (s *Store) EventSpeakers(ctx context.Context, eventID string) ([]*symposium
 
 // OrganizationPeople returns the people of an organization.
 func (s *Store) OrganizationPeople(ctx context.Context, orgID string) ([]*symposium.Person, error) {
-	return s.queryPeople(ctx, `SELECT `+personColumns+` FROM people p WHERE p.organization_id = $1 ORDER BY p.created_at, p.id`, orgID)
+	return s.queryPeople(ctx, `SELECT `+personColumns+` FROM people p WHERE p.organization_id = $1 AND p.merged_into IS NULL ORDER BY p.created_at, p.id`, orgID)
 }
 
 // AllPeople returns up to limit people, newest first, for choosing speakers.
 func (s *Store) AllPeople(ctx context.Context, limit int) ([]*symposium.Person, error) {
-	return s.queryPeople(ctx, `SELECT `+personColumns+` FROM people p ORDER BY p.created_at DESC, p.id LIMIT $1`, limit)
+	return s.queryPeople(ctx, `SELECT `+personColumns+` FROM people p WHERE p.merged_into IS NULL ORDER BY p.created_at DESC, p.id LIMIT $1`, limit)
 }
 
 func (s *Store) queryPeople(ctx context.Context, q string, args ...any) ([]*symposium.Person, error) {

@@ -24,6 +24,7 @@ type Store struct {
 	pool   *pgxpool.Pool // PostgreSQL only: for LISTEN/NOTIFY.
 	path   string        // SQLite only: the database file.
 
+	changes    changeFeed
 	timetables timetableCache
 	keys       sync.Map // event ID → ed25519.PrivateKey: ticket keys never change
 }
@@ -52,6 +53,7 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("store: open: %w", err)
 	}
+	s.changes.origin = newOrigin()
 	return s, nil
 }
 
@@ -88,6 +90,18 @@ func (s *Store) Close() error {
 // write runs fn in a write transaction and commits it durably before it
 // returns nil. Statements inside fn must use the tx methods, which carry
 // the transaction's own context.
+//
+// Changes the function records with tx.changed reach the subscribers (see
+// Subscribe) once committed.
 func (s *Store) write(ctx context.Context, fn func(*tx) error) error {
-	return s.writer.write(ctx, fn)
+	var changes []Change
+	err := s.writer.write(ctx, func(t *tx) error {
+		changes = changes[:0] // a transaction run again starts afresh
+		t.changes, t.origin = &changes, s.changes.origin
+		return fn(t)
+	})
+	if err == nil {
+		s.changes.publish(changes)
+	}
+	return err
 }

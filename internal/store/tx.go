@@ -13,6 +13,9 @@ type tx struct {
 	ctx   context.Context
 	d     dialect
 	stmts *stmtCache // SQLite's writer only
+
+	changes *[]Change // the changes the caller's function made; see changed
+	origin  string    // the store instance, in notifications
 }
 
 // stmt returns the prepared statement for query, or nil.

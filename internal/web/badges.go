@@ -8,6 +8,7 @@ import (
 
 	"symposium"
 	"symposium/internal/badge"
+	"symposium/internal/names"
 )
 
 // printer finds the badge fonts once, on the first badge printed.
@@ -31,12 +32,29 @@ func (h *Handler) badgeOf(r *http.Request, e *symposium.Event, reg *symposium.Re
 		}
 	}
 	b.Latin = reg.Name["en"]
-	if b.Name == "" {
+	switch {
+	case b.Name == "":
 		b.Name, b.Latin = b.Latin, ""
+	case b.Latin == "":
+		b.Latin = names.Latin(b.Name)
 	}
 	tk, err := h.Registration.Ticket(r.Context(), reg)
 	b.Ticket = tk
 	return b, err
+}
+
+// latinName writes a name in Latin letters: as its holder wrote it in
+// English, or else transliterated from the first script it is written in.
+func latinName(t symposium.LocalizedText) string {
+	if t["en"] != "" {
+		return t["en"]
+	}
+	for _, l := range symposium.Languages {
+		if t[l] != "" {
+			return names.Latin(t[l])
+		}
+	}
+	return ""
 }
 
 // badgeSheet prints the badges of the registrations the list's filters

@@ -63,3 +63,18 @@ func (f *form) fail(l *i18n.Localizer, err error) int {
 	}
 	return httperror.Status(err)
 }
+
+// collapse moves the errors on items of lists, such as "aliases.2", to the
+// list's own field, for forms that take a whole list in one input; one
+// error per list is shown.
+func (f *form) collapse(lists ...string) {
+	for field, msg := range f.Errors {
+		for _, list := range lists {
+			if strings.HasPrefix(field, list+".") {
+				if _, seen := f.Errors[list]; !seen {
+					f.Errors[list] = msg
+				}
+			}
+		}
+	}
+}

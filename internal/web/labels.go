@@ -44,6 +44,14 @@ var (
 		"sent": "invitation.status.sent", "opened": "invitation.status.opened", "accepted": "invitation.status.accepted",
 		"declined": "invitation.status.declined", "revoked": "invitation.status.revoked",
 	}
+	resultTypeKeys = map[string]string{
+		"person": "search.type.person", "organization": "search.type.organization", "event": "search.type.event",
+		"contribution": "search.type.contribution",
+	}
+	evidenceKeys = map[string]string{
+		"name": "duplicates.evidence.name", "email": "duplicates.evidence.email",
+		"organization": "duplicates.evidence.organization", "country": "duplicates.evidence.country",
+	}
 	roleKeys = map[string]string{
 		"manager": "role.manager", "reviewer": "role.reviewer", "checkin": "role.checkin", "moderator": "role.moderator",
 	}
@@ -57,6 +65,7 @@ func label(table, value string) string {
 		"org_role": orgRoleKeys, "org_kind": orgKindKeys, "contribution_kind": contributionKindKeys, "role": roleKeys,
 		"registration_status": registrationStatusKeys, "registration_explain": registrationExplainKeys,
 		"question_kind": questionKindKeys, "invitation_status": invitationStatusKeys,
+		"result_type": resultTypeKeys, "evidence": evidenceKeys,
 	}[table]
 	if key, ok := m[value]; ok {
 		return key

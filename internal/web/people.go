@@ -14,35 +14,56 @@ type personView struct {
 	Topics       []symposium.Topic
 	Appearances  []store.Appearance
 	CanEdit      bool
+	// Merges are the merges the person took part in, for those who may
+	// merge people.
+	Merges []mergeView
 }
 
 // showPerson is the page of a person: their names in every script, their
-// organization and position, topics, bio, and where they speak.
+// organization and position, topics, bio, and where they speak. A person
+// merged into another sends the reader to that one.
 func (h *Handler) showPerson(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	ps, err := h.Store.Person(ctx, r.PathValue("id"))
+	ps, err := h.Store.Person(r.Context(), r.PathValue("id"))
 	if err != nil {
 		h.Error(w, r, err)
 		return
 	}
-	v := personView{Person: ps, Topics: topics(ps.Topics)}
+	if ps.MergedInto != "" {
+		redirect(w, r, withNotice("/people/"+ps.MergedInto, "merged"))
+		return
+	}
+	p := h.newPage(r, "", nil)
+	v, err := h.loadPerson(r, p, ps)
+	if err != nil {
+		h.Error(w, r, err)
+		return
+	}
+	p.Data, p.Title, p.Notice = v, p.Plain(ps.Name), p.notice(r)
+	h.render(w, r, http.StatusOK, "person", p)
+}
+
+// loadPerson gathers what a person's page shows besides the person.
+func (h *Handler) loadPerson(r *http.Request, p *page, ps *symposium.Person) (*personView, error) {
+	ctx := r.Context()
+	v := &personView{Person: ps, Topics: topics(ps.Topics)}
+	var err error
 	if ps.OrganizationID != "" {
 		if v.Organization, err = h.Store.Organization(ctx, ps.OrganizationID); err != nil {
-			h.Error(w, r, err)
-			return
+			return nil, err
 		}
 	}
-	if v.Appearances, err = h.Store.PersonAppearances(ctx, ps.ID, symposium.UserFromContext(ctx)); err != nil {
-		h.Error(w, r, err)
-		return
+	if v.Appearances, err = h.Store.PersonAppearances(ctx, ps.ID, p.User); err != nil {
+		return nil, err
 	}
-	if v.CanEdit, err = h.Store.CanEditPerson(ctx, symposium.UserFromContext(ctx), ps); err != nil {
-		h.Error(w, r, err)
-		return
+	if v.CanEdit, err = h.Store.CanEditPerson(ctx, p.User, ps); err != nil {
+		return nil, err
 	}
-	p := h.newPage(r, "", v)
-	p.Title = p.Plain(ps.Name)
-	h.render(w, r, http.StatusOK, "person", p)
+	if p.CanMerge() {
+		if v.Merges, err = h.personMerges(r, ps.ID); err != nil {
+			return nil, err
+		}
+	}
+	return v, nil
 }
 
 // organizationView is an organization's page.

@@ -5,13 +5,20 @@ import (
 	"strings"
 
 	"symposium"
-	"symposium/internal/photo"
+	"symposium/internal/search"
 )
+
+// maxLikely is how many existing people the person form offers when the
+// one being added may be among them.
+const maxLikely = 5
 
 // personFormView is the form that adds a person.
 type personFormView struct {
 	Orgs  []*symposium.Organization
 	Areas []topicArea
+	// Likely are the people who may be the one being added, offered
+	// before a new one is made.
+	Likely []search.Result
 }
 
 // topicArea is an area of science with its fields, for choosing topics.
@@ -20,141 +27,86 @@ type topicArea struct {
 	Fields []symposium.Topic
 }
 
+// topicAreas lists the areas of science, each with its fields.
+func topicAreas() []topicArea {
+	var out []topicArea
+	for _, a := range symposium.Areas() {
+		out = append(out, topicArea{Area: a, Fields: symposium.TopicsIn(a.Code)})
+	}
+	return out
+}
+
+// newPersonForm is the empty form that adds a person.
 func (h *Handler) newPersonForm(w http.ResponseWriter, r *http.Request) {
 	if !h.requireUser(w, r) {
 		return
 	}
-	h.renderPersonForm(w, r, http.StatusOK, newForm())
+	h.renderPersonForm(w, r, http.StatusOK, newForm(), nil)
 }
 
-func (h *Handler) renderPersonForm(w http.ResponseWriter, r *http.Request, status int, f *form) {
+// renderPersonForm shows the person form with a status, offering the
+// likely existing people first when there are any.
+func (h *Handler) renderPersonForm(w http.ResponseWriter, r *http.Request, status int, f *form, likely []search.Result) {
 	orgs, err := h.Store.AllOrganizations(r.Context(), 500)
 	if err != nil {
 		h.Error(w, r, err)
 		return
 	}
-	v := personFormView{Orgs: orgs}
-	for _, a := range symposium.Areas() {
-		v.Areas = append(v.Areas, topicArea{Area: a, Fields: symposium.TopicsIn(a.Code)})
-	}
-	p := h.newPage(r, "page.person_new.title", v)
+	p := h.newPage(r, "page.person_new.title", personFormView{Orgs: orgs, Areas: topicAreas(), Likely: likely})
 	p.Form = f
 	h.render(w, r, status, "person_form", p)
 }
 
-// createPerson adds a person and shows their page.
+// createPerson adds a person and shows their page. When the person looks
+// like someone already here, by a spelling of the name or the email, the
+// form comes back offering those people first; only a confirmed form
+// makes a new person then.
 func (h *Handler) createPerson(w http.ResponseWriter, r *http.Request) {
 	if symposium.UserFromContext(r.Context()) == nil {
 		h.Error(w, r, symposium.Errorf(symposium.EUNAUTHORIZED, "error.unauthorized"))
 		return
 	}
-	f, err := readForm(w, r, "organization_id", "country", "email", "languages")
+	f, err := readForm(w, r, "organization_id", "country", "email", "languages", "aliases", "confirm_new")
 	if err != nil {
 		h.Error(w, r, err)
 		return
 	}
-	ps := &symposium.Person{Name: localizedField(r, f, "name"), Position: localizedField(r, f, "position"),
-		Bio: localizedField(r, f, "bio"), OrganizationID: f.Values["organization_id"], Country: f.Values["country"],
-		Email: f.Values["email"], Topics: r.PostForm["topics"]}
-	for _, l := range strings.FieldsFunc(f.Values["languages"], func(r rune) bool { return r == ',' || r == ' ' }) {
-		ps.Languages = append(ps.Languages, strings.ToLower(l))
-	}
+	ps := personFromForm(r, f)
 	var p symposium.Problems
 	ps.Validate(&p)
-	if err = p.Err(); err == nil {
+	if err = p.Err(); err == nil && f.Values["confirm_new"] != "yes" {
+		if likely := h.Search.Likely(ps.Spellings(), ps.Email, maxLikely); len(likely) > 0 {
+			h.renderPersonForm(w, r, http.StatusConflict, f, likely)
+			return
+		}
+	}
+	if err == nil {
 		err = h.Store.CreatePerson(r.Context(), ps)
 	}
 	if err != nil {
-		h.formFailed(w, r, f, err, func(status int) { h.renderPersonForm(w, r, status, f) })
-		return
-	}
-	redirect(w, r, "/people/"+ps.ID)
-}
-
-func (h *Handler) newOrganizationForm(w http.ResponseWriter, r *http.Request) {
-	if !h.requireUser(w, r) {
-		return
-	}
-	p := h.newPage(r, "page.organization_new.title", nil)
-	p.Form = newForm()
-	h.render(w, r, http.StatusOK, "organization_form", p)
-}
-
-// createOrganization adds an organization and shows its page.
-func (h *Handler) createOrganization(w http.ResponseWriter, r *http.Request) {
-	if symposium.UserFromContext(r.Context()) == nil {
-		h.Error(w, r, symposium.Errorf(symposium.EUNAUTHORIZED, "error.unauthorized"))
-		return
-	}
-	f, err := readForm(w, r, "country", "kind", "website")
-	if err != nil {
-		h.Error(w, r, err)
-		return
-	}
-	o := &symposium.Organization{Name: localizedField(r, f, "name"), Country: f.Values["country"], Kind: f.Values["kind"], Website: f.Values["website"]}
-	var p symposium.Problems
-	o.Validate(&p)
-	if err = p.Err(); err == nil {
-		err = h.Store.CreateOrganization(r.Context(), o)
-	}
-	if err != nil {
 		h.formFailed(w, r, f, err, func(status int) {
-			pg := h.newPage(r, "page.organization_new.title", nil)
-			pg.Form = f
-			h.render(w, r, status, "organization_form", pg)
+			f.collapse("aliases", "languages", "topics")
+			h.renderPersonForm(w, r, status, f, nil)
 		})
 		return
 	}
-	redirect(w, r, "/organizations/"+o.ID)
-}
-
-// uploadPhoto replaces a person's photo with a cleaned copy of the upload.
-func (h *Handler) uploadPhoto(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	ps, err := h.Store.Person(ctx, r.PathValue("id"))
-	if err != nil {
-		h.Error(w, r, err)
-		return
-	}
-	if ok, err := h.Store.CanEditPerson(ctx, symposium.UserFromContext(ctx), ps); err != nil || !ok {
-		h.Error(w, r, orNotFound(err))
-		return
-	}
-	r.Body = http.MaxBytesReader(w, r.Body, photo.MaxBytes+1<<16)
-	file, _, err := r.FormFile("photo")
-	if err != nil {
-		h.Error(w, r, symposium.Errorf(symposium.ETOOLARGE, "error.too_large"))
-		return
-	}
-	defer file.Close()
-	data, err := photo.Process(file)
-	if err == nil {
-		err = h.Store.SetPhoto(ctx, ps.ID, "image/jpeg", data)
-	}
-	if err != nil {
-		h.Error(w, r, err)
-		return
-	}
 	redirect(w, r, "/people/"+ps.ID)
 }
 
-// servePhoto answers a person's photo.
-func (h *Handler) servePhoto(w http.ResponseWriter, r *http.Request) {
-	data, ct, err := h.Store.Photo(r.Context(), r.PathValue("id"))
-	if err != nil {
-		h.Error(w, r, err)
-		return
+// personFromForm reads the person form; the other spellings of the name
+// come one per line.
+func personFromForm(r *http.Request, f *form) *symposium.Person {
+	ps := &symposium.Person{Name: localizedField(r, f, "name"), Position: localizedField(r, f, "position"),
+		Bio: localizedField(r, f, "bio"), OrganizationID: f.Values["organization_id"], Country: f.Values["country"],
+		Email: f.Values["email"], Topics: r.PostForm["topics"]}
+	f.Values["topics"] = strings.Join(ps.Topics, ",")
+	for _, l := range strings.FieldsFunc(f.Values["languages"], func(r rune) bool { return r == ',' || r == ' ' }) {
+		ps.Languages = append(ps.Languages, strings.ToLower(l))
 	}
-	w.Header().Set("Content-Type", ct)
-	w.Header().Set("Cache-Control", "public, max-age=300")
-	w.Header().Set("X-Content-Type-Options", "nosniff")
-	_, _ = w.Write(data)
-}
-
-// orNotFound answers "not found" for a refusal without an error.
-func orNotFound(err error) error {
-	if err != nil {
-		return err
+	for _, a := range strings.Split(f.Values["aliases"], "\n") {
+		if a = strings.TrimSpace(a); a != "" {
+			ps.Aliases = append(ps.Aliases, a)
+		}
 	}
-	return symposium.NotFound()
+	return ps
 }

@@ -176,15 +176,15 @@ func (h *Handler) registrationTable(r *http.Request, e *symposium.Event, p *page
 	keys := answerKeys(all)
 	l := p.L
 	t := export.Table{Header: []string{"id", l.T("registrations.col.status"), l.T("register.category"), "name (en)", "name (zh)",
-		"name (kk)", "name (ru)", l.T("form.email"), l.T("register.organization"), l.T("registrations.col.country"),
+		"name (kk)", "name (ru)", "name (Latin)", l.T("form.email"), l.T("register.organization"), l.T("registrations.col.country"),
 		l.T("registrations.col.registered"), l.T("registrations.col.checked_in")}}
 	t.Header = append(t.Header, keys...)
 	loc := e.Location()
 	for _, reg := range all {
 		row := []string{reg.ID, l.T(label("registration_status", reg.Status)), names[reg.CategoryID], reg.Name["en"], reg.Name["zh"],
-			reg.Name["kk"], reg.Name["ru"], reg.Email, reg.Organization, reg.Country, reg.CreatedAt.In(loc).Format(time.DateTime), ""}
+			reg.Name["kk"], reg.Name["ru"], latinName(reg.Name), reg.Email, reg.Organization, reg.Country, reg.CreatedAt.In(loc).Format(time.DateTime), ""}
 		if reg.CheckedInAt != nil {
-			row[11] = reg.CheckedInAt.In(loc).Format(time.DateTime)
+			row[12] = reg.CheckedInAt.In(loc).Format(time.DateTime)
 		}
 		for _, k := range keys {
 			row = append(row, reg.Answers[k])

@@ -10,11 +10,13 @@ import (
 	"net/url"
 	"path"
 	"strings"
+	"sync"
 	"time"
 
 	"symposium"
 	"symposium/internal/httperror"
 	"symposium/internal/i18n"
+	"symposium/internal/search"
 )
 
 //go:embed templates
@@ -61,8 +63,13 @@ type page struct {
 	Loc *time.Location
 	// Event is set on the pages of an event.
 	Event *eventData
+	// Notice is a confirmation shown above the page's content, already
+	// localized, such as "The merge was undone."
+	Notice string
 	// langTags memoizes the fallback markers of Text.
 	langTags map[string]string
+	// mayMerge answers CanMerge, asking the store at most once.
+	mayMerge func() bool
 }
 
 // langLink is one entry of the language switcher.
@@ -77,6 +84,9 @@ func (h *Handler) newPage(r *http.Request, titleKey string, data any) *page {
 	p := &page{L: l, User: symposium.UserFromContext(r.Context()), Mail: h.MailConfigured, Version: h.Version, Data: data}
 	if titleKey != "" {
 		p.Title = l.T(titleKey)
+	}
+	if p.User != nil {
+		p.mayMerge = sync.OnceValue(func() bool { return h.mayMerge(r) })
 	}
 	for _, lang := range symposium.Languages {
 		q := r.URL.Query()
@@ -152,6 +162,7 @@ func funcs(a *assets) template.FuncMap {
 		"input":    inputField,
 		"list":     func(items ...string) []string { return items },
 		"question": func(p *page, q symposium.Question) questionData { return questionData{Page: p, Question: q} },
+		"found":    func(p *page, r search.Result) foundData { return foundData{Page: p, Result: r} },
 		"contains": func(list, value string) bool {
 			for _, v := range strings.Split(list, ",") {
 				if v == value {
@@ -201,6 +212,13 @@ type inputFieldData struct {
 // inputField prepares one plain input: {{template "field" input $ "slug" "form.slug" "text"}}.
 func inputField(p *page, name, label, typ string) inputFieldData {
 	return inputFieldData{Page: p, Name: name, Label: label, Type: typ}
+}
+
+// foundData is what the found_person template sees: the page and one
+// person a search found.
+type foundData struct {
+	Page   *page
+	Result search.Result
 }
 
 // questionData is what the question template sees.

@@ -1,0 +1,92 @@
+package api
+
+import (
+	"context"
+	"net/http"
+	"time"
+
+	"github.com/danielgtaylor/huma/v2"
+
+	"symposium"
+	"symposium/internal/review"
+)
+
+// CallInput is an event's call for abstracts. Tracks and questions with an
+// id are kept and changed; those without are new; those left out are
+// removed.
+type CallInput struct {
+	OpensAt        time.Time                  `json:"opens_at"`
+	ClosesAt       time.Time                  `json:"closes_at"`
+	Text           symposium.LocalizedText    `json:"text,omitempty"`
+	Types          []string                   `json:"types,omitempty" doc:"talk, poster, panel; talk and poster when not given."`
+	WordLimit      int                        `json:"word_limit,omitempty" doc:"Words an abstract may have in each language; 500 when not given."`
+	Blind          bool                       `json:"blind,omitempty"`
+	ReviewsVisible *bool                      `json:"reviews_visible,omitempty" doc:"Whether reviewers see the others' reviews once they submitted theirs; true when not given."`
+	ReviewOpensAt  *time.Time                 `json:"review_opens_at,omitempty"`
+	ReviewClosesAt *time.Time                 `json:"review_closes_at,omitempty"`
+	Tracks         []symposium.Track          `json:"tracks"`
+	Questions      []symposium.ReviewQuestion `json:"questions,omitempty"`
+}
+
+func (a *API) callRoutes() {
+	tag := "Abstracts"
+	huma.Register(a.huma, a.authed(op("put-call", http.MethodPut, "/events/{slug}/cfp", "Open or change the call for abstracts", tag)), a.putCall)
+	huma.Register(a.huma, op("get-call", http.MethodGet, "/events/{slug}/cfp", "The call for abstracts", tag), a.getCall)
+}
+
+func (a *API) putCall(ctx context.Context, in *struct {
+	Slug string `path:"slug" maxLength:"64"`
+	Body CallInput
+}) (*struct{ Body *symposium.Call }, error) {
+	e, err := a.managedEvent(ctx, in.Slug)
+	if err != nil {
+		return nil, a.fail(ctx, err)
+	}
+	b := in.Body
+	c := &symposium.Call{OpensAt: b.OpensAt, ClosesAt: b.ClosesAt, Text: b.Text, Types: b.Types, WordLimit: b.WordLimit,
+		Blind: b.Blind, ReviewsVisible: b.ReviewsVisible == nil || *b.ReviewsVisible, ReviewOpensAt: b.ReviewOpensAt,
+		ReviewClosesAt: b.ReviewClosesAt, Tracks: b.Tracks, Questions: b.Questions}
+	if err := a.Review.PutCall(ctx, e, c); err != nil {
+		return nil, a.fail(ctx, err)
+	}
+	return &struct{ Body *symposium.Call }{Body: c}, nil
+}
+
+// getCall answers the call of an event the caller may see; its review
+// questions only to the event's managers and reviewers.
+func (a *API) getCall(ctx context.Context, in *slugPath) (*struct{ Body *symposium.Call }, error) {
+	e, access, err := a.visibleEvent(ctx, in.Slug)
+	if err != nil {
+		return nil, a.fail(ctx, err)
+	}
+	c, err := a.Store.Call(ctx, e.ID)
+	if err != nil {
+		return nil, a.fail(ctx, err)
+	}
+	if !access.CanManage() && !access.Has(symposium.RoleReviewer) {
+		c.Questions = []symposium.ReviewQuestion{}
+	}
+	return &struct{ Body *symposium.Call }{Body: c}, nil
+}
+
+// abstractPath names an abstract.
+type abstractPath struct {
+	ID string `path:"id" maxLength:"64"`
+}
+
+// view returns what the caller may see of an abstract.
+func (a *API) view(ctx context.Context, id string) (*review.View, error) {
+	return a.Review.View(ctx, symposium.UserFromContext(ctx), id)
+}
+
+// managedAbstract returns an abstract whose event the caller manages.
+func (a *API) managedAbstract(ctx context.Context, id string) (*review.View, error) {
+	v, err := a.view(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if v.As != review.AsManager {
+		return nil, symposium.Errorf(symposium.EFORBIDDEN, "error.forbidden")
+	}
+	return v, nil
+}

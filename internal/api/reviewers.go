@@ -1,0 +1,130 @@
+package api
+
+import (
+	"context"
+	"net/http"
+
+	"github.com/danielgtaylor/huma/v2"
+
+	"symposium"
+	"symposium/internal/review"
+)
+
+// ReviewerTracksInput makes an account a reviewer of an event for some
+// tracks.
+type ReviewerTracksInput struct {
+	Email    string   `json:"email"`
+	TrackIDs []string `json:"track_ids" doc:"The tracks the reviewer reviews; none: any track."`
+}
+
+// BidInput says how much a reviewer wants an abstract.
+type BidInput struct {
+	Bid string `json:"bid" doc:"eager, willing or not; empty to take the bid back."`
+}
+
+// DeclareInput declares a conflict of interest: a reviewer about
+// themselves (no email), or an author about the reviewer with the email.
+type DeclareInput struct {
+	Email string `json:"email,omitempty"`
+}
+
+// MyAssignment is an abstract assigned to the caller, as they may see it.
+type MyAssignment struct {
+	Abstract *symposium.Abstract `json:"abstract"`
+	Reviewed bool                `json:"reviewed" doc:"Whether the caller submitted a review of it."`
+}
+
+// MyAssignments lists the caller's assignments at an event and the next
+// one to review.
+type MyAssignments struct {
+	Items []MyAssignment `json:"items"`
+	Next  string         `json:"next_unreviewed,omitempty" doc:"The ID of the first abstract not reviewed yet."`
+}
+
+func (a *API) reviewerRoutes() {
+	tag := "Review"
+	huma.Register(a.huma, a.authed(op("put-reviewer", http.MethodPut, "/events/{slug}/reviewers", "Make an account a reviewer, for some tracks", tag)), a.putReviewer)
+	huma.Register(a.huma, a.authed(op("my-assignments", http.MethodGet, "/events/{slug}/assignments/mine", "The abstracts assigned to the caller", tag)), a.myAssignments)
+	huma.Register(a.huma, a.authed(op("bid", http.MethodPost, "/abstracts/{id}/bid", "Bid for an abstract", tag)), a.bid)
+	huma.Register(a.huma, a.authed(op("declare-conflict", http.MethodPost, "/abstracts/{id}/conflicts", "Declare a conflict of interest", tag)), a.declareConflict)
+}
+
+func (a *API) putReviewer(ctx context.Context, in *struct {
+	Slug string `path:"slug" maxLength:"64"`
+	Body ReviewerTracksInput
+}) (*struct{ Body *symposium.EventRole }, error) {
+	e, err := a.managedEvent(ctx, in.Slug)
+	if err != nil {
+		return nil, a.fail(ctx, err)
+	}
+	role, err := a.Store.AddEventRole(ctx, e.ID, in.Body.Email, symposium.RoleReviewer)
+	if err != nil {
+		return nil, a.fail(ctx, err)
+	}
+	if err := a.Store.SetReviewerTracks(ctx, e.ID, role.UserID, in.Body.TrackIDs); err != nil {
+		return nil, a.fail(ctx, err)
+	}
+	return &struct{ Body *symposium.EventRole }{Body: role}, nil
+}
+
+func (a *API) myAssignments(ctx context.Context, in *slugPath) (*struct{ Body MyAssignments }, error) {
+	e, _, err := a.visibleEvent(ctx, in.Slug)
+	if err != nil {
+		return nil, a.fail(ctx, err)
+	}
+	u := symposium.UserFromContext(ctx)
+	ids, err := a.Store.ReviewerAssignments(ctx, e.ID, u.ID)
+	if err != nil {
+		return nil, a.fail(ctx, err)
+	}
+	done, err := a.Store.SubmittedBy(ctx, e.ID, u.ID)
+	if err != nil {
+		return nil, a.fail(ctx, err)
+	}
+	out := MyAssignments{Items: []MyAssignment{}}
+	for _, id := range ids {
+		v, err := a.Review.View(ctx, u, id)
+		if symposium.ErrorCode(err) == symposium.ENOTFOUND {
+			continue // conflicted: not to be seen
+		}
+		if err != nil {
+			return nil, a.fail(ctx, err)
+		}
+		if v.As == review.AsManager {
+			v.Abstract = review.Redact(v.Abstract, review.AsReviewer, v.Call.Blind)
+		}
+		out.Items = append(out.Items, MyAssignment{Abstract: v.Abstract, Reviewed: done[id]})
+		if !done[id] && out.Next == "" {
+			out.Next = id
+		}
+	}
+	return &struct{ Body MyAssignments }{Body: out}, nil
+}
+
+func (a *API) bid(ctx context.Context, in *struct {
+	ID   string `path:"id" maxLength:"64"`
+	Body BidInput
+}) (*struct{}, error) {
+	ab, err := a.Store.Abstract(ctx, in.ID)
+	if err != nil {
+		return nil, a.fail(ctx, err)
+	}
+	if err := a.Review.SetBid(ctx, symposium.UserFromContext(ctx), ab, in.Body.Bid); err != nil {
+		return nil, a.fail(ctx, err)
+	}
+	return nil, nil
+}
+
+func (a *API) declareConflict(ctx context.Context, in *struct {
+	ID   string `path:"id" maxLength:"64"`
+	Body DeclareInput
+}) (*struct{}, error) {
+	ab, err := a.Store.Abstract(ctx, in.ID)
+	if err != nil {
+		return nil, a.fail(ctx, err)
+	}
+	if err := a.Review.Declare(ctx, symposium.UserFromContext(ctx), ab, in.Body.Email); err != nil {
+		return nil, a.fail(ctx, err)
+	}
+	return nil, nil
+}

@@ -1,0 +1,191 @@
+package review
+
+import (
+	"cmp"
+	"context"
+	"slices"
+	"strings"
+
+	"symposium"
+	"symposium/internal/store"
+)
+
+// disagreement is the spread of review scores, on a scale of 0 to 1, from
+// which reviewers are taken to disagree.
+const disagreement = 0.4
+
+// Row is one abstract of the decision list with its reviews summed up.
+// Scores are weighted mean ratings on a scale of 0 to 1.
+type Row struct {
+	Abstract     *symposium.Abstract `json:"abstract"`
+	Assigned     int                 `json:"assigned"`
+	Reviews      int                 `json:"reviews" doc:"Submitted reviews."`
+	Mean         *float64            `json:"mean,omitempty"`
+	Median       *float64            `json:"median,omitempty"`
+	Spread       *float64            `json:"spread,omitempty" doc:"The highest score less the lowest."`
+	Disagreement bool                `json:"disagreement"`
+}
+
+// ListFilter narrows and orders the decision list.
+type ListFilter struct {
+	TrackID  string
+	Status   string // an abstract status
+	Decision string // accept, reject, pending (decided, not released) or none
+	Sort     string // mean (default), median, spread, reviews, submitted
+	Ascend   bool
+}
+
+// DecisionList returns an event's abstracts with their review counts,
+// weighted mean and median scores and spread, filtered and sorted.
+func (s *Service) DecisionList(ctx context.Context, e *symposium.Event, f ListFilter) ([]Row, error) {
+	c, err := s.call(ctx, e.ID)
+	if err != nil {
+		return nil, err
+	}
+	abstracts, err := s.store.EventAbstractsBrief(ctx, e.ID)
+	if err != nil {
+		return nil, err
+	}
+	ratings, err := s.store.EventRatings(ctx, e.ID)
+	if err != nil {
+		return nil, err
+	}
+	assigned, err := s.store.AssignmentCounts(ctx, e.ID)
+	if err != nil {
+		return nil, err
+	}
+	scores := map[string][]float64{}
+	for id, list := range ratings {
+		for _, r := range list {
+			if v, ok := c.Score(r); ok {
+				scores[id] = append(scores[id], v)
+			}
+		}
+	}
+	rows := make([]Row, 0, len(abstracts))
+	for _, a := range abstracts {
+		if f.keeps(a) {
+			rows = append(rows, summarize(a, scores[a.ID], assigned[a.ID]))
+		}
+	}
+	sortRows(rows, f)
+	return rows, nil
+}
+
+// keeps reports whether the filter keeps an abstract.
+func (f ListFilter) keeps(a *symposium.Abstract) bool {
+	if (f.TrackID != "" && a.TrackID != f.TrackID) || (f.Status != "" && a.Status != f.Status) {
+		return false
+	}
+	switch f.Decision {
+	case "":
+		return true
+	case "none":
+		return a.Decision == nil
+	case "pending":
+		return a.Decision != nil && !a.Decision.Released
+	}
+	return a.Decision != nil && a.Decision.Outcome == f.Decision
+}
+
+// summarize sums up the scores of an abstract's submitted reviews.
+func summarize(a *symposium.Abstract, scores []float64, assigned int) Row {
+	r := Row{Abstract: a, Assigned: assigned, Reviews: len(scores)}
+	if len(scores) == 0 {
+		return r
+	}
+	slices.Sort(scores)
+	sum := 0.0
+	for _, v := range scores {
+		sum += v
+	}
+	mean, spread := sum/float64(len(scores)), scores[len(scores)-1]-scores[0]
+	median := scores[len(scores)/2]
+	if len(scores)%2 == 0 {
+		median = (scores[len(scores)/2-1] + scores[len(scores)/2]) / 2
+	}
+	r.Mean, r.Median, r.Spread = &mean, &median, &spread
+	r.Disagreement = spread >= disagreement
+	return r
+}
+
+// sortRows orders the list, best first unless ascending; abstracts
+// without scores go last.
+func sortRows(rows []Row, f ListFilter) {
+	key := func(r Row) float64 {
+		switch f.Sort {
+		case "median":
+			return deref(r.Median)
+		case "spread":
+			return deref(r.Spread)
+		case "reviews":
+			return float64(r.Reviews)
+		case "submitted":
+			return float64(r.Abstract.CreatedAt.UnixNano())
+		}
+		return deref(r.Mean)
+	}
+	slices.SortStableFunc(rows, func(x, y Row) int {
+		c := cmp.Compare(key(y), key(x))
+		if f.Ascend {
+			c = -c
+		}
+		return cmp.Or(c, strings.Compare(x.Abstract.ID, y.Abstract.ID))
+	})
+}
+
+func deref(v *float64) float64 {
+	if v == nil {
+		return -1
+	}
+	return *v
+}
+
+// Decide records the committee's decision on an abstract, pending until
+// released. An accepted abstract becomes what as says, by default what it
+// was submitted as.
+func (s *Service) Decide(ctx context.Context, a *symposium.Abstract, outcome, as string) error {
+	var p symposium.Problems
+	if outcome != symposium.DecisionAccept && outcome != symposium.DecisionReject {
+		p.Add("decision", "error.field.one_of", "Allowed", "accept, reject")
+	}
+	if as != "" && !slices.Contains(symposium.SubmissionTypes, as) {
+		p.Add("as", "error.field.one_of", "Allowed", strings.Join(symposium.SubmissionTypes, ", "))
+	}
+	if err := p.Err(); err != nil {
+		return err
+	}
+	if outcome == symposium.DecisionReject {
+		as = ""
+	} else if as == "" {
+		as = a.Type
+	}
+	return s.store.Decide(ctx, a.ID, &symposium.Decision{Outcome: outcome, As: as})
+}
+
+// Release releases an event's pending decisions: accepted abstracts become
+// unscheduled contributions with their authors as speakers, and every
+// author is told in their language, with the reviewers' comments meant for
+// them. It returns the IDs of the abstracts released.
+func (s *Service) Release(ctx context.Context, e *symposium.Event) ([]string, error) {
+	abstracts, err := s.store.EventAbstracts(ctx, e.ID)
+	if err != nil {
+		return nil, err
+	}
+	var releases []store.Release
+	for _, a := range abstracts {
+		if a.Status != symposium.AbstractSubmitted || a.Decision == nil || a.Decision.Released {
+			continue
+		}
+		mails, err := s.decisionMails(ctx, e, a)
+		if err != nil {
+			return nil, err
+		}
+		releases = append(releases, store.Release{Abstract: a, Mails: mails})
+	}
+	done, err := s.store.ReleaseDecisions(ctx, e, releases)
+	if done == nil && err == nil {
+		done = []string{}
+	}
+	return done, err
+}

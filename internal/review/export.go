@@ -1,0 +1,117 @@
+package review
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"symposium"
+	"symposium/internal/export"
+	"symposium/internal/i18n"
+)
+
+// AbstractsTable lists an event's abstracts for a spreadsheet: for its
+// managers every abstract with authors, affiliations and review scores;
+// for a reviewer (reviewer set) only the abstracts they may review, blind
+// if the call is.
+func (s *Service) AbstractsTable(ctx context.Context, e *symposium.Event, l *i18n.Localizer, reviewer *symposium.User) (export.Table, error) {
+	rows, err := s.DecisionList(ctx, e, ListFilter{Sort: "submitted", Ascend: true})
+	if err != nil {
+		return export.Table{}, err
+	}
+	c, err := s.call(ctx, e.ID)
+	if err != nil {
+		return export.Table{}, err
+	}
+	t := export.Table{Header: []string{"id", l.T("abstracts.col.track"), l.T("abstracts.col.type"), l.T("abstracts.col.language"),
+		l.T("abstracts.col.title"), l.T("abstracts.col.authors"), l.T("abstracts.col.affiliations"), l.T("abstracts.col.status"),
+		l.T("abstracts.col.decision"), l.T("abstracts.col.reviews"), l.T("abstracts.col.mean"), l.T("abstracts.col.median")}}
+	for _, r := range rows {
+		a := r.Abstract
+		if reviewer != nil {
+			if s.mayReview(ctx, reviewer, a) != nil {
+				continue
+			}
+			a = Redact(a, AsReviewer, c.Blind)
+			r = Row{Abstract: a}
+		}
+		t.Rows = append(t.Rows, abstractCells(a, r, c, l, e))
+	}
+	return t, nil
+}
+
+// abstractCells writes one abstract's row.
+func abstractCells(a *symposium.Abstract, r Row, c *symposium.Call, l *i18n.Localizer, e *symposium.Event) []string {
+	track := ""
+	if tr := c.Track(a.TrackID); tr != nil {
+		track = tr.Name.Get(l.Lang, e.DefaultLanguage)
+	}
+	var names, orgs []string
+	for _, au := range a.Authors {
+		names = append(names, au.Name.Get(l.Lang, a.Language))
+		if org := au.Organization.Get(l.Lang, a.Language); org != "" && !slices.Contains(orgs, org) {
+			orgs = append(orgs, org)
+		}
+	}
+	decision := ""
+	if a.Decision != nil {
+		decision = a.Decision.Outcome
+		if a.Decision.As != "" {
+			decision += " (" + a.Decision.As + ")"
+		}
+	}
+	return []string{a.ID, track, a.Type, a.Language, a.Title.Get(l.Lang, a.Language), strings.Join(names, "; "),
+		strings.Join(orgs, "; "), a.Status, decision, fmt.Sprint(r.Reviews), score(r.Mean), score(r.Median)}
+}
+
+// ReviewsTable lists every review of an event's abstracts for its
+// managers: one row a review, one column a question.
+func (s *Service) ReviewsTable(ctx context.Context, e *symposium.Event, l *i18n.Localizer) (export.Table, error) {
+	c, err := s.call(ctx, e.ID)
+	if err != nil {
+		return export.Table{}, err
+	}
+	reviews, err := s.store.EventReviews(ctx, e.ID)
+	if err != nil {
+		return export.Table{}, err
+	}
+	reviewers, err := s.store.EventReviewers(ctx, e.ID)
+	if err != nil {
+		return export.Table{}, err
+	}
+	emails := map[string]string{}
+	for _, r := range reviewers {
+		emails[r.User.ID] = r.User.Email
+	}
+	t := export.Table{Header: []string{l.T("abstracts.col.abstract"), l.T("abstracts.col.reviewer"), l.T("abstracts.col.submitted")}}
+	for _, q := range c.Questions {
+		if q.Kind != symposium.ReviewComment {
+			t.Header = append(t.Header, q.Text.Get(l.Lang, e.DefaultLanguage))
+		}
+	}
+	t.Header = append(t.Header, l.T("abstracts.col.to_authors"), l.T("abstracts.col.to_committee"))
+	for _, r := range reviews {
+		row := []string{r.AbstractID, emails[r.ReviewerID], fmt.Sprint(r.Submitted)}
+		for _, q := range c.Questions {
+			if q.Kind == symposium.ReviewComment {
+				continue
+			}
+			if v, ok := r.Ratings[q.ID]; ok {
+				row = append(row, fmt.Sprint(v))
+			} else {
+				row = append(row, "")
+			}
+		}
+		t.Rows = append(t.Rows, append(row, r.CommentToAuthors, r.CommentToCommittee))
+	}
+	return t, nil
+}
+
+// score writes a score of 0–1 with two decimals, or nothing.
+func score(v *float64) string {
+	if v == nil {
+		return ""
+	}
+	return fmt.Sprintf("%.2f", *v)
+}

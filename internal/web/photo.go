@@ -1,0 +1,59 @@
+package web
+
+import (
+	"net/http"
+
+	"symposium"
+	"symposium/internal/photo"
+)
+
+// uploadPhoto replaces a person's photo with a cleaned copy of the upload.
+func (h *Handler) uploadPhoto(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	ps, err := h.Store.Person(ctx, r.PathValue("id"))
+	if err != nil {
+		h.Error(w, r, err)
+		return
+	}
+	if ok, err := h.Store.CanEditPerson(ctx, symposium.UserFromContext(ctx), ps); err != nil || !ok {
+		h.Error(w, r, orNotFound(err))
+		return
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, photo.MaxBytes+1<<16)
+	file, _, err := r.FormFile("photo")
+	if err != nil {
+		h.Error(w, r, symposium.Errorf(symposium.ETOOLARGE, "error.too_large"))
+		return
+	}
+	defer file.Close()
+	data, err := photo.Process(file)
+	if err == nil {
+		err = h.Store.SetPhoto(ctx, ps.ID, "image/jpeg", data)
+	}
+	if err != nil {
+		h.Error(w, r, err)
+		return
+	}
+	redirect(w, r, "/people/"+ps.ID)
+}
+
+// servePhoto answers a person's photo.
+func (h *Handler) servePhoto(w http.ResponseWriter, r *http.Request) {
+	data, ct, err := h.Store.Photo(r.Context(), r.PathValue("id"))
+	if err != nil {
+		h.Error(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", ct)
+	w.Header().Set("Cache-Control", "public, max-age=300")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	_, _ = w.Write(data)
+}
+
+// orNotFound answers "not found" for a refusal without an error.
+func orNotFound(err error) error {
+	if err != nil {
+		return err
+	}
+	return symposium.NotFound()
+}
