@@ -63,6 +63,7 @@ type Result struct {
 	OrganizationID string                  `json:"organization_id,omitempty"`
 	Organization   symposium.LocalizedText `json:"organization,omitempty"`
 	Event          string                  `json:"event,omitempty" doc:"The slug of the event, for events and contributions."`
+	EventTitle     symposium.LocalizedText `json:"event_title,omitempty" doc:"The title of a contribution's event."`
 	URL            string                  `json:"url"`
 	Score          float64                 `json:"score"`
 }
@@ -217,6 +218,7 @@ func (s *Service) textResult(typ, id string) (Result, bool) {
 			return r, false
 		}
 		r.Title, r.Event, r.URL = c.title, e.Slug, "/events/"+e.Slug+"/contributions/"+id
+		r.EventTitle = e.Title
 	}
 	return r, true
 }

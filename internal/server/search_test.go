@@ -99,6 +99,10 @@ func TestSearchTitlesInEveryLanguage(t *testing.T) {
 	if got := first("Entry 3", "contribution"); got != ids["c3"] {
 		t.Errorf("Entry 3 = %s, want %s", got, ids["c3"])
 	}
+	if items := searchItems(t, e, "", url.Values{"q": {"Entry 3"}, "type": {"contribution"}}); len(items) == 0 ||
+		items[0]["event"] != "astana-2024" || items[0]["event_title"] == nil {
+		t.Errorf("a contribution found does not name its event: %v", items)
+	}
 	// Cross-script through skeletons, and organizations by name.
 	if got := first("Астана", "event"); got != ids["event"] {
 		t.Errorf("Астана found %s, want the event by its city", got)
