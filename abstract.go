@@ -41,8 +41,10 @@ type Abstract struct {
 	AuthorIDs   []string      `json:"author_ids,omitempty"`
 	Authors     []Author      `json:"authors,omitempty"`
 	PresenterID string        `json:"presenter_id,omitempty"`
-	SubmitterID string        `json:"-"` // the account that submitted it
-	Status      string        `json:"status"`
+	// Answers answer the call's submission questions, by question key.
+	Answers     map[string]string `json:"answers,omitempty"`
+	SubmitterID string            `json:"-"` // the account that submitted it
+	Status      string            `json:"status"`
 	// Decision is the committee's decision; it stays pending (Released
 	// false) until the decisions are released.
 	Decision       *Decision  `json:"decision,omitempty"`
@@ -92,6 +94,7 @@ func (a *Abstract) Validate(p *Problems, c *Call) {
 		p.Add("track_id", "error.field.unknown_reference")
 	}
 	a.Type = oneOf(p, "type", a.Type, c.Types[0], c.Types)
+	ValidateAnswers(p, c.SubmissionQuestions, a.Answers)
 	a.validateAuthors(p)
 }
 

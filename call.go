@@ -47,6 +47,9 @@ type Call struct {
 	ReviewClosesAt *time.Time       `json:"review_closes_at,omitempty"`
 	Tracks         []Track          `json:"tracks"`
 	Questions      []ReviewQuestion `json:"questions"`
+	// SubmissionQuestions are the organizer's questions to submitters,
+	// answered with each abstract.
+	SubmissionQuestions []Question `json:"submission_questions,omitempty"`
 }
 
 // Track is a thematic part of a call, with its own reviewers.
@@ -121,6 +124,12 @@ func (c *Call) Validate(p *Problems) {
 	}
 	c.validateTracks(p)
 	c.validateQuestions(p)
+	var sq Problems
+	ValidateQuestions(&sq, c.SubmissionQuestions)
+	for _, f := range sq {
+		f.Field = "submission_" + f.Field
+		*p = append(*p, f)
+	}
 }
 
 // validateTracks checks the tracks and numbers them.

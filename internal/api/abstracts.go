@@ -19,11 +19,12 @@ type AbstractInput struct {
 	Type        string                  `json:"type,omitempty" doc:"talk, poster or panel, among those the call takes."`
 	AuthorIDs   []string                `json:"author_ids" doc:"The authors, people of the directory, in order."`
 	PresenterID string                  `json:"presenter_id,omitempty" doc:"The author who presents; the first when not given."`
+	Answers     map[string]string       `json:"answers,omitempty" doc:"Answers to the call's submission questions, by key."`
 }
 
 func (in AbstractInput) abstract() *symposium.Abstract {
 	return &symposium.Abstract{Title: in.Title, Content: in.Content, Language: in.Language, TrackID: in.TrackID,
-		Type: in.Type, AuthorIDs: in.AuthorIDs, PresenterID: in.PresenterID}
+		Type: in.Type, AuthorIDs: in.AuthorIDs, PresenterID: in.PresenterID, Answers: in.Answers}
 }
 
 // AbstractAnswer is an abstract as the caller may see it, and what the

@@ -26,6 +26,8 @@ type CallInput struct {
 	ReviewClosesAt *time.Time                 `json:"review_closes_at,omitempty"`
 	Tracks         []symposium.Track          `json:"tracks"`
 	Questions      []symposium.ReviewQuestion `json:"questions,omitempty"`
+	// SubmissionQuestions are asked of those who submit abstracts.
+	SubmissionQuestions []symposium.Question `json:"submission_questions,omitempty"`
 }
 
 func (a *API) callRoutes() {
@@ -45,7 +47,7 @@ func (a *API) putCall(ctx context.Context, in *struct {
 	b := in.Body
 	c := &symposium.Call{OpensAt: b.OpensAt, ClosesAt: b.ClosesAt, Text: b.Text, Types: b.Types, WordLimit: b.WordLimit,
 		Blind: b.Blind, ReviewsVisible: b.ReviewsVisible == nil || *b.ReviewsVisible, ReviewOpensAt: b.ReviewOpensAt,
-		ReviewClosesAt: b.ReviewClosesAt, Tracks: b.Tracks, Questions: b.Questions}
+		ReviewClosesAt: b.ReviewClosesAt, Tracks: b.Tracks, Questions: b.Questions, SubmissionQuestions: b.SubmissionQuestions}
 	if err := a.Review.PutCall(ctx, e, c); err != nil {
 		return nil, a.fail(ctx, err)
 	}

@@ -137,7 +137,7 @@ func Redact(a *symposium.Abstract, as string, blind bool) *symposium.Abstract {
 		out.Decision = nil
 	}
 	if as == AsReviewer && blind {
-		out.Authors, out.AuthorIDs, out.PresenterID = nil, nil, ""
+		out.Authors, out.AuthorIDs, out.PresenterID, out.Answers = nil, nil, "", nil
 	}
 	return &out
 }

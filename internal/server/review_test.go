@@ -96,6 +96,7 @@ func newReviewFixture(t *testing.T, s *store.Store) *reviewFixture {
 			{"text": map[string]string{"en": "Clarity"}, "kind": "rating", "min": 1, "max": 5},
 			{"text": map[string]string{"en": "Fits the symposium"}, "kind": "yesno"},
 		},
+		"submission_questions": []map[string]any{{"key": "funding", "label": map[string]string{"en": "Funding"}, "kind": "text", "required": true}},
 	}, 200)
 	for _, tr := range call["tracks"].([]any) {
 		f.tracks = append(f.tracks, tr.(map[string]any)["id"].(string))
@@ -116,7 +117,8 @@ func newReviewFixture(t *testing.T, s *store.Store) *reviewFixture {
 		}
 		out := f.send("POST", "/api/v1/events/"+f.slug+"/abstracts", f.tokens[s.email], map[string]any{
 			"title": map[string]string{s.lang: s.title}, "content": map[string]string{s.lang: s.content}, "language": s.lang,
-			"track_id": f.tracks[0], "author_ids": authors, "presenter_id": s.author}, 201)
+			"track_id": f.tracks[0], "author_ids": authors, "presenter_id": s.author,
+			"answers": map[string]string{"funding": "Grant of " + s.email}}, 201)
 		if out["status"] != "submitted" {
 			t.Fatalf("submitted abstract = %v", out)
 		}
@@ -344,8 +346,8 @@ func (f *reviewFixture) checkClosedCall() {
 	body := map[string]any{"title": map[string]string{"ru": "Ещё один"}, "content": map[string]string{"ru": strings.Repeat("слово ", 60)},
 		"language": "ru", "track_id": f.tracks[1], "author_ids": me["author_ids"]}
 	resp, out := f.e.api("POST", "/api/v1/events/"+f.slug+"/abstracts", token, body)
-	if resp.StatusCode != 422 || !strings.Contains(toJSON(out), "content.ru") {
-		t.Errorf("an abstract over the word limit = %d %v", resp.StatusCode, out)
+	if resp.StatusCode != 422 || !strings.Contains(toJSON(out), "content.ru") || !strings.Contains(toJSON(out), "answers.funding") {
+		t.Errorf("an abstract over the word limit and without its answer = %d %v", resp.StatusCode, out)
 	}
 	now := time.Now().UTC()
 	f.send("PUT", "/api/v1/events/"+f.slug+"/cfp", f.manager, map[string]any{"opens_at": now.Add(-2 * time.Hour), "closes_at": now.Add(-time.Hour),

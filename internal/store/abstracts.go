@@ -16,10 +16,10 @@ func (s *Store) CreateAbstract(ctx context.Context, a *symposium.Abstract) error
 	a.UpdatedAt = a.CreatedAt
 	err := s.write(ctx, func(t *tx) error {
 		_, err := t.exec(`INSERT INTO abstracts (id, event_id, track_id, type, language, title, content, presenter_id,
-				submitter_id, status, created_at, updated_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)`,
+				submitter_id, status, created_at, updated_at, answers)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12)`,
 			a.ID, a.EventID, a.TrackID, a.Type, a.Language, jsonText(a.Title), jsonText(a.Content), nullable(a.PresenterID),
-			a.SubmitterID, a.Status, ts(a.CreatedAt))
+			a.SubmitterID, a.Status, ts(a.CreatedAt), jsonText(answersOf(a)))
 		if isForeignKeyViolation(err) {
 			return invalidReference("presenter_id")
 		}
@@ -40,8 +40,9 @@ func (s *Store) UpdateAbstract(ctx context.Context, a *symposium.Abstract) error
 	a.UpdatedAt = now()
 	err := s.write(ctx, func(t *tx) error {
 		n, err := affected(t.exec(`UPDATE abstracts SET track_id = $2, type = $3, language = $4, title = $5, content = $6,
-				presenter_id = $7, updated_at = $8 WHERE id = $1 AND status = 'submitted'`,
-			a.ID, a.TrackID, a.Type, a.Language, jsonText(a.Title), jsonText(a.Content), nullable(a.PresenterID), ts(a.UpdatedAt)))
+				presenter_id = $7, updated_at = $8, answers = $9 WHERE id = $1 AND status = 'submitted'`,
+			a.ID, a.TrackID, a.Type, a.Language, jsonText(a.Title), jsonText(a.Content), nullable(a.PresenterID), ts(a.UpdatedAt),
+			jsonText(answersOf(a))))
 		if isForeignKeyViolation(err) {
 			return invalidReference("presenter_id")
 		}
@@ -116,6 +117,14 @@ func (s *Store) ConfirmAuthorship(ctx context.Context, abstractID, personID stri
 		return nil
 	})
 	return abstractError("confirm authorship", err)
+}
+
+// answersOf makes missing answers encode as {}.
+func answersOf(a *symposium.Abstract) map[string]string {
+	if a.Answers == nil {
+		return map[string]string{}
+	}
+	return a.Answers
 }
 
 // abstractError explains a failed abstract write.

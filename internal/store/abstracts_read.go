@@ -11,7 +11,7 @@ import (
 
 const abstractColumns = `a.id, a.event_id, a.track_id, a.type, a.language, a.title, a.content, COALESCE(a.presenter_id, ''),
 	a.submitter_id, a.status, a.decision, a.decision_as, a.decided_at, a.released, COALESCE(a.contribution_id, ''),
-	a.created_at, a.updated_at, a.withdrawn_at`
+	a.created_at, a.updated_at, a.withdrawn_at, a.answers`
 
 func scanAbstract(sc scanner, a *symposium.Abstract) error {
 	var decision, as string
@@ -19,7 +19,7 @@ func scanAbstract(sc scanner, a *symposium.Abstract) error {
 	var released bool
 	err := sc.Scan(&a.ID, &a.EventID, &a.TrackID, &a.Type, &a.Language, jsonCol{&a.Title}, jsonCol{&a.Content}, &a.PresenterID,
 		&a.SubmitterID, &a.Status, &decision, &as, timeCol{&decided}, &released, &a.ContributionID,
-		timeCol{&a.CreatedAt}, timeCol{&a.UpdatedAt}, timeCol{&withdrawn})
+		timeCol{&a.CreatedAt}, timeCol{&a.UpdatedAt}, timeCol{&withdrawn}, jsonCol{&a.Answers})
 	if decision != "" {
 		a.Decision = &symposium.Decision{Outcome: decision, As: as, Released: released, DecidedAt: decided}
 	}

@@ -17,14 +17,16 @@ import (
 func (s *Store) PutCall(ctx context.Context, c *symposium.Call) error {
 	err := s.write(ctx, func(t *tx) error {
 		_, err := t.exec(`INSERT INTO calls (event_id, opens_at, closes_at, text, types, word_limit, blind, reviews_visible,
-				review_opens_at, review_closes_at, updated_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+				review_opens_at, review_closes_at, updated_at, submission_questions)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
 			ON CONFLICT (event_id) DO UPDATE SET opens_at = excluded.opens_at, closes_at = excluded.closes_at,
 				text = excluded.text, types = excluded.types, word_limit = excluded.word_limit, blind = excluded.blind,
 				reviews_visible = excluded.reviews_visible, review_opens_at = excluded.review_opens_at,
-				review_closes_at = excluded.review_closes_at, updated_at = excluded.updated_at`,
+				review_closes_at = excluded.review_closes_at, updated_at = excluded.updated_at,
+				submission_questions = excluded.submission_questions`,
 			c.EventID, ts(c.OpensAt), ts(c.ClosesAt), jsonText(c.Text), jsonText(orEmpty(c.Types)), c.WordLimit, c.Blind,
-			c.ReviewsVisible, optionalTime(c.ReviewOpensAt), optionalTime(c.ReviewClosesAt), ts(now()))
+			c.ReviewsVisible, optionalTime(c.ReviewOpensAt), optionalTime(c.ReviewClosesAt), ts(now()),
+			jsonText(orNone(c.SubmissionQuestions)))
 		if err != nil {
 			return err
 		}
@@ -110,9 +112,9 @@ func (s *Store) Call(ctx context.Context, eventID string) (*symposium.Call, erro
 	c := &symposium.Call{EventID: eventID}
 	var reviewOpens, reviewCloses time.Time
 	err := s.read.QueryRowContext(ctx, `SELECT opens_at, closes_at, text, types, word_limit, blind, reviews_visible,
-			review_opens_at, review_closes_at FROM calls WHERE event_id = $1`, eventID).
+			review_opens_at, review_closes_at, submission_questions FROM calls WHERE event_id = $1`, eventID).
 		Scan(timeCol{&c.OpensAt}, timeCol{&c.ClosesAt}, jsonCol{&c.Text}, jsonCol{&c.Types}, &c.WordLimit, &c.Blind,
-			&c.ReviewsVisible, timeCol{&reviewOpens}, timeCol{&reviewCloses})
+			&c.ReviewsVisible, timeCol{&reviewOpens}, timeCol{&reviewCloses}, jsonCol{&c.SubmissionQuestions})
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, symposium.NotFound()
 	}
@@ -149,6 +151,14 @@ func (s *Store) loadCallParts(ctx context.Context, c *symposium.Call) error {
 		c.Questions = append(c.Questions, q)
 		return nil
 	}, c.EventID)
+}
+
+// orNone makes a nil list of questions encode as [].
+func orNone(qs []symposium.Question) []symposium.Question {
+	if qs == nil {
+		return []symposium.Question{}
+	}
+	return qs
 }
 
 // timeOrNil returns nil for the zero time.
