@@ -23,8 +23,24 @@ const similarPerPerson = 5
 // Duplicates returns pairs of people who are likely one person, most likely
 // first, with the evidence: names alike across scripts, the same email,
 // and, as support, the same organization and country. Pairs a manager
-// dismissed are left out.
+// dismissed are left out. The first request after Load starts comparing
+// every person with the most similar names and waits for it; changes are
+// compared as they come.
 func (s *Service) Duplicates(ctx context.Context, limit int) ([]symposium.DuplicatePair, error) {
+	s.mu.RLock()
+	once, compared := s.compareOnce, s.compared
+	s.mu.RUnlock()
+	once.Do(func() {
+		go func() {
+			defer close(compared)
+			s.compareAll(context.WithoutCancel(ctx))
+		}()
+	})
+	select {
+	case <-compared: // the first comparison of everyone is done
+	case <-ctx.Done():
+		return nil, fmt.Errorf("search: duplicates: %w", ctx.Err())
+	}
 	s.mu.RLock()
 	c := s.dupCache
 	version := s.version
@@ -55,28 +71,18 @@ func (s *Service) Dismiss(ctx context.Context, a, b, byUserID string) error {
 	return nil
 }
 
-// findDuplicates compares every person with the most similar names and
-// with those sharing their email.
+// findDuplicates gathers the pairs alike by name and those sharing an
+// email.
 func (s *Service) findDuplicates(dismissed map[[2]string]bool) []symposium.DuplicatePair {
+	scores := s.pairs.snapshot() // by name similarity; 0 for an email shared
 	s.mu.RLock()
-	ids := make([]string, 0, len(s.persons))
 	byEmail := map[string][]string{}
 	for id, p := range s.persons {
-		ids = append(ids, id)
 		if p.Email != "" {
 			byEmail[p.Email] = append(byEmail[p.Email], id)
 		}
 	}
 	s.mu.RUnlock()
-	slices.Sort(ids)
-	scores := map[[2]string]float64{} // by name similarity; 0 for an email shared
-	for _, id := range ids {
-		for _, m := range s.people.Similar(id, similarPerPerson) {
-			if k := pairKey(id, m.ID); m.Score >= likelyScore && m.Score > scores[k] {
-				scores[k] = m.Score
-			}
-		}
-	}
 	for _, group := range byEmail {
 		for i, a := range group {
 			for _, b := range group[i+1:] {

@@ -25,6 +25,13 @@ type Service struct {
 
 	people *names.Index
 	text   *textIndex
+	pairs  *namePairs // people alike by name, for the duplicates queue
+	loaded bool       // whether Load has run: from then on changes are compared at once
+	// compareOnce starts, on the first request for the duplicates queue,
+	// the comparison of every person loaded; compared is closed when it
+	// is done.
+	compareOnce *sync.Once
+	compared    chan struct{}
 
 	mu       sync.RWMutex
 	persons  map[string]*symposium.Person       // not merged
@@ -45,7 +52,8 @@ type contribution struct {
 // changes from now on; Load fills it.
 func New(st *store.Store, log *slog.Logger) *Service {
 	s := &Service{
-		store: st, log: log, people: names.NewIndex(), text: newTextIndex(),
+		store: st, log: log, people: names.NewIndex(), text: newTextIndex(), pairs: newNamePairs(),
+		compareOnce: &sync.Once{}, compared: make(chan struct{}),
 		persons: map[string]*symposium.Person{}, orgs: map[string]*symposium.Organization{},
 		events: map[string]*symposium.Event{}, contribs: map[string]contribution{},
 	}
@@ -54,8 +62,12 @@ func New(st *store.Store, log *slog.Logger) *Service {
 }
 
 // Load reads every person, organization, event and contribution into the
-// indexes.
+// indexes. Comparing every person's name with the others, for the
+// duplicates queue, waits for the queue's first request.
 func (s *Service) Load(ctx context.Context) error {
+	s.mu.Lock()
+	s.loaded = false
+	s.mu.Unlock()
 	if err := s.store.EachPerson(ctx, s.putPerson); err != nil {
 		return fmt.Errorf("search: load: %w", err)
 	}
@@ -68,6 +80,10 @@ func (s *Service) Load(ctx context.Context) error {
 	if err := s.store.EachContribution(ctx, s.putContribution); err != nil {
 		return fmt.Errorf("search: load: %w", err)
 	}
+	s.mu.Lock()
+	s.loaded = true
+	s.compareOnce, s.compared = &sync.Once{}, make(chan struct{})
+	s.mu.Unlock()
 	return nil
 }
 
@@ -170,11 +186,16 @@ func (s *Service) putPerson(p *symposium.Person) {
 	s.people.Put(p.ID, p.Spellings()...)
 	s.mu.Lock()
 	s.persons[p.ID] = p
+	loaded := s.loaded
 	s.mu.Unlock()
+	if loaded {
+		s.comparePerson(p.ID)
+	}
 }
 
 func (s *Service) deletePerson(id string) {
 	s.people.Delete(id)
+	s.pairs.remove(id)
 	s.mu.Lock()
 	delete(s.persons, id)
 	s.mu.Unlock()
