@@ -1,0 +1,45 @@
+package bench
+
+import (
+	"io"
+	"log/slog"
+	"testing"
+	"time"
+
+	"symposium/internal/names/eval"
+	"symposium/internal/search"
+)
+
+// BenchmarkDuplicatesQueue measures the queue of likely duplicate people
+// on the 100,000 people of the evaluation set stored in SQLite: the first
+// request after start, which compares every person with their five most
+// similar names, and a request after the first pair was merged, which
+// compares only the two people again.
+func BenchmarkDuplicatesQueue(b *testing.B) {
+	set := eval.Generate(eval.Seed, eval.NumPeople, 0)
+	s := sqliteStore(b)
+	storePeople(b, s, set)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		se := search.New(s, slog.New(slog.NewTextHandler(io.Discard, nil)))
+		if err := se.Load(ctx); err != nil {
+			b.Fatal(err)
+		}
+		t0 := time.Now()
+		pairs, err := se.Duplicates(ctx, 100)
+		if err != nil {
+			b.Fatal(err)
+		}
+		first := time.Since(t0)
+		if _, err := s.MergePeople(ctx, pairs[0].A.ID, pairs[0].B.ID, ""); err != nil {
+			b.Fatal(err)
+		}
+		t0 = time.Now()
+		if _, err := se.Duplicates(ctx, 100); err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(ms(first), "first-ms")
+		b.ReportMetric(ms(time.Since(t0)), "after-merge-ms")
+		b.ReportMetric(float64(len(pairs)), "pairs-shown")
+	}
+}
