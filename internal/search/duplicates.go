@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"symposium"
 )
@@ -17,6 +18,11 @@ type duplicateCache struct {
 	pairs   []symposium.DuplicatePair
 }
 
+// firstPassWait is how long the first request for the queue waits for
+// everyone to be compared before it shows the pairs found so far; on a
+// directory of thousands the comparison is done well before.
+const firstPassWait = 2 * time.Second
+
 // similarPerPerson is how many similar names each person is compared with.
 const similarPerPerson = 5
 
@@ -24,8 +30,8 @@ const similarPerPerson = 5
 // first, with the evidence: names alike across scripts, the same email,
 // and, as support, the same organization and country. Pairs a manager
 // dismissed are left out. The first request after Load starts comparing
-// every person with the most similar names and waits for it; changes are
-// compared as they come.
+// every person with the most similar names and waits for it, up to
+// firstPassWait; changes are compared as they come.
 func (s *Service) Duplicates(ctx context.Context, limit int) ([]symposium.DuplicatePair, error) {
 	s.mu.RLock()
 	once, compared := s.compareOnce, s.compared
@@ -36,8 +42,11 @@ func (s *Service) Duplicates(ctx context.Context, limit int) ([]symposium.Duplic
 			s.compareAll(context.WithoutCancel(ctx))
 		}()
 	})
+	complete := true
 	select {
 	case <-compared: // the first comparison of everyone is done
+	case <-time.After(firstPassWait): // a large directory: show what is found so far
+		complete = false
 	case <-ctx.Done():
 		return nil, fmt.Errorf("search: duplicates: %w", ctx.Err())
 	}
@@ -52,7 +61,7 @@ func (s *Service) Duplicates(ctx context.Context, limit int) ([]symposium.Duplic
 		}
 		c = duplicateCache{version: version, valid: true, pairs: s.findDuplicates(dismissed)}
 		s.mu.Lock()
-		if s.version == version {
+		if s.version == version && complete {
 			s.dupCache = c
 		}
 		s.mu.Unlock()
