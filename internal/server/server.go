@@ -63,7 +63,7 @@ func New(cfg Config, st *store.Store, acc *accounts.Service, bundle *i18n.Bundle
 	rev := review.New(st, s.search, bundle, cfg.BaseURL)
 	api.Register(mux, api.Deps{Store: st, Accounts: acc, Registration: reg, Search: s.search, Review: rev, Log: log, Version: cfg.Version})
 	w, err := web.Register(mux, web.Deps{
-		Store: st, Accounts: acc, Registration: reg, Search: s.search, I18n: bundle, Log: log,
+		Store: st, Accounts: acc, Registration: reg, Review: rev, Search: s.search, I18n: bundle, Log: log,
 		BaseURL: cfg.BaseURL, SecureCookies: strings.HasPrefix(cfg.BaseURL, "https://"),
 		TrustProxy: cfg.TrustProxy, MailConfigured: cfg.MailConfigured, Version: cfg.Version,
 	})

@@ -55,6 +55,27 @@ var (
 	roleKeys = map[string]string{
 		"manager": "role.manager", "reviewer": "role.reviewer", "checkin": "role.checkin", "moderator": "role.moderator",
 	}
+	abstractStatusKeys = map[string]string{
+		"submitted": "abstract.status.submitted", "withdrawn": "abstract.status.withdrawn",
+		"accepted": "abstract.status.accepted", "rejected": "abstract.status.rejected",
+	}
+	abstractTypeKeys = map[string]string{
+		"talk": "abstract.type.talk", "poster": "abstract.type.poster", "panel": "abstract.type.panel",
+	}
+	decisionKeys = map[string]string{"accept": "decision.accept", "reject": "decision.reject"}
+	// decisionFilterKeys are the decision list's choices of decision.
+	decisionFilterKeys = map[string]string{
+		"accept": "decision.accept", "reject": "decision.reject", "pending": "decisions.pending", "none": "decisions.undecided",
+	}
+	// sortKeys are the orders of the decision list.
+	sortKeys = map[string]string{
+		"mean": "decisions.sort.mean", "median": "decisions.sort.median", "spread": "decisions.sort.spread",
+		"reviews": "decisions.sort.reviews", "submitted": "decisions.sort.submitted",
+	}
+	reviewKindKeys = map[string]string{
+		"rating": "cfp_form.kind.rating", "yesno": "cfp_form.kind.yesno", "text": "cfp_form.kind.text",
+	}
+	bidKeys = map[string]string{"eager": "bid.eager", "willing": "bid.willing", "not": "bid.not"}
 )
 
 // label returns the message key for value in one of the tables above, for
@@ -66,6 +87,8 @@ func label(table, value string) string {
 		"registration_status": registrationStatusKeys, "registration_explain": registrationExplainKeys,
 		"question_kind": questionKindKeys, "invitation_status": invitationStatusKeys,
 		"result_type": resultTypeKeys, "evidence": evidenceKeys,
+		"abstract_status": abstractStatusKeys, "abstract_type": abstractTypeKeys, "decision": decisionKeys,
+		"decision_filter": decisionFilterKeys, "sort": sortKeys, "review_kind": reviewKindKeys, "bid": bidKeys,
 	}[table]
 	if key, ok := m[value]; ok {
 		return key

@@ -159,6 +159,10 @@ func funcs(a *assets) template.FuncMap {
 		"card":     card,
 		"add":      func(a, b int) int { return a + b },
 		"lt":       localizedRow,
+		"ltl":      localizedRowIn,
+		"arow":     coauthorRow,
+		"rcard":    func(p *page, r reviewView) reviewCard { return reviewCard{Page: p, Review: r} },
+		"dopts":    decisionOptions,
 		"input":    inputField,
 		"list":     func(items ...string) []string { return items },
 		"question": func(p *page, q symposium.Question) questionData { return questionData{Page: p, Question: q} },
@@ -201,6 +205,12 @@ type localizedRowData struct {
 // {{template "localized_row" lt $ "title" "form.title" true false}}.
 func localizedRow(p *page, name, label string, required, multiline bool) localizedRowData {
 	return localizedRowData{Page: p, Name: name, Label: label, Required: required, Multiline: multiline, Langs: symposium.Languages}
+}
+
+// localizedRowIn prepares a localized input with a column for each of the
+// given languages only: {{template "localized_row" ltl $ "text" "cfp_form.text" false true $langs}}.
+func localizedRowIn(p *page, name, label string, required, multiline bool, langs []string) localizedRowData {
+	return localizedRowData{Page: p, Name: name, Label: label, Required: required, Multiline: multiline, Langs: langs}
 }
 
 // inputFieldData is what the field template sees.

@@ -53,6 +53,7 @@ func (h *Handler) routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /events/{slug}/timetable/print", h.printTimetable)
 	mux.HandleFunc("GET /events/{slug}/speakers", h.showSpeakers)
 	mux.HandleFunc("GET /events/{slug}/contributions/{id}", h.showContribution)
+	h.reviewRoutes(mux)
 	mux.HandleFunc("GET /search", h.showSearch)
 	mux.HandleFunc("GET /people/new", h.newPersonForm)
 	mux.HandleFunc("POST /people/new", h.createPerson)
@@ -70,4 +71,31 @@ func (h *Handler) routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /admin/mail", h.adminMail)
 
 	mux.HandleFunc("/", h.notFound)
+}
+
+// reviewRoutes are the routes of the call for abstracts and its review.
+func (h *Handler) reviewRoutes(mux *http.ServeMux) {
+	mux.HandleFunc("GET /events/{slug}/cfp", h.showCall)
+	mux.HandleFunc("GET /events/{slug}/cfp/edit", h.editCallForm)
+	mux.HandleFunc("POST /events/{slug}/cfp/edit", h.saveCall)
+	mux.HandleFunc("GET /events/{slug}/abstracts/new", h.newAbstractForm)
+	mux.HandleFunc("POST /events/{slug}/abstracts/new", h.submitAbstract)
+	mux.HandleFunc("GET /events/{slug}/abstracts/export/{kind}/{format}", h.exportAbstracts)
+	mux.HandleFunc("GET /events/{slug}/book.pdf", h.bookOfAbstracts)
+	mux.HandleFunc("GET /events/{slug}/reviews", h.showReviewing)
+	mux.HandleFunc("POST /events/{slug}/reviews/bids", h.saveBids)
+	mux.HandleFunc("GET /events/{slug}/decisions", h.showDecisions)
+	mux.HandleFunc("POST /events/{slug}/decisions", h.decideMany)
+	mux.HandleFunc("POST /events/{slug}/decisions/release", h.releaseDecisions)
+	mux.HandleFunc("POST /events/{slug}/assignments", h.autoAssign)
+	mux.HandleFunc("POST /events/{slug}/reviewers", h.addReviewer)
+	mux.HandleFunc("GET /abstracts/{id}", h.showAbstract)
+	mux.HandleFunc("GET /abstracts/{id}/edit", h.editAbstractForm)
+	mux.HandleFunc("POST /abstracts/{id}/edit", h.editAbstract)
+	mux.HandleFunc("POST /abstracts/{id}/withdraw", h.withdrawAbstract)
+	mux.HandleFunc("POST /abstracts/{id}/confirm", h.confirmAuthorship)
+	mux.HandleFunc("POST /abstracts/{id}/review", h.saveReview)
+	mux.HandleFunc("POST /abstracts/{id}/declare", h.declareConflict)
+	mux.HandleFunc("POST /abstracts/{id}/reviewers", h.assignReviewer)
+	mux.HandleFunc("POST /abstracts/{id}/decision", h.decideAbstract)
 }

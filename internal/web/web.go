@@ -12,6 +12,7 @@ import (
 	"symposium/internal/accounts"
 	"symposium/internal/i18n"
 	"symposium/internal/registration"
+	"symposium/internal/review"
 	"symposium/internal/search"
 	"symposium/internal/store"
 )
@@ -30,6 +31,7 @@ type Deps struct {
 	Store          *store.Store
 	Accounts       *accounts.Service
 	Registration   *registration.Service
+	Review         *review.Service
 	Search         *search.Service
 	I18n           *i18n.Bundle
 	Log            *slog.Logger

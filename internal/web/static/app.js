@@ -144,3 +144,79 @@ document.addEventListener("DOMContentLoaded", function () {
     });
   });
 });
+
+// The abstract form: a live word count under the text, counted as the
+// server counts (runs of letters or digits; in Chinese, every two
+// characters), and the title's translation into the abstract's own
+// language hidden, since the title itself is in it.
+document.addEventListener("DOMContentLoaded", function () {
+  var text = document.querySelector("textarea[data-word-limit]");
+  var out = document.querySelector("[data-word-count]");
+  if (text && out) {
+    var limit = +text.dataset.wordLimit;
+    var han = /\p{Script=Han}/u, word = /[\p{L}\p{N}]/u;
+    var count = function (s) {
+      var n = 0, run = 0, inWord = false;
+      for (var ch of s) {
+        if (han.test(ch)) {
+          if (run % 2 === 0) { n++; }
+          run++;
+          inWord = false;
+        } else if (word.test(ch)) {
+          if (!inWord) { n++; }
+          inWord = true;
+          run = 0;
+        } else {
+          inWord = false;
+          run = 0;
+        }
+      }
+      return n;
+    };
+    var update = function () {
+      var n = count(text.value);
+      out.textContent = out.dataset.template.replace("#", n);
+      out.classList.toggle("over", n > limit);
+    };
+    text.addEventListener("input", update);
+    update();
+  }
+  var lang = document.querySelector("[data-abstract-language]");
+  if (lang) {
+    var hide = function () {
+      document.querySelectorAll("[data-translation]").forEach(function (col) {
+        col.hidden = col.dataset.translation === lang.value;
+      });
+    };
+    lang.addEventListener("change", hide);
+    hide();
+  }
+});
+
+// Rows of a form that grow: "add a row" copies the template row, giving
+// its inputs the next index, up to the form's maximum. Without script the
+// form offers a few empty rows instead.
+document.addEventListener("DOMContentLoaded", function () {
+  var rows = document.querySelector("[data-rows]");
+  var template = document.querySelector("template[data-row-template]");
+  var button = document.querySelector("[data-add-row]");
+  if (!rows || !template || !button) {
+    return;
+  }
+  var next = +rows.dataset.next, most = +rows.dataset.max;
+  var full = function () { return rows.querySelectorAll("[data-row]").length >= most; };
+  button.hidden = full();
+  button.addEventListener("click", function () {
+    if (full()) {
+      return;
+    }
+    var html = template.innerHTML.replace(/__N__/g, String(next++));
+    rows.insertAdjacentHTML("beforeend", html);
+    var added = rows.lastElementChild;
+    var first = added && added.querySelector("input[type=text]");
+    if (first) {
+      first.focus();
+    }
+    button.hidden = full();
+  });
+});

@@ -1,0 +1,170 @@
+package review
+
+import (
+	"context"
+	"slices"
+
+	"symposium"
+)
+
+// Assigned is an abstract assigned to a reviewer, as they may see it, and
+// whether they submitted their review of it.
+type Assigned struct {
+	Abstract *symposium.Abstract
+	Reviewed bool
+}
+
+// Biddable is an abstract a reviewer may bid for, as they may see it, with
+// their bid ("" when none).
+type Biddable struct {
+	Abstract *symposium.Abstract
+	Bid      string
+}
+
+// ReviewerAbstracts returns the abstracts of an event assigned to a
+// reviewer that they may review — not those with a conflict of interest
+// no manager overrode — in the order assigned, without their texts, as a
+// reviewer sees them (without authors in blind review).
+func (s *Service) ReviewerAbstracts(ctx context.Context, u *symposium.User, eventID string) ([]Assigned, error) {
+	c, err := s.call(ctx, eventID)
+	if err != nil {
+		return nil, err
+	}
+	ids, err := s.store.ReviewerAssignments(ctx, eventID, u.ID)
+	if err != nil || len(ids) == 0 {
+		return []Assigned{}, err
+	}
+	done, err := s.store.SubmittedBy(ctx, eventID, u.ID)
+	if err != nil {
+		return nil, err
+	}
+	byID, err := s.briefByID(ctx, eventID)
+	if err != nil {
+		return nil, err
+	}
+	overridden, err := s.overridden(ctx, eventID, u.ID)
+	if err != nil {
+		return nil, err
+	}
+	var list []*symposium.Abstract
+	for _, id := range ids {
+		if a := byID[id]; a != nil {
+			list = append(list, a)
+		}
+	}
+	g, err := s.eventInterests(ctx, u, eventID, list)
+	if err != nil {
+		return nil, err
+	}
+	out := []Assigned{}
+	for _, a := range list {
+		if overridden[a.ID] || !g.conflicted(u.ID, a) {
+			out = append(out, Assigned{Abstract: Redact(a, AsReviewer, c.Blind), Reviewed: done[a.ID]})
+		}
+	}
+	return out, nil
+}
+
+// BiddingList returns the submitted abstracts of an event a reviewer may
+// bid for — those of the tracks they review (any, when they have none),
+// but their own — without texts, as a reviewer sees them, with their bids.
+func (s *Service) BiddingList(ctx context.Context, u *symposium.User, eventID string) ([]Biddable, error) {
+	c, err := s.call(ctx, eventID)
+	if err != nil {
+		return nil, err
+	}
+	tracks, err := s.reviewerTracks(ctx, u, eventID)
+	if err != nil {
+		return nil, err
+	}
+	all, err := s.store.EventAbstractsBrief(ctx, eventID)
+	if err != nil {
+		return nil, err
+	}
+	var list []*symposium.Abstract
+	for _, a := range all {
+		if a.Status == symposium.AbstractSubmitted && (len(tracks) == 0 || slices.Contains(tracks, a.TrackID)) {
+			list = append(list, a)
+		}
+	}
+	setup, err := s.store.EventReviewSetup(ctx, eventID)
+	if err != nil {
+		return nil, err
+	}
+	g, err := s.loadInterests(ctx, []symposium.User{*u}, list, setup.Declared)
+	if err != nil {
+		return nil, err
+	}
+	out := []Biddable{}
+	for _, a := range list {
+		if !ownAbstract(g.of(u.ID, a)) {
+			out = append(out, Biddable{Abstract: Redact(a, AsReviewer, c.Blind), Bid: setup.Bids[a.ID][u.ID]})
+		}
+	}
+	return out, nil
+}
+
+// ownAbstract reports whether conflicts of interest say the reviewer is
+// one of the authors.
+func ownAbstract(list []symposium.Interest) bool {
+	for _, in := range list {
+		if in.Reason == symposium.InterestAuthor || in.Reason == symposium.InterestSamePerson {
+			return true
+		}
+	}
+	return false
+}
+
+// briefByID returns an event's abstracts without texts, by ID.
+func (s *Service) briefByID(ctx context.Context, eventID string) (map[string]*symposium.Abstract, error) {
+	all, err := s.store.EventAbstractsBrief(ctx, eventID)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]*symposium.Abstract, len(all))
+	for _, a := range all {
+		out[a.ID] = a
+	}
+	return out, nil
+}
+
+// overridden returns the abstracts a manager assigned a reviewer to
+// despite a conflict of interest.
+func (s *Service) overridden(ctx context.Context, eventID, userID string) (map[string]bool, error) {
+	list, err := s.store.EventAssignments(ctx, eventID)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]bool{}
+	for _, a := range list {
+		if a.ReviewerID == userID && a.Override != "" {
+			out[a.AbstractID] = true
+		}
+	}
+	return out, nil
+}
+
+// eventInterests gathers one reviewer's conflicts of interest with some
+// abstracts of an event.
+func (s *Service) eventInterests(ctx context.Context, u *symposium.User, eventID string, list []*symposium.Abstract) (*interestGraph, error) {
+	setup, err := s.store.EventReviewSetup(ctx, eventID)
+	if err != nil {
+		return nil, err
+	}
+	return s.loadInterests(ctx, []symposium.User{*u}, list, setup.Declared)
+}
+
+// reviewerTracks returns the tracks a reviewer of an event reviews; none
+// means any.
+func (s *Service) reviewerTracks(ctx context.Context, u *symposium.User, eventID string) ([]string, error) {
+	reviewers, err := s.store.EventReviewers(ctx, eventID)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range reviewers {
+		if r.User.ID == u.ID {
+			return r.TrackIDs, nil
+		}
+	}
+	return nil, nil
+}

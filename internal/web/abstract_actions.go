@@ -1,0 +1,126 @@
+package web
+
+import (
+	"context"
+	"net/http"
+	"strings"
+
+	"symposium"
+	"symposium/internal/review"
+)
+
+// withdrawAbstract withdraws an abstract for one of its authors.
+func (h *Handler) withdrawAbstract(w http.ResponseWriter, r *http.Request) {
+	h.authorAction(w, r, "withdrawn", h.Review.Withdraw)
+}
+
+// confirmAuthorship records that the signed-in author confirms being one.
+func (h *Handler) confirmAuthorship(w http.ResponseWriter, r *http.Request) {
+	h.authorAction(w, r, "confirmed", h.Review.Confirm)
+}
+
+// authorAction runs an action of an author on the abstract of the request
+// and shows the abstract again with a confirmation.
+func (h *Handler) authorAction(w http.ResponseWriter, r *http.Request, notice string, act func(context.Context, *symposium.User, string) error) {
+	u := symposium.UserFromContext(r.Context())
+	if u == nil {
+		h.Error(w, r, symposium.Errorf(symposium.EUNAUTHORIZED, "error.unauthorized"))
+		return
+	}
+	id := r.PathValue("id")
+	if err := act(r.Context(), u, id); err != nil {
+		h.Error(w, r, err)
+		return
+	}
+	redirect(w, r, "/abstracts/"+id+"?notice="+notice)
+}
+
+// declareConflict records a conflict of interest the assigned reviewer
+// declares, which takes the abstract out of their hands.
+func (h *Handler) declareConflict(w http.ResponseWriter, r *http.Request) {
+	u := symposium.UserFromContext(r.Context())
+	if u == nil {
+		h.Error(w, r, symposium.Errorf(symposium.EUNAUTHORIZED, "error.unauthorized"))
+		return
+	}
+	a, err := h.Store.Abstract(r.Context(), r.PathValue("id"))
+	if err != nil {
+		h.Error(w, r, err)
+		return
+	}
+	e, err := h.Store.EventByID(r.Context(), a.EventID)
+	if err == nil {
+		err = h.Review.Declare(r.Context(), u, a, "")
+	}
+	if err != nil {
+		h.Error(w, r, err)
+		return
+	}
+	redirect(w, r, "/events/"+e.Slug+"/reviews?notice=declared")
+}
+
+// managedAbstract loads the abstract of the request for a manager of its
+// event; anyone else gets 404.
+func (h *Handler) managedAbstract(w http.ResponseWriter, r *http.Request) (*review.View, *eventData) {
+	v, ed := h.loadAbstract(w, r)
+	if v == nil {
+		return nil, nil
+	}
+	if v.As != review.AsManager {
+		h.notFound(w, r)
+		return nil, nil
+	}
+	return v, ed
+}
+
+// decideAbstract records a manager's decision on one abstract: accepted as
+// a talk, poster or panel, or rejected; pending until released.
+func (h *Handler) decideAbstract(w http.ResponseWriter, r *http.Request) {
+	v, _ := h.managedAbstract(w, r)
+	if v == nil {
+		return
+	}
+	f, err := readForm(w, r, "decision")
+	if err != nil {
+		h.Error(w, r, err)
+		return
+	}
+	outcome, as := splitDecision(f.Values["decision"])
+	if err := h.Review.Decide(r.Context(), v.Abstract, outcome, as); err != nil {
+		h.formFailed(w, r, f, err, func(status int) { h.showAbstractAgain(w, r, status, f, nil) })
+		return
+	}
+	redirect(w, r, "/abstracts/"+v.Abstract.ID+"?notice=decided")
+}
+
+// splitDecision reads a decision choice such as "accept:poster" or
+// "reject".
+func splitDecision(choice string) (outcome, as string) {
+	outcome, as, _ = strings.Cut(choice, ":")
+	return outcome, as
+}
+
+// assignReviewer assigns a reviewer by email. A conflict of interest
+// shows the page again with the reasons in words and asks for the reason
+// to assign anyway.
+func (h *Handler) assignReviewer(w http.ResponseWriter, r *http.Request) {
+	v, _ := h.managedAbstract(w, r)
+	if v == nil {
+		return
+	}
+	f, err := readForm(w, r, "email", "override")
+	if err != nil {
+		h.Error(w, r, err)
+		return
+	}
+	_, err = h.Review.AssignReviewer(r.Context(), symposium.UserFromContext(r.Context()), v.Abstract, f.Values["email"], f.Values["override"])
+	if err != nil {
+		var conflicts []symposium.Interest
+		if e := symposium.AsError(err); e != nil && e.Code == symposium.ECONFLICT {
+			conflicts, _ = e.Detail["conflicts"].([]symposium.Interest)
+		}
+		h.formFailed(w, r, f, err, func(status int) { h.showAbstractAgain(w, r, status, f, conflicts) })
+		return
+	}
+	redirect(w, r, "/abstracts/"+v.Abstract.ID+"?notice=assigned#reviewers")
+}

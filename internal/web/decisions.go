@@ -1,0 +1,203 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"strconv"
+
+	"symposium"
+	"symposium/internal/review"
+	"symposium/internal/store"
+)
+
+// defaultPerAbstract is the number of reviewers the automatic assignment
+// form suggests for each abstract.
+const defaultPerAbstract = 2
+
+// decisionsView is the managers' decision list: the abstracts with their
+// reviews summed up, filters and sorting, decisions, the reviewers and
+// their automatic assignment.
+type decisionsView struct {
+	Call      *symposium.Call
+	Rows      []decisionRow
+	Filter    review.ListFilter
+	Order     string
+	Query     string // the filters as a query string, kept by the forms
+	Pending   int
+	Tracks    map[string]symposium.LocalizedText
+	Reviewers []reviewerView
+	Proposal  *proposalView
+	Langs     []string
+}
+
+// decisionRow is one abstract of the list, its scores on a scale of 0 to
+// 100.
+type decisionRow struct {
+	review.Row
+	Mean, Median, Spread string
+}
+
+// reviewerView is one reviewer of the event with the tracks they review.
+type reviewerView struct {
+	ID, Email, Name string
+	Tracks          []symposium.LocalizedText
+}
+
+// decisionFilter reads the list's filters and order from the request,
+// dropping values it does not know.
+func decisionFilter(r *http.Request) (review.ListFilter, string) {
+	q := r.URL.Query()
+	f := review.ListFilter{TrackID: q.Get("track"), Status: q.Get("status"), Decision: q.Get("decision"), Sort: q.Get("sort")}
+	if _, ok := abstractStatusKeys[f.Status]; !ok {
+		f.Status = ""
+	}
+	if _, ok := decisionFilterKeys[f.Decision]; !ok {
+		f.Decision = ""
+	}
+	if _, ok := sortKeys[f.Sort]; !ok {
+		f.Sort = "mean"
+	}
+	order := q.Get("order")
+	if order != "asc" {
+		order = "desc"
+	}
+	f.Ascend = order == "asc"
+	return f, order
+}
+
+// showDecisions is the decision list, for the event's managers.
+func (h *Handler) showDecisions(w http.ResponseWriter, r *http.Request) {
+	ed := h.loadManagedEvent(w, r)
+	if ed == nil {
+		return
+	}
+	c, err := h.Store.Call(r.Context(), ed.Event.ID)
+	if err != nil {
+		h.Error(w, r, err)
+		return
+	}
+	h.renderDecisions(w, r, ed, c, http.StatusOK, newForm(), nil)
+}
+
+// renderDecisions renders the decision list, with a refused form or an
+// assignment proposal to look at before applying it.
+func (h *Handler) renderDecisions(w http.ResponseWriter, r *http.Request, ed *eventData, c *symposium.Call, status int, f *form, proposal *review.Proposal) {
+	v, err := h.decisions(r, ed.Event, c)
+	if err != nil {
+		h.Error(w, r, err)
+		return
+	}
+	if proposal != nil {
+		all, err := h.Store.EventAbstractsBrief(r.Context(), ed.Event.ID)
+		if err != nil {
+			h.Error(w, r, err)
+			return
+		}
+		k, _ := strconv.Atoi(f.Values["k"])
+		v.Proposal = describeProposal(proposal, k, all, v.Reviewers)
+	}
+	if f.Values["k"] == "" {
+		f.Values["k"] = strconv.Itoa(defaultPerAbstract)
+	}
+	p := h.eventPage(r, ed, "decisions", v)
+	p.Form = f
+	p.Notice = reviewNotice(p, r)
+	h.render(w, r, status, "decisions", p)
+}
+
+// decisions gathers the list with its filters, the count of decisions
+// pending release, and the reviewers.
+func (h *Handler) decisions(r *http.Request, e *symposium.Event, c *symposium.Call) (*decisionsView, error) {
+	ctx := r.Context()
+	v := &decisionsView{Call: c, Tracks: map[string]symposium.LocalizedText{}, Langs: symposium.Languages}
+	v.Filter, v.Order = decisionFilter(r)
+	v.Query = url.Values{"track": {v.Filter.TrackID}, "status": {v.Filter.Status}, "decision": {v.Filter.Decision},
+		"sort": {v.Filter.Sort}, "order": {v.Order}}.Encode()
+	for _, t := range c.Tracks {
+		v.Tracks[t.ID] = t.Name
+	}
+	rows, err := h.Review.DecisionList(ctx, e, v.Filter)
+	if err != nil {
+		return nil, err
+	}
+	for _, row := range rows {
+		v.Rows = append(v.Rows, decisionRow{Row: row, Mean: score100(row.Mean), Median: score100(row.Median), Spread: score100(row.Spread)})
+	}
+	pending, err := h.Review.DecisionList(ctx, e, review.ListFilter{Decision: "pending"})
+	if err != nil {
+		return nil, err
+	}
+	v.Pending = len(pending)
+	reviewers, err := h.Review.Reviewers(ctx, e.ID)
+	if err != nil {
+		return nil, err
+	}
+	v.Reviewers = describeReviewers(reviewers, v.Tracks)
+	return v, nil
+}
+
+// score100 writes a score of 0–1 on a scale of 0 to 100, or nothing.
+func score100(v *float64) string {
+	if v == nil {
+		return ""
+	}
+	return strconv.Itoa(percent(*v))
+}
+
+// describeReviewers lists reviewers with the names of their tracks.
+func describeReviewers(list []*store.Reviewer, tracks map[string]symposium.LocalizedText) []reviewerView {
+	var out []reviewerView
+	for _, r := range list {
+		rv := reviewerView{ID: r.User.ID, Email: r.User.Email, Name: r.User.Name}
+		for _, id := range r.TrackIDs {
+			rv.Tracks = append(rv.Tracks, tracks[id])
+		}
+		out = append(out, rv)
+	}
+	return out
+}
+
+// proposalView is an automatic assignment shown before it is applied.
+type proposalView struct {
+	K           int
+	Assignments []proposedView
+	Load        []loadView
+	Short       []*symposium.Abstract
+}
+
+// proposedView is one proposed assignment.
+type proposedView struct {
+	Abstract *symposium.Abstract
+	Reviewer string
+}
+
+// loadView is how many abstracts a reviewer would have.
+type loadView struct {
+	Reviewer string
+	N        int
+}
+
+// describeProposal names the abstracts and reviewers of a proposal.
+func describeProposal(p *review.Proposal, k int, all []*symposium.Abstract, reviewers []reviewerView) *proposalView {
+	abstracts := map[string]*symposium.Abstract{}
+	for _, a := range all {
+		abstracts[a.ID] = a
+	}
+	emails := map[string]string{}
+	out := &proposalView{K: k}
+	for _, r := range reviewers {
+		emails[r.ID] = r.Email
+		out.Load = append(out.Load, loadView{Reviewer: r.Email, N: p.Load[r.ID]})
+	}
+	for _, a := range p.Assignments {
+		if abstracts[a.AbstractID] != nil {
+			out.Assignments = append(out.Assignments, proposedView{Abstract: abstracts[a.AbstractID], Reviewer: emails[a.ReviewerID]})
+		}
+	}
+	for _, id := range p.Short {
+		if abstracts[id] != nil {
+			out.Short = append(out.Short, abstracts[id])
+		}
+	}
+	return out
+}
