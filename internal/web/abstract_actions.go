@@ -35,12 +35,18 @@ func (h *Handler) authorAction(w http.ResponseWriter, r *http.Request, notice st
 	redirect(w, r, "/abstracts/"+id+"?notice="+notice)
 }
 
-// declareConflict records a conflict of interest the assigned reviewer
-// declares, which takes the abstract out of their hands.
+// declareConflict records a conflict of interest: declared by the assigned
+// reviewer, which takes the abstract out of their hands, or by an author
+// about the reviewer with the email they give, who then cannot review it.
 func (h *Handler) declareConflict(w http.ResponseWriter, r *http.Request) {
 	u := symposium.UserFromContext(r.Context())
 	if u == nil {
 		h.Error(w, r, symposium.Errorf(symposium.EUNAUTHORIZED, "error.unauthorized"))
+		return
+	}
+	f, err := readForm(w, r, "email")
+	if err != nil {
+		h.Error(w, r, err)
 		return
 	}
 	a, err := h.Store.Abstract(r.Context(), r.PathValue("id"))
@@ -50,10 +56,14 @@ func (h *Handler) declareConflict(w http.ResponseWriter, r *http.Request) {
 	}
 	e, err := h.Store.EventByID(r.Context(), a.EventID)
 	if err == nil {
-		err = h.Review.Declare(r.Context(), u, a, "")
+		err = h.Review.Declare(r.Context(), u, a, f.Value("email"))
 	}
 	if err != nil {
 		h.Error(w, r, err)
+		return
+	}
+	if f.Value("email") != "" {
+		redirect(w, r, "/abstracts/"+a.ID+"?notice=author_declared")
 		return
 	}
 	redirect(w, r, "/events/"+e.Slug+"/reviews?notice=declared")

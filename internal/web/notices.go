@@ -12,7 +12,7 @@ var reviewNoticeKeys = map[string]string{
 	"submitted": "notice.abstract_submitted", "saved": "notice.abstract_saved", "withdrawn": "notice.abstract_withdrawn",
 	"confirmed": "notice.authorship_confirmed", "review_draft": "notice.review_draft", "review_submitted": "notice.review_submitted",
 	"decided": "notice.decided", "assigned": "notice.reviewer_assigned", "declared": "notice.conflict_declared",
-	"bids": "notice.bids_saved", "reviewer_added": "notice.reviewer_added",
+	"bids": "notice.bids_saved", "reviewer_added": "notice.reviewer_added", "author_declared": "notice.author_declared",
 }
 
 // countedNoticeKeys are the confirmations that count something, with ?n=.
