@@ -66,6 +66,8 @@ type Event struct {
 	// ProgrammeVersion counts the changes to the programme; a cached
 	// timetable of an older version is stale.
 	ProgrammeVersion int64 `json:"-"`
+	// HasCall says whether the event has a call for abstracts.
+	HasCall bool `json:"has_call" readOnly:"true"`
 }
 
 // Venue is where an event takes place.

@@ -70,8 +70,17 @@ func (a *API) dismissDuplicate(ctx context.Context, in *struct{ Body DismissInpu
 	if err != nil {
 		return nil, a.fail(ctx, err)
 	}
-	if !symposium.IsID(in.Body.A) || !symposium.IsID(in.Body.B) || in.Body.A == in.Body.B {
-		return nil, a.fail(ctx, symposium.NotFound())
+	var p symposium.Problems
+	for field, id := range map[string]string{"a": in.Body.A, "b": in.Body.B} {
+		if !symposium.IsID(id) {
+			p.Add(field, "error.field.unknown_reference")
+		}
+	}
+	if err := p.Err(); err != nil {
+		return nil, a.fail(ctx, err)
+	}
+	if in.Body.A == in.Body.B {
+		return nil, a.fail(ctx, symposium.Errorf(symposium.ECONFLICT, "error.merge_same"))
 	}
 	if err := a.Search.Dismiss(ctx, in.Body.A, in.Body.B, u.ID); err != nil {
 		return nil, a.fail(ctx, err)

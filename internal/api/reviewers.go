@@ -7,7 +7,6 @@ import (
 	"github.com/danielgtaylor/huma/v2"
 
 	"symposium"
-	"symposium/internal/review"
 )
 
 // ReviewerTracksInput makes an account a reviewer of an event for some
@@ -28,7 +27,8 @@ type DeclareInput struct {
 	Email string `json:"email,omitempty"`
 }
 
-// MyAssignment is an abstract assigned to the caller, as they may see it.
+// MyAssignment is an abstract assigned to the caller, as they may see it,
+// without its text: GET /abstracts/{id} has it.
 type MyAssignment struct {
 	Abstract *symposium.Abstract `json:"abstract"`
 	Reviewed bool                `json:"reviewed" doc:"Whether the caller submitted a review of it."`
@@ -72,30 +72,15 @@ func (a *API) myAssignments(ctx context.Context, in *slugPath) (*struct{ Body My
 	if err != nil {
 		return nil, a.fail(ctx, err)
 	}
-	u := symposium.UserFromContext(ctx)
-	ids, err := a.Store.ReviewerAssignments(ctx, e.ID, u.ID)
-	if err != nil {
-		return nil, a.fail(ctx, err)
-	}
-	done, err := a.Store.SubmittedBy(ctx, e.ID, u.ID)
+	list, err := a.Review.ReviewerAbstracts(ctx, symposium.UserFromContext(ctx), e.ID)
 	if err != nil {
 		return nil, a.fail(ctx, err)
 	}
 	out := MyAssignments{Items: []MyAssignment{}}
-	for _, id := range ids {
-		v, err := a.Review.View(ctx, u, id)
-		if symposium.ErrorCode(err) == symposium.ENOTFOUND {
-			continue // conflicted: not to be seen
-		}
-		if err != nil {
-			return nil, a.fail(ctx, err)
-		}
-		if v.As == review.AsManager {
-			v.Abstract = review.Redact(v.Abstract, review.AsReviewer, v.Call.Blind)
-		}
-		out.Items = append(out.Items, MyAssignment{Abstract: v.Abstract, Reviewed: done[id]})
-		if !done[id] && out.Next == "" {
-			out.Next = id
+	for _, as := range list {
+		out.Items = append(out.Items, MyAssignment{Abstract: as.Abstract, Reviewed: as.Reviewed})
+		if !as.Reviewed && out.Next == "" {
+			out.Next = as.Abstract.ID
 		}
 	}
 	return &struct{ Body MyAssignments }{Body: out}, nil

@@ -90,11 +90,7 @@ func (s *Service) mayReview(ctx context.Context, u *symposium.User, a *symposium
 
 // interestsOf finds one reviewer's conflicts of interest with one abstract.
 func (s *Service) interestsOf(ctx context.Context, u *symposium.User, a *symposium.Abstract) ([]symposium.Interest, error) {
-	setup, err := s.store.EventReviewSetup(ctx, a.EventID)
-	if err != nil {
-		return nil, err
-	}
-	g, err := s.loadInterests(ctx, []symposium.User{*u}, []*symposium.Abstract{a}, setup.Declared)
+	g, err := s.eventInterests(ctx, u, a.EventID, []*symposium.Abstract{a})
 	if err != nil {
 		return nil, err
 	}

@@ -30,16 +30,22 @@ type interestGraph struct {
 // conflicts with the abstracts.
 func (s *Service) loadInterests(ctx context.Context, users []symposium.User, abstracts []*symposium.Abstract, declared map[string]map[string]bool) (*interestGraph, error) {
 	g := &interestGraph{reviewers: map[string]*reviewerFacts{}, orgs: map[string]string{}, declared: declared}
+	emails := make([]string, 0, len(users))
+	for _, u := range users {
+		emails = append(emails, u.Email)
+	}
+	people, err := s.store.PeopleByEmail(ctx, emails)
+	if err != nil {
+		return nil, fmt.Errorf("review: interests: %w", err)
+	}
 	var personIDs []string
 	for _, u := range users {
 		f := &reviewerFacts{userID: u.ID}
 		spellings := []string{u.Name}
-		if p, err := s.store.PersonByEmail(ctx, u.Email); err == nil {
+		if p := people[u.Email]; p != nil {
 			f.personID, f.orgID = p.ID, p.OrganizationID
 			spellings = append(spellings, p.Spellings()...)
 			personIDs = append(personIDs, p.ID)
-		} else if symposium.ErrorCode(err) != symposium.ENOTFOUND {
-			return nil, fmt.Errorf("review: interests: %w", err)
 		}
 		f.alike = s.search.SamePerson(spellings)
 		g.reviewers[u.ID] = f

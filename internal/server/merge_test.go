@@ -174,6 +174,10 @@ func TestMergeIsForManagers(t *testing.T) {
 	if resp.StatusCode != 409 {
 		t.Errorf("merging a person into themselves = %d, want 409", resp.StatusCode)
 	}
+	resp, body := f.e.api("POST", "/api/v1/people/duplicates/dismiss", f.token, map[string]any{"a": "nonsense", "b": f.other})
+	if resp.StatusCode != 422 || !strings.Contains(toJSON(body), `"field":"a"`) {
+		t.Errorf("dismissing with a malformed id = %d %v, want 422 naming a", resp.StatusCode, body)
+	}
 	resp, _ = f.e.api("POST", "/api/v1/people/duplicates/dismiss", f.token, map[string]any{"a": f.one, "b": f.other})
 	if resp.StatusCode != 204 {
 		t.Errorf("dismiss = %d, want 204", resp.StatusCode)

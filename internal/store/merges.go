@@ -163,18 +163,12 @@ func moveSpeakers(t *tx, survivorID, mergedID string, prior *mergePrior) error {
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	for _, mv := range prior.Speakers {
-		var err error
-		if mv.Dropped {
-			_, err = t.exec(`DELETE FROM contribution_speakers WHERE contribution_id = $1 AND person_id = $2`,
-				mv.ContributionID, mergedID)
-		} else {
-			_, err = t.exec(`UPDATE contribution_speakers SET person_id = $3 WHERE contribution_id = $1 AND person_id = $2`,
-				mv.ContributionID, mergedID, survivorID)
-		}
-		if err != nil {
-			return err
-		}
+	if _, err := t.exec(`DELETE FROM contribution_speakers WHERE person_id = $1
+		AND contribution_id IN (SELECT contribution_id FROM contribution_speakers WHERE person_id = $2)`, mergedID, survivorID); err != nil {
+		return err
+	}
+	if _, err := t.exec(`UPDATE contribution_speakers SET person_id = $2 WHERE person_id = $1`, mergedID, survivorID); err != nil {
+		return err
 	}
 	return bumpProgrammes(t, prior.Events)
 }

@@ -22,9 +22,8 @@ func (h *Handler) confirmAuthorship(w http.ResponseWriter, r *http.Request) {
 // authorAction runs an action of an author on the abstract of the request
 // and shows the abstract again with a confirmation.
 func (h *Handler) authorAction(w http.ResponseWriter, r *http.Request, notice string, act func(context.Context, *symposium.User, string) error) {
-	u := symposium.UserFromContext(r.Context())
+	u := h.poster(w, r)
 	if u == nil {
-		h.Error(w, r, symposium.Errorf(symposium.EUNAUTHORIZED, "error.unauthorized"))
 		return
 	}
 	id := r.PathValue("id")
@@ -39,9 +38,8 @@ func (h *Handler) authorAction(w http.ResponseWriter, r *http.Request, notice st
 // reviewer, which takes the abstract out of their hands, or by an author
 // about the reviewer with the email they give, who then cannot review it.
 func (h *Handler) declareConflict(w http.ResponseWriter, r *http.Request) {
-	u := symposium.UserFromContext(r.Context())
+	u := h.poster(w, r)
 	if u == nil {
-		h.Error(w, r, symposium.Errorf(symposium.EUNAUTHORIZED, "error.unauthorized"))
 		return
 	}
 	f, err := readForm(w, r, "email")

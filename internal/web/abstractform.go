@@ -237,7 +237,7 @@ func (h *Handler) loadAbstract(w http.ResponseWriter, r *http.Request) (*review.
 		h.Error(w, r, err)
 		return nil, nil
 	}
-	return v, &eventData{Event: v.Event, Access: access, HasCall: true}
+	return v, &eventData{Event: v.Event, Access: access}
 }
 
 // coauthorRowData is what the coauthor_row template sees: the page, the

@@ -15,8 +15,6 @@ type eventData struct {
 	Zone string
 	// Section names the tab of the event's navigation that is open.
 	Section string
-	// HasCall says whether the event has a call for abstracts.
-	HasCall bool
 }
 
 // loadEvent finds the event of the request's {slug}, without its
@@ -37,12 +35,7 @@ func (h *Handler) loadEvent(w http.ResponseWriter, r *http.Request) *eventData {
 		h.notFound(w, r)
 		return nil
 	}
-	hasCall, err := h.Store.HasCall(r.Context(), e.ID)
-	if err != nil {
-		h.Error(w, r, err)
-		return nil
-	}
-	return &eventData{Event: e, Access: access, HasCall: hasCall}
+	return &eventData{Event: e, Access: access}
 }
 
 // eventPage prepares a page of an event: times in the event's zone, texts

@@ -144,9 +144,8 @@ func organizersFromForm(r *http.Request, current []symposium.EventOrganization) 
 
 // createEvent stores a new event from the form; its creator manages it.
 func (h *Handler) createEvent(w http.ResponseWriter, r *http.Request) {
-	u := symposium.UserFromContext(r.Context())
+	u := h.poster(w, r)
 	if u == nil {
-		h.Error(w, r, symposium.Errorf(symposium.EUNAUTHORIZED, "error.unauthorized"))
 		return
 	}
 	e := &symposium.Event{}
@@ -198,6 +197,16 @@ func (h *Handler) formFailed(w http.ResponseWriter, r *http.Request, f *form, er
 		return
 	}
 	show(status)
+}
+
+// poster returns the signed-in account behind a form post; an anonymous
+// post is answered 401 and gets nil.
+func (h *Handler) poster(w http.ResponseWriter, r *http.Request) *symposium.User {
+	u := symposium.UserFromContext(r.Context())
+	if u == nil {
+		h.Error(w, r, symposium.Errorf(symposium.EUNAUTHORIZED, "error.unauthorized"))
+	}
+	return u
 }
 
 // requireUser sends anonymous readers to sign in first.

@@ -18,8 +18,7 @@ func (h *Handler) newOrganizationForm(w http.ResponseWriter, r *http.Request) {
 
 // createOrganization adds an organization and shows its page.
 func (h *Handler) createOrganization(w http.ResponseWriter, r *http.Request) {
-	if symposium.UserFromContext(r.Context()) == nil {
-		h.Error(w, r, symposium.Errorf(symposium.EUNAUTHORIZED, "error.unauthorized"))
+	if h.poster(w, r) == nil {
 		return
 	}
 	f, err := readForm(w, r, "country", "kind", "website")

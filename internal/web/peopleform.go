@@ -62,8 +62,7 @@ func (h *Handler) renderPersonForm(w http.ResponseWriter, r *http.Request, statu
 // form comes back offering those people first; only a confirmed form
 // makes a new person then.
 func (h *Handler) createPerson(w http.ResponseWriter, r *http.Request) {
-	if symposium.UserFromContext(r.Context()) == nil {
-		h.Error(w, r, symposium.Errorf(symposium.EUNAUTHORIZED, "error.unauthorized"))
+	if h.poster(w, r) == nil {
 		return
 	}
 	f, err := readForm(w, r, "organization_id", "country", "email", "languages", "aliases", "confirm_new")

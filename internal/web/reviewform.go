@@ -147,9 +147,8 @@ func percent(v float64) int { return int(math.Round(v * 100)) }
 // submitted. Problems with the answers show the page again; anyone not
 // assigned is refused with the reason.
 func (h *Handler) saveReview(w http.ResponseWriter, r *http.Request) {
-	u := symposium.UserFromContext(r.Context())
+	u := h.poster(w, r)
 	if u == nil {
-		h.Error(w, r, symposium.Errorf(symposium.EUNAUTHORIZED, "error.unauthorized"))
 		return
 	}
 	a, err := h.Store.Abstract(r.Context(), r.PathValue("id"))

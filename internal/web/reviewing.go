@@ -71,9 +71,8 @@ func (h *Handler) renderReviewing(w http.ResponseWriter, r *http.Request, ed *ev
 // saveBids stores the bids of the reviewer's bidding form, all at once:
 // when one is not valid, none is stored.
 func (h *Handler) saveBids(w http.ResponseWriter, r *http.Request) {
-	u := symposium.UserFromContext(r.Context())
+	u := h.poster(w, r)
 	if u == nil {
-		h.Error(w, r, symposium.Errorf(symposium.EUNAUTHORIZED, "error.unauthorized"))
 		return
 	}
 	ed, c := h.loadCall(w, r)

@@ -19,9 +19,8 @@ var abstractFields = []string{"language", "title", "track", "type", "presenter"}
 // ones are created only once the whole form is valid: bad input stores
 // nothing.
 func (h *Handler) submitAbstract(w http.ResponseWriter, r *http.Request) {
-	u := symposium.UserFromContext(r.Context())
+	u := h.poster(w, r)
 	if u == nil {
-		h.Error(w, r, symposium.Errorf(symposium.EUNAUTHORIZED, "error.unauthorized"))
 		return
 	}
 	ed, c := h.loadCall(w, r)
@@ -55,9 +54,8 @@ func (h *Handler) submitAbstract(w http.ResponseWriter, r *http.Request) {
 
 // editAbstract stores an author's changes to an abstract.
 func (h *Handler) editAbstract(w http.ResponseWriter, r *http.Request) {
-	u := symposium.UserFromContext(r.Context())
+	u := h.poster(w, r)
 	if u == nil {
-		h.Error(w, r, symposium.Errorf(symposium.EUNAUTHORIZED, "error.unauthorized"))
 		return
 	}
 	old, ed := h.authorView(w, r)
