@@ -40,7 +40,11 @@ type Person struct {
 	Bio            LocalizedText `json:"bio,omitempty"`
 	HasPhoto       bool          `json:"has_photo"`
 	MergedInto     string        `json:"merged_into,omitempty"` // the person this one was merged into
-	CreatedAt      time.Time     `json:"created_at"`
+	// CreatedBy is the account that typed the record in, empty for people
+	// loaded by the system (the demo, merges of old data). It decides which
+	// event teams may edit the person; it grants the email's owner nothing.
+	CreatedBy string    `json:"-"`
+	CreatedAt time.Time `json:"created_at"`
 }
 
 // MaxAliases bounds the other spellings a person's name is kept in.

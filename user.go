@@ -10,12 +10,22 @@ import (
 // User is an account: someone who can sign in. A person in the programme
 // with the same email is the same individual.
 type User struct {
-	ID        string    `json:"id"`
-	Email     string    `json:"email"`
-	Name      string    `json:"name"`
-	IsAdmin   bool      `json:"is_admin"`
-	Language  string    `json:"language"`
-	CreatedAt time.Time `json:"created_at"`
+	ID      string `json:"id"`
+	Email   string `json:"email"`
+	Name    string `json:"name"`
+	IsAdmin bool   `json:"is_admin"`
+	// Verified says the account's owner opened a link mailed to its email
+	// (or an administrator made the account): only then does the account
+	// count as the person with that email.
+	Verified bool `json:"verified"`
+	// IsCurator marks a curator of the people directory, who may see the
+	// whole duplicates queue and merge people.
+	IsCurator bool `json:"is_curator"`
+	// CanCreateEvents marks an organizer an administrator allowed to create
+	// events.
+	CanCreateEvents bool      `json:"can_create_events"`
+	Language        string    `json:"language"`
+	CreatedAt       time.Time `json:"created_at"`
 }
 
 // Limits on account fields.

@@ -1,0 +1,130 @@
+package symposium
+
+import "slices"
+
+// This file is the one statement of who may do what. Services check these
+// predicates before they read or change anything; handlers never decide.
+// What a caller may not see answers "not found" (NotFound); what they may
+// see but not change answers "forbidden" (Forbidden).
+
+// Site holds the settings that apply to the whole installation.
+type Site struct {
+	// OpenEventCreation lets every verified account create events, not only
+	// the organizers an administrator named.
+	OpenEventCreation bool `json:"open_event_creation"`
+}
+
+// Forbidden returns the error given when the caller may see something but
+// not do what they asked with it.
+func Forbidden() *Error { return Errorf(EFORBIDDEN, "error.forbidden") }
+
+// Unauthorized returns the error given when an action needs a signed-in
+// caller and there is none.
+func Unauthorized() *Error { return Errorf(EUNAUTHORIZED, "error.unauthorized") }
+
+// IsAdministrator reports whether u administers the site: every right
+// everywhere.
+func (u *User) IsAdministrator() bool { return u != nil && u.IsAdmin }
+
+// MayCreateEvents reports whether u may create events: administrators,
+// organizers an administrator named, and, where the site opens event
+// creation, every verified account.
+func (u *User) MayCreateEvents(site Site) bool {
+	if u == nil {
+		return false
+	}
+	return u.IsAdmin || u.CanCreateEvents || (site.OpenEventCreation && u.Verified)
+}
+
+// MayCurate reports whether u curates the people directory: sees the
+// whole duplicates queue with emails, merges any two people and undoes
+// merges.
+func (u *User) MayCurate() bool { return u != nil && (u.IsAdmin || u.IsCurator) }
+
+// IsPerson reports whether u is the person p: the account's email is
+// verified and is the person's email. A record someone else typed grants
+// nothing to an unverified account with the same address.
+func (u *User) IsPerson(p *Person) bool {
+	return u != nil && u.Verified && p != nil && p.Email != "" && p.Email == u.Email
+}
+
+// MaySeeEmailOf reports whether u may read p's email outside an event:
+// the person themself, curators and administrators.
+func (u *User) MaySeeEmailOf(p *Person) bool { return u.MayCurate() || u.IsPerson(p) }
+
+// MayEditPerson reports whether u may change p's names, photo and bio: the
+// person themself, curators, administrators, and managers of an event whose
+// team added the person (teamAdded, as the store finds it); listing someone
+// as a speaker does not make them editable.
+func (u *User) MayEditPerson(p *Person, teamAdded bool) bool {
+	return u.MayCurate() || u.IsPerson(p) || (u != nil && teamAdded)
+}
+
+// Access is what one caller may do at one event: who they are (nil when
+// anonymous) and the roles they hold there.
+type Access struct {
+	User  *User
+	Roles []string
+	// Registered says the caller holds a live registration (confirmed,
+	// waitlisted or pending) under their account's verified email.
+	Registered bool
+}
+
+// Has reports whether the caller holds role at the event; site
+// administrators hold every role.
+func (a Access) Has(role string) bool {
+	if a.User.IsAdministrator() {
+		return true
+	}
+	return slices.Contains(a.Roles, role)
+}
+
+// CanManage reports whether the caller may change the event, its
+// programme, registration, call and team.
+func (a Access) CanManage() bool { return a.Has(RoleManager) }
+
+// CanCheckIn reports whether the caller may check people in at the desk:
+// check-in staff and managers.
+func (a Access) CanCheckIn() bool { return a.Has(RoleCheckin) || a.CanManage() }
+
+// CanSeeRegistrants reports whether the caller may read who registered,
+// with their emails: managers, and check-in staff at the desk.
+func (a Access) CanSeeRegistrants() bool { return a.CanCheckIn() }
+
+// CanModerate reports whether the caller may moderate live questions:
+// moderators and managers.
+func (a Access) CanModerate() bool { return a.Has(RoleModerator) || a.CanManage() }
+
+// IsReviewer reports whether the caller reviews abstracts at the event.
+func (a Access) IsReviewer() bool { return slices.Contains(a.Roles, RoleReviewer) }
+
+// CanSee reports whether the caller may see the event at all: everyone may
+// see a public published event; anyone else sees it only with a role there
+// or a registration for it. A restricted or draft event answers "not
+// found" to everyone else.
+func (a Access) CanSee(e *Event) bool {
+	if e.IsPublic() {
+		return true
+	}
+	return a.User.IsAdministrator() || len(a.Roles) > 0 || a.Registered
+}
+
+// See returns NotFound unless the caller may see the event.
+func (a Access) See(e *Event) error {
+	if !a.CanSee(e) {
+		return NotFound()
+	}
+	return nil
+}
+
+// Require returns nil when allowed; otherwise NotFound when the caller may
+// not see the event, and Forbidden when they may see it but not do this.
+func (a Access) Require(e *Event, allowed bool) error {
+	if err := a.See(e); err != nil {
+		return err
+	}
+	if !allowed {
+		return Forbidden()
+	}
+	return nil
+}
