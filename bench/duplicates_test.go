@@ -26,7 +26,7 @@ func BenchmarkDuplicatesQueue(b *testing.B) {
 			b.Fatal(err)
 		}
 		t0 := time.Now()
-		pairs, err := se.Duplicates(ctx, 100)
+		pairs, err := se.Duplicates(ctx, nil, 100)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -35,7 +35,7 @@ func BenchmarkDuplicatesQueue(b *testing.B) {
 			b.Fatal(err)
 		}
 		t0 = time.Now()
-		if _, err := se.Duplicates(ctx, 100); err != nil {
+		if _, err := se.Duplicates(ctx, nil, 100); err != nil {
 			b.Fatal(err)
 		}
 		b.ReportMetric(ms(first), "first-ms")

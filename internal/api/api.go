@@ -14,7 +14,9 @@ import (
 
 	"symposium"
 	"symposium/internal/accounts"
+	"symposium/internal/events"
 	"symposium/internal/i18n"
+	"symposium/internal/people"
 	"symposium/internal/registration"
 	"symposium/internal/review"
 	"symposium/internal/search"
@@ -55,6 +57,8 @@ type Deps struct {
 	Registration *registration.Service
 	Search       *search.Service
 	Review       *review.Service
+	Events       *events.Service
+	People       *people.Service
 	Log          *slog.Logger
 	Version      string
 }
@@ -115,6 +119,12 @@ func (a *API) authed(o huma.Operation) huma.Operation {
 // created sets an operation's success status to 201.
 func created(o huma.Operation) huma.Operation {
 	o.DefaultStatus = http.StatusCreated
+	return o
+}
+
+// noContent sets an operation's success status to 204.
+func noContent(o huma.Operation) huma.Operation {
+	o.DefaultStatus = http.StatusNoContent
 	return o
 }
 

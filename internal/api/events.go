@@ -8,7 +8,7 @@ import (
 	"github.com/danielgtaylor/huma/v2"
 
 	"symposium"
-	"symposium/internal/store"
+	"symposium/internal/events"
 )
 
 // EventInput is the body that creates or changes an event.
@@ -57,7 +57,7 @@ func (a *API) eventRoutes() {
 }
 
 func (a *API) listEvents(ctx context.Context, in *ListInput) (*struct{ Body List[*symposium.Event] }, error) {
-	list, next, err := a.Store.ListEvents(ctx, store.EventQuery{Viewer: symposium.UserFromContext(ctx), Limit: in.Limit, Cursor: in.Cursor})
+	list, next, err := a.Events.List(ctx, symposium.UserFromContext(ctx), events.ListQuery{Limit: in.Limit, Cursor: in.Cursor})
 	if err != nil {
 		return nil, a.fail(ctx, err)
 	}
@@ -68,20 +68,12 @@ func (a *API) listEvents(ctx context.Context, in *ListInput) (*struct{ Body List
 }
 
 func (a *API) createEvent(ctx context.Context, in *struct{ Body EventInput }) (*eventBody, error) {
-	u, err := signedIn(ctx)
-	if err != nil {
-		return nil, a.fail(ctx, err)
-	}
+	u := symposium.UserFromContext(ctx)
 	e := in.Body.event()
-	var p symposium.Problems
-	e.Validate(&p)
-	if err := p.Err(); err != nil {
+	if err := a.Events.Create(ctx, u, e); err != nil {
 		return nil, a.fail(ctx, err)
 	}
-	if err := a.Store.CreateEvent(ctx, e, u.ID); err != nil {
-		return nil, a.fail(ctx, err)
-	}
-	e, err = a.Store.EventBySlug(ctx, e.Slug)
+	e, _, err := a.Events.Get(ctx, u, e.Slug)
 	if err != nil {
 		return nil, a.fail(ctx, err)
 	}
@@ -89,10 +81,7 @@ func (a *API) createEvent(ctx context.Context, in *struct{ Body EventInput }) (*
 }
 
 func (a *API) getEvent(ctx context.Context, in *slugPath) (*eventBody, error) {
-	if _, _, err := a.visibleEvent(ctx, in.Slug); err != nil {
-		return nil, a.fail(ctx, err)
-	}
-	e, err := a.Store.EventBySlug(ctx, in.Slug)
+	e, _, err := a.Events.Get(ctx, symposium.UserFromContext(ctx), in.Slug)
 	if err != nil {
 		return nil, a.fail(ctx, err)
 	}
@@ -168,23 +157,7 @@ func (a *API) updateEvent(ctx context.Context, in *struct {
 	Slug string `path:"slug" maxLength:"64"`
 	Body EventPatch
 }) (*eventBody, error) {
-	if _, err := a.managedEvent(ctx, in.Slug); err != nil {
-		return nil, a.fail(ctx, err)
-	}
-	e, err := a.Store.EventBySlug(ctx, in.Slug)
-	if err != nil {
-		return nil, a.fail(ctx, err)
-	}
-	in.Body.apply(e)
-	var p symposium.Problems
-	e.Validate(&p)
-	if err := p.Err(); err != nil {
-		return nil, a.fail(ctx, err)
-	}
-	if err := a.Store.UpdateEvent(ctx, e); err != nil {
-		return nil, a.fail(ctx, err)
-	}
-	e, err = a.Store.EventBySlug(ctx, e.Slug)
+	e, err := a.Events.Update(ctx, symposium.UserFromContext(ctx), in.Slug, in.Body.apply)
 	if err != nil {
 		return nil, a.fail(ctx, err)
 	}
@@ -194,16 +167,5 @@ func (a *API) updateEvent(ctx context.Context, in *struct {
 // visibleEvent returns the event (without its organizers) and the
 // caller's access to it, or "not found" when the caller may not see it.
 func (a *API) visibleEvent(ctx context.Context, slug string) (*symposium.Event, symposium.Access, error) {
-	e, err := a.Store.FindEvent(ctx, slug)
-	if err != nil {
-		return nil, symposium.Access{}, err
-	}
-	access, err := a.Store.EventAccess(ctx, e.ID, symposium.UserFromContext(ctx))
-	if err != nil {
-		return nil, access, err
-	}
-	if !access.CanSee(e) {
-		return nil, access, symposium.NotFound()
-	}
-	return e, access, nil
+	return a.Events.Visible(ctx, symposium.UserFromContext(ctx), slug)
 }

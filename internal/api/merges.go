@@ -7,6 +7,7 @@ import (
 	"github.com/danielgtaylor/huma/v2"
 
 	"symposium"
+	"symposium/internal/people"
 )
 
 // MergeInput merges one person into another.
@@ -34,66 +35,27 @@ func (a *API) mergeRoutes() {
 	huma.Register(a.huma, a.authed(op("list-person-merges", http.MethodGet, "/people/{id}/merges", "The merges a person took part in", tag)), a.personMerges)
 }
 
-// mayMerge allows managers of any event and administrators.
-func (a *API) mayMerge(ctx context.Context) (*symposium.User, error) {
-	u, err := signedIn(ctx)
-	if err != nil {
-		return nil, err
-	}
-	ok, err := a.Store.ManagesAnyEvent(ctx, u)
-	if err != nil {
-		return nil, err
-	}
-	if !ok {
-		return nil, symposium.Errorf(symposium.EFORBIDDEN, "error.forbidden")
-	}
-	return u, nil
-}
-
-func (a *API) listDuplicates(ctx context.Context, in *limitQuery) (*struct{ Body List[symposium.DuplicatePair] }, error) {
-	if _, err := a.mayMerge(ctx); err != nil {
-		return nil, a.fail(ctx, err)
-	}
+func (a *API) listDuplicates(ctx context.Context, in *limitQuery) (*struct{ Body List[people.Pair] }, error) {
 	limit := in.Limit
 	if limit == 0 {
 		limit = 100
 	}
-	pairs, err := a.Search.Duplicates(ctx, limit)
+	pairs, err := a.People.Duplicates(ctx, symposium.UserFromContext(ctx), limit)
 	if err != nil {
 		return nil, a.fail(ctx, err)
 	}
-	return &struct{ Body List[symposium.DuplicatePair] }{Body: List[symposium.DuplicatePair]{Items: orEmpty(pairs)}}, nil
+	return &struct{ Body List[people.Pair] }{Body: List[people.Pair]{Items: orEmpty(pairs)}}, nil
 }
 
 func (a *API) dismissDuplicate(ctx context.Context, in *struct{ Body DismissInput }) (*struct{}, error) {
-	u, err := a.mayMerge(ctx)
-	if err != nil {
-		return nil, a.fail(ctx, err)
-	}
-	var p symposium.Problems
-	for field, id := range map[string]string{"a": in.Body.A, "b": in.Body.B} {
-		if !symposium.IsID(id) {
-			p.Add(field, "error.field.unknown_reference")
-		}
-	}
-	if err := p.Err(); err != nil {
-		return nil, a.fail(ctx, err)
-	}
-	if in.Body.A == in.Body.B {
-		return nil, a.fail(ctx, symposium.Errorf(symposium.ECONFLICT, "error.merge_same"))
-	}
-	if err := a.Search.Dismiss(ctx, in.Body.A, in.Body.B, u.ID); err != nil {
+	if err := a.People.Dismiss(ctx, symposium.UserFromContext(ctx), in.Body.A, in.Body.B); err != nil {
 		return nil, a.fail(ctx, err)
 	}
 	return nil, nil
 }
 
 func (a *API) mergePeople(ctx context.Context, in *struct{ Body MergeInput }) (*struct{ Body *symposium.PersonMerge }, error) {
-	u, err := a.mayMerge(ctx)
-	if err != nil {
-		return nil, a.fail(ctx, err)
-	}
-	m, err := a.Store.MergePeople(ctx, in.Body.SurvivorID, in.Body.MergedID, u.ID)
+	m, err := a.People.Merge(ctx, symposium.UserFromContext(ctx), in.Body.SurvivorID, in.Body.MergedID)
 	if err != nil {
 		return nil, a.fail(ctx, err)
 	}
@@ -101,25 +63,19 @@ func (a *API) mergePeople(ctx context.Context, in *struct{ Body MergeInput }) (*
 }
 
 func (a *API) undoMerge(ctx context.Context, in *idPath) (*struct{ Body *symposium.PersonMerge }, error) {
-	if _, err := a.mayMerge(ctx); err != nil {
-		return nil, a.fail(ctx, err)
-	}
-	m, err := a.Store.UndoMerge(ctx, in.ID)
+	m, err := a.People.UndoMerge(ctx, symposium.UserFromContext(ctx), in.ID)
 	if err != nil {
 		return nil, a.fail(ctx, err)
 	}
 	return &struct{ Body *symposium.PersonMerge }{Body: m}, nil
 }
 
-func (a *API) personMerges(ctx context.Context, in *idPath) (*struct{ Body List[*symposium.PersonMerge] }, error) {
-	if _, err := a.mayMerge(ctx); err != nil {
-		return nil, a.fail(ctx, err)
-	}
-	ms, err := a.Store.PersonMerges(ctx, in.ID)
+func (a *API) personMerges(ctx context.Context, in *idPath) (*struct{ Body List[people.Merge] }, error) {
+	ms, err := a.People.Merges(ctx, symposium.UserFromContext(ctx), in.ID)
 	if err != nil {
 		return nil, a.fail(ctx, err)
 	}
-	return &struct{ Body List[*symposium.PersonMerge] }{Body: List[*symposium.PersonMerge]{Items: orEmpty(ms)}}, nil
+	return &struct{ Body List[people.Merge] }{Body: List[people.Merge]{Items: orEmpty(ms)}}, nil
 }
 
 // orEmpty makes a nil list encode as [].

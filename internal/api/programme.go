@@ -67,14 +67,8 @@ func (a *API) programmeRoutes() {
 
 // managedEvent returns the event when the caller may change it.
 func (a *API) managedEvent(ctx context.Context, slug string) (*symposium.Event, error) {
-	e, access, err := a.visibleEvent(ctx, slug)
-	if err != nil {
-		return nil, err
-	}
-	if !access.CanManage() {
-		return nil, symposium.Errorf(symposium.EFORBIDDEN, "error.forbidden")
-	}
-	return e, nil
+	e, _, err := a.Events.Managed(ctx, symposium.UserFromContext(ctx), slug)
+	return e, err
 }
 
 func (a *API) createRoom(ctx context.Context, in *struct {

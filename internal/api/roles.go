@@ -18,24 +18,25 @@ type RoleInput struct {
 func (a *API) roleRoutes() {
 	huma.Register(a.huma, a.authed(created(op("add-event-role", http.MethodPost, "/events/{slug}/roles", "Give an account a role at the event", "Events"))), a.addRole)
 	huma.Register(a.huma, a.authed(op("list-event-roles", http.MethodGet, "/events/{slug}/roles", "Who holds which role", "Events")), a.listRoles)
+	huma.Register(a.huma, a.authed(noContent(op("remove-event-role", http.MethodDelete, "/events/{slug}/roles/{role}/{user_id}", "Take a role away from an account; the last manager stays", "Events"))), a.removeRole)
+}
+
+func (a *API) removeRole(ctx context.Context, in *struct {
+	Slug   string `path:"slug" maxLength:"64"`
+	Role   string `path:"role" enum:"manager,reviewer,checkin,moderator"`
+	UserID string `path:"user_id" maxLength:"64"`
+}) (*struct{}, error) {
+	if err := a.Events.RemoveRole(ctx, symposium.UserFromContext(ctx), in.Slug, in.UserID, in.Role); err != nil {
+		return nil, a.fail(ctx, err)
+	}
+	return nil, nil
 }
 
 func (a *API) addRole(ctx context.Context, in *struct {
 	Slug string `path:"slug" maxLength:"64"`
 	Body RoleInput
 }) (*struct{ Body *symposium.EventRole }, error) {
-	e, err := a.managedEvent(ctx, in.Slug)
-	if err != nil {
-		return nil, a.fail(ctx, err)
-	}
-	var p symposium.Problems
-	if !symposium.ValidEmail(symposium.NormalizeEmail(in.Body.Email)) {
-		p.Add("email", "error.field.email")
-	}
-	if err := p.Err(); err != nil {
-		return nil, a.fail(ctx, err)
-	}
-	r, err := a.Store.AddEventRole(ctx, e.ID, in.Body.Email, in.Body.Role)
+	r, err := a.Events.AddRole(ctx, symposium.UserFromContext(ctx), in.Slug, in.Body.Email, in.Body.Role)
 	if err != nil {
 		return nil, a.fail(ctx, err)
 	}
@@ -43,11 +44,7 @@ func (a *API) addRole(ctx context.Context, in *struct {
 }
 
 func (a *API) listRoles(ctx context.Context, in *slugPath) (*struct{ Body List[symposium.EventRole] }, error) {
-	e, err := a.managedEvent(ctx, in.Slug)
-	if err != nil {
-		return nil, a.fail(ctx, err)
-	}
-	roles, err := a.Store.EventRoles(ctx, e.ID)
+	_, roles, err := a.Events.Roles(ctx, symposium.UserFromContext(ctx), in.Slug)
 	if err != nil {
 		return nil, a.fail(ctx, err)
 	}

@@ -31,8 +31,9 @@ const similarPerPerson = 5
 // and, as support, the same organization and country. Pairs a manager
 // dismissed are left out. The first request after Load starts comparing
 // every person with the most similar names and waits for it, up to
-// firstPassWait; changes are compared as they come.
-func (s *Service) Duplicates(ctx context.Context, limit int) ([]symposium.DuplicatePair, error) {
+// firstPassWait; changes are compared as they come. When allow is not nil,
+// only the pairs it allows count towards the limit.
+func (s *Service) Duplicates(ctx context.Context, allow func(a, b *symposium.Person) bool, limit int) ([]symposium.DuplicatePair, error) {
 	s.mu.RLock()
 	once, compared := s.compareOnce, s.compared
 	s.mu.RUnlock()
@@ -66,7 +67,19 @@ func (s *Service) Duplicates(ctx context.Context, limit int) ([]symposium.Duplic
 		}
 		s.mu.Unlock()
 	}
-	return c.pairs[:min(len(c.pairs), limit)], nil
+	if allow == nil {
+		return c.pairs[:min(len(c.pairs), limit)], nil
+	}
+	var out []symposium.DuplicatePair
+	for _, d := range c.pairs {
+		if len(out) == limit {
+			break
+		}
+		if allow(d.A, d.B) {
+			out = append(out, d)
+		}
+	}
+	return out, nil
 }
 
 // Dismiss records that two people are not one.

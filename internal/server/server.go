@@ -16,7 +16,9 @@ import (
 	"symposium"
 	"symposium/internal/accounts"
 	"symposium/internal/api"
+	"symposium/internal/events"
 	"symposium/internal/i18n"
+	"symposium/internal/people"
 	"symposium/internal/registration"
 	"symposium/internal/review"
 	"symposium/internal/search"
@@ -61,9 +63,11 @@ func New(cfg Config, st *store.Store, acc *accounts.Service, bundle *i18n.Bundle
 		return nil, fmt.Errorf("server: %w", err)
 	}
 	rev := review.New(st, s.search, bundle, cfg.BaseURL)
-	api.Register(mux, api.Deps{Store: st, Accounts: acc, Registration: reg, Search: s.search, Review: rev, Log: log, Version: cfg.Version})
+	ev := events.New(st, closedSite{})
+	pe := people.New(st, s.search, closedSite{})
+	api.Register(mux, api.Deps{Store: st, Accounts: acc, Registration: reg, Search: s.search, Review: rev, Events: ev, People: pe, Log: log, Version: cfg.Version})
 	w, err := web.Register(mux, web.Deps{
-		Store: st, Accounts: acc, Registration: reg, Review: rev, Search: s.search, I18n: bundle, Log: log,
+		Store: st, Accounts: acc, Registration: reg, Review: rev, Events: ev, People: pe, Search: s.search, I18n: bundle, Log: log,
 		BaseURL: cfg.BaseURL, SecureCookies: strings.HasPrefix(cfg.BaseURL, "https://"),
 		TrustProxy: cfg.TrustProxy, MailConfigured: cfg.MailConfigured, Version: cfg.Version,
 	})
@@ -136,3 +140,10 @@ func (s *Server) crossOriginDenied(w http.ResponseWriter, r *http.Request) {
 func isAPI(r *http.Request) bool {
 	return r.URL.Path == api.Prefix || strings.HasPrefix(r.URL.Path, api.Prefix+"/")
 }
+
+// closedSite is the site's settings until they are stored: event creation
+// closed to all but administrators and named organizers.
+type closedSite struct{}
+
+// Site returns the default settings.
+func (closedSite) Site(context.Context) (symposium.Site, error) { return symposium.Site{}, nil }

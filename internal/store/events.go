@@ -24,10 +24,12 @@ func eventDest(e *symposium.Event) []any {
 }
 
 // CreateEvent stores a new event with its organizers and makes the creator
-// its manager. A slug in use is a conflict on "slug"; an unknown
+// its manager; an empty ID is filled in. A slug in use is a conflict on "slug"; an unknown
 // organization is invalid input.
 func (s *Store) CreateEvent(ctx context.Context, e *symposium.Event, creatorID string) error {
-	e.ID = symposium.NewID()
+	if e.ID == "" {
+		e.ID = symposium.NewID()
+	}
 	e.CreatedAt = now()
 	e.UpdatedAt = e.CreatedAt
 	err := s.write(ctx, func(t *tx) error {

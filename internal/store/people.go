@@ -8,11 +8,11 @@ import (
 )
 
 const personColumns = `p.id, p.name, p.aliases, COALESCE(p.organization_id, ''), p.position, p.country, p.email, p.languages, p.topics, p.bio,
-	EXISTS (SELECT 1 FROM photos ph WHERE ph.person_id = p.id), COALESCE(p.merged_into, ''), p.created_at`
+	EXISTS (SELECT 1 FROM photos ph WHERE ph.person_id = p.id), COALESCE(p.merged_into, ''), p.created_by, p.created_at`
 
 func scanPerson(row interface{ Scan(...any) error }, p *symposium.Person) error {
 	return row.Scan(&p.ID, jsonCol{&p.Name}, jsonCol{&p.Aliases}, &p.OrganizationID, jsonCol{&p.Position}, &p.Country, &p.Email,
-		jsonCol{&p.Languages}, jsonCol{&p.Topics}, jsonCol{&p.Bio}, &p.HasPhoto, &p.MergedInto, timeCol{&p.CreatedAt})
+		jsonCol{&p.Languages}, jsonCol{&p.Topics}, jsonCol{&p.Bio}, &p.HasPhoto, &p.MergedInto, &p.CreatedBy, timeCol{&p.CreatedAt})
 }
 
 // CreatePerson stores a new person, filling in the ID. An organization that
@@ -21,10 +21,11 @@ func (s *Store) CreatePerson(ctx context.Context, p *symposium.Person) error {
 	p.ID = symposium.NewID()
 	p.CreatedAt = now()
 	err := s.write(ctx, func(t *tx) error {
-		_, err := t.exec(`INSERT INTO people (id, name, aliases, organization_id, position, country, email, languages, topics, bio, created_at, updated_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)`,
+		_, err := t.exec(`INSERT INTO people (id, name, aliases, organization_id, position, country, email, languages, topics, bio,
+				created_by, created_at, updated_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12)`,
 			p.ID, jsonText(p.Name), jsonText(orEmpty(p.Aliases)), nullable(p.OrganizationID), jsonText(p.Position), p.Country, p.Email,
-			jsonText(orEmpty(p.Languages)), jsonText(orEmpty(p.Topics)), jsonText(p.Bio), ts(p.CreatedAt))
+			jsonText(orEmpty(p.Languages)), jsonText(orEmpty(p.Topics)), jsonText(p.Bio), p.CreatedBy, ts(p.CreatedAt))
 		if err != nil {
 			return err
 		}

@@ -35,23 +35,20 @@ func (s *Store) Photo(ctx context.Context, personID string) ([]byte, string, err
 	return data, ct, nil
 }
 
-// CanEditPerson reports whether an account may change a person: site
-// administrators, the account with the person's email, and the managers of
-// an event where the person speaks.
-func (s *Store) CanEditPerson(ctx context.Context, u *symposium.User, p *symposium.Person) (bool, error) {
-	if u == nil {
+// TeamAdded reports whether the person was typed in by a manager of an
+// event the account manages (the account itself among them): the team that
+// added them may edit them, not every event that lists them, nor whoever
+// typed them in as a co-author.
+func (s *Store) TeamAdded(ctx context.Context, u *symposium.User, p *symposium.Person) (bool, error) {
+	if u == nil || p.CreatedBy == "" {
 		return false, nil
 	}
-	if u.IsAdmin || (p.Email != "" && p.Email == u.Email) {
-		return true, nil
-	}
 	var n int
-	err := s.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM contribution_speakers cs
-		JOIN contributions c ON c.id = cs.contribution_id
-		JOIN event_roles r ON r.event_id = c.event_id AND r.user_id = $2 AND r.role = 'manager'
-		WHERE cs.person_id = $1`, p.ID, u.ID).Scan(&n)
+	err := s.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM event_roles mine
+		JOIN event_roles theirs ON theirs.event_id = mine.event_id AND theirs.role = 'manager' AND theirs.user_id = $2
+		WHERE mine.user_id = $1 AND mine.role = 'manager'`, u.ID, p.CreatedBy).Scan(&n)
 	if err != nil {
-		return false, fmt.Errorf("store: can edit person: %w", err)
+		return false, fmt.Errorf("store: team added: %w", err)
 	}
 	return n > 0, nil
 }

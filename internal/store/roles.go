@@ -94,23 +94,6 @@ func (s *Store) EventRoles(ctx context.Context, eventID string) ([]symposium.Eve
 	return out, rows.Err()
 }
 
-// ManagesAnyEvent reports whether an account is a manager of some event, or
-// a site administrator: those who may merge people.
-func (s *Store) ManagesAnyEvent(ctx context.Context, u *symposium.User) (bool, error) {
-	if u == nil {
-		return false, nil
-	}
-	if u.IsAdmin {
-		return true, nil
-	}
-	var n int
-	err := s.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM event_roles WHERE user_id = $1 AND role = 'manager'`, u.ID).Scan(&n)
-	if err != nil {
-		return false, fmt.Errorf("store: manages any event: %w", err)
-	}
-	return n > 0, nil
-}
-
 // EventPersonIDs returns the people who take a part at an event: "speaker"
 // (in the programme) or "registrant" (with a live registration).
 func (s *Store) EventPersonIDs(ctx context.Context, eventID, part string) (map[string]bool, error) {

@@ -92,16 +92,25 @@ func (s *Store) Close() error {
 // the transaction's own context.
 //
 // Changes the function records with tx.changed reach the subscribers (see
-// Subscribe) once committed.
+// Subscribe) once committed. An audit entry that ctx carries (see
+// WithAudit) is written in the same transaction, so the change and its
+// record commit together or not at all.
 func (s *Store) write(ctx context.Context, fn func(*tx) error) error {
 	var changes []Change
+	entry := auditFrom(ctx)
 	err := s.writer.write(ctx, func(t *tx) error {
 		changes = changes[:0] // a transaction run again starts afresh
 		t.changes, t.origin = &changes, s.changes.origin
-		return fn(t)
+		if err := fn(t); err != nil {
+			return err
+		}
+		return writeAudit(t, entry)
 	})
 	if err == nil {
 		s.changes.publish(changes)
+		if entry != nil {
+			entry.written = true
+		}
 	}
 	return err
 }

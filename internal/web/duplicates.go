@@ -5,6 +5,7 @@ import (
 	"net/url"
 
 	"symposium"
+	"symposium/internal/people"
 )
 
 // maxDuplicates is how many pairs the queue shows at once.
@@ -14,13 +15,13 @@ const maxDuplicates = 100
 // by side with the evidence, and the merge just made, to undo.
 type duplicatesView struct {
 	Pairs []pairView
-	Done  *mergeView
+	Done  *people.Merge
 }
 
 // pairView is one pair of the queue, with its score as a percentage and
 // each person beside the other.
 type pairView struct {
-	symposium.DuplicatePair
+	people.Pair
 	Percent int
 	Sides   [2]pairSide
 }
@@ -35,7 +36,7 @@ type pairSide struct {
 // showDuplicates is the queue of likely duplicates, for event managers and
 // administrators.
 func (h *Handler) showDuplicates(w http.ResponseWriter, r *http.Request) {
-	if h.requireMerger(w, r) == nil {
+	if h.signedInOrSignIn(w, r) == nil {
 		return
 	}
 	h.renderDuplicates(w, r, http.StatusOK, newForm())
@@ -46,23 +47,23 @@ func (h *Handler) showDuplicates(w http.ResponseWriter, r *http.Request) {
 // form.
 func (h *Handler) renderDuplicates(w http.ResponseWriter, r *http.Request, status int, f *form) {
 	ctx := r.Context()
-	pairs, err := h.Search.Duplicates(ctx, maxDuplicates)
+	pairs, err := h.People.Duplicates(ctx, symposium.UserFromContext(ctx), maxDuplicates)
 	if err != nil {
 		h.Error(w, r, err)
 		return
 	}
 	v := duplicatesView{}
-	var people []*symposium.Person
+	var persons []*symposium.Person
 	for _, d := range pairs {
-		people = append(people, d.A, d.B)
+		persons = append(persons, d.A, d.B)
 	}
-	orgs, err := h.Store.Organizations(ctx, organizationIDs(people))
+	orgs, err := h.People.OrganizationsOf(ctx, persons)
 	if err != nil {
 		h.Error(w, r, err)
 		return
 	}
 	for _, d := range pairs {
-		v.Pairs = append(v.Pairs, pairView{DuplicatePair: d, Percent: int(d.Score*100 + 0.5), Sides: [2]pairSide{
+		v.Pairs = append(v.Pairs, pairView{Pair: d, Percent: int(d.Score*100 + 0.5), Sides: [2]pairSide{
 			{Person: d.A, Other: d.B, Org: orgs[d.A.OrganizationID]}, {Person: d.B, Other: d.A, Org: orgs[d.B.OrganizationID]},
 		}})
 	}
@@ -79,13 +80,13 @@ func (h *Handler) renderDuplicates(w http.ResponseWriter, r *http.Request, statu
 // doneMerge finds the merge named by the query (?merge=ID&person=ID), so
 // that the page can confirm it and offer to undo it; nil when there is
 // none, or it was undone.
-func (h *Handler) doneMerge(r *http.Request) (*mergeView, error) {
+func (h *Handler) doneMerge(r *http.Request) (*people.Merge, error) {
 	q := r.URL.Query()
 	id, person := q.Get("merge"), q.Get("person")
 	if !symposium.IsID(id) || !symposium.IsID(person) {
 		return nil, nil
 	}
-	merges, err := h.personMerges(r, person)
+	merges, err := h.People.Merges(r.Context(), symposium.UserFromContext(r.Context()), person)
 	if err != nil {
 		return nil, err
 	}
@@ -99,7 +100,7 @@ func (h *Handler) doneMerge(r *http.Request) (*mergeView, error) {
 
 // dismissDuplicate records that two people of the queue are not one.
 func (h *Handler) dismissDuplicate(w http.ResponseWriter, r *http.Request) {
-	u := h.requireMerger(w, r)
+	u := h.signedInOrSignIn(w, r)
 	if u == nil {
 		return
 	}
@@ -108,12 +109,7 @@ func (h *Handler) dismissDuplicate(w http.ResponseWriter, r *http.Request) {
 		h.Error(w, r, err)
 		return
 	}
-	a, b := f.Values["a"], f.Values["b"]
-	if !symposium.IsID(a) || !symposium.IsID(b) || a == b {
-		h.notFound(w, r)
-		return
-	}
-	if err := h.Search.Dismiss(r.Context(), a, b, u.ID); err != nil {
+	if err := h.People.Dismiss(r.Context(), u, f.Values["a"], f.Values["b"]); err != nil {
 		h.Error(w, r, err)
 		return
 	}

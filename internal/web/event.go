@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"symposium"
+	"symposium/internal/events"
 )
 
 // eventData is what every page of an event shows besides its own content.
@@ -21,18 +22,9 @@ type eventData struct {
 // organizers, and checks the reader may see it; otherwise it answers 404
 // and returns nil.
 func (h *Handler) loadEvent(w http.ResponseWriter, r *http.Request) *eventData {
-	e, err := h.Store.FindEvent(r.Context(), r.PathValue("slug"))
+	e, access, err := h.Events.Visible(r.Context(), symposium.UserFromContext(r.Context()), r.PathValue("slug"))
 	if err != nil {
 		h.Error(w, r, err)
-		return nil
-	}
-	access, err := h.Store.EventAccess(r.Context(), e.ID, symposium.UserFromContext(r.Context()))
-	if err != nil {
-		h.Error(w, r, err)
-		return nil
-	}
-	if !access.CanSee(e) {
-		h.notFound(w, r)
 		return nil
 	}
 	return &eventData{Event: e, Access: access}
@@ -68,15 +60,12 @@ type organizerGroup struct {
 // showEvent is the event's page: summary, dates, venue, organizers and
 // co-sponsors, speakers and languages.
 func (h *Handler) showEvent(w http.ResponseWriter, r *http.Request) {
-	ed := h.loadEvent(w, r)
-	if ed == nil {
-		return
-	}
-	var err error
-	if ed.Event, err = h.Store.EventBySlug(r.Context(), ed.Event.Slug); err != nil {
+	e, access, err := h.Events.Get(r.Context(), symposium.UserFromContext(r.Context()), r.PathValue("slug"))
+	if err != nil {
 		h.Error(w, r, err)
 		return
 	}
+	ed := &eventData{Event: e, Access: access}
 	speakers, orgs, err := h.speakers(r, ed.Event.ID)
 	if err != nil {
 		h.Error(w, r, err)
@@ -133,11 +122,11 @@ type eventsIndex struct {
 func (h *Handler) loadHome(r *http.Request) (*eventsIndex, error) {
 	viewer := symposium.UserFromContext(r.Context())
 	now := time.Now()
-	upcoming, _, err := h.Store.ListEvents(r.Context(), storeQuery(viewer, now, false))
+	upcoming, _, err := h.Events.List(r.Context(), viewer, events.ListQuery{Upcoming: true, Now: now, Limit: 50})
 	if err != nil {
 		return nil, err
 	}
-	past, _, err := h.Store.ListEvents(r.Context(), storeQuery(viewer, now, true))
+	past, _, err := h.Events.List(r.Context(), viewer, events.ListQuery{Past: true, Now: now, Limit: 50})
 	if err != nil {
 		return nil, err
 	}

@@ -29,6 +29,10 @@ func (h *Handler) newEventForm(w http.ResponseWriter, r *http.Request) {
 	if !h.requireUser(w, r) {
 		return
 	}
+	if ok, err := h.Events.MayCreate(r.Context(), symposium.UserFromContext(r.Context())); err != nil || !ok {
+		h.Error(w, r, orForbidden(err, "error.create_events_forbidden"))
+		return
+	}
 	f := newForm()
 	f.Values["timezone"], f.Values["kind"], f.Values["status"], f.Values["visibility"] = "Asia/Almaty", "symposium", "draft", "public"
 	for _, l := range symposium.Languages {
@@ -154,9 +158,11 @@ func (h *Handler) createEvent(w http.ResponseWriter, r *http.Request) {
 		h.Error(w, r, err)
 		return
 	}
-	e.Validate(&p)
+	if len(p) > 0 {
+		e.Validate(&p) // show every problem at once, not only those of parsing
+	}
 	if err = p.Err(); err == nil {
-		err = h.Store.CreateEvent(r.Context(), e, u.ID)
+		err = h.Events.Create(r.Context(), u, e)
 	}
 	if err != nil {
 		h.formFailed(w, r, f, err, func(status int) { h.renderEventForm(w, r, status, nil, f, e.Organizers) })
@@ -177,9 +183,11 @@ func (h *Handler) updateEvent(w http.ResponseWriter, r *http.Request) {
 		h.Error(w, r, err)
 		return
 	}
-	e.Validate(&p)
+	if len(p) > 0 {
+		e.Validate(&p) // show every problem at once, not only those of parsing
+	}
 	if err = p.Err(); err == nil {
-		err = h.Store.UpdateEvent(r.Context(), &e)
+		_, err = h.Events.Update(r.Context(), symposium.UserFromContext(r.Context()), ed.Event.Slug, func(stored *symposium.Event) { *stored = e })
 	}
 	if err != nil {
 		h.formFailed(w, r, f, err, func(status int) { h.renderEventForm(w, r, status, ed, f, e.Organizers) })
@@ -219,21 +227,22 @@ func (h *Handler) requireUser(w http.ResponseWriter, r *http.Request) bool {
 }
 
 // loadManagedEvent loads the event of the request, with its organizers,
-// for one of its managers; anyone else gets 404.
+// for one of its managers; anyone else gets 404 when they may not see the
+// event and 403 when they may see it.
 func (h *Handler) loadManagedEvent(w http.ResponseWriter, r *http.Request) *eventData {
-	ed := h.loadEvent(w, r)
-	if ed == nil {
-		return nil
-	}
-	if !ed.Access.CanManage() {
-		h.notFound(w, r)
-		return nil
-	}
-	e, err := h.Store.EventBySlug(r.Context(), ed.Event.Slug)
+	e, access, err := h.Events.Managed(r.Context(), symposium.UserFromContext(r.Context()), r.PathValue("slug"))
 	if err != nil {
 		h.Error(w, r, err)
 		return nil
 	}
-	ed.Event = e
-	return ed
+	return &eventData{Event: e, Access: access}
+}
+
+// orForbidden returns err, or when there is none a refusal with the
+// message key.
+func orForbidden(err error, key string) error {
+	if err != nil {
+		return err
+	}
+	return symposium.Errorf(symposium.EFORBIDDEN, key)
 }

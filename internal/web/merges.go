@@ -7,11 +7,11 @@ import (
 	"symposium"
 )
 
-// mayMerge reports whether the reader may see the duplicates queue and
-// merge people: event managers and administrators. A failing store is
-// logged and counts as no.
+// mayMerge reports whether the reader has a duplicates queue: curators,
+// and managers for the people of their events. A failing store is logged
+// and counts as no.
 func (h *Handler) mayMerge(r *http.Request) bool {
-	ok, err := h.Store.ManagesAnyEvent(r.Context(), symposium.UserFromContext(r.Context()))
+	ok, err := h.People.MayMerge(r.Context(), symposium.UserFromContext(r.Context()))
 	if err != nil {
 		h.Log.ErrorContext(r.Context(), "web: may merge", "err", err)
 		return false
@@ -19,28 +19,22 @@ func (h *Handler) mayMerge(r *http.Request) bool {
 	return ok
 }
 
-// CanMerge reports whether the reader may merge people; the header links
-// the duplicates queue for them. The store is asked once per page, and only
-// when a template asks.
+// CanMerge reports whether the reader has a duplicates queue; the header
+// links it for them. The store is asked once per page, and only when a
+// template asks.
 func (p *page) CanMerge() bool {
 	return p.mayMerge != nil && p.mayMerge()
 }
 
-// requireMerger lets managers and administrators through. Anonymous
-// readers are sent to sign in (answering a form with 401), and anyone else
-// gets the 403 page.
-func (h *Handler) requireMerger(w http.ResponseWriter, r *http.Request) *symposium.User {
+// signedInOrSignIn returns the signed-in reader; anonymous readers of a
+// page are sent to sign in, and an anonymous form is answered 401.
+func (h *Handler) signedInOrSignIn(w http.ResponseWriter, r *http.Request) *symposium.User {
 	u := symposium.UserFromContext(r.Context())
 	switch {
 	case u == nil && r.Method == http.MethodGet:
 		h.requireUser(w, r)
-		return nil
 	case u == nil:
-		h.Error(w, r, symposium.Errorf(symposium.EUNAUTHORIZED, "error.unauthorized"))
-		return nil
-	case !h.mayMerge(r):
-		h.Error(w, r, symposium.Errorf(symposium.EFORBIDDEN, "error.forbidden"))
-		return nil
+		h.Error(w, r, symposium.Unauthorized())
 	}
 	return u
 }
@@ -48,7 +42,7 @@ func (h *Handler) requireMerger(w http.ResponseWriter, r *http.Request) *symposi
 // mergePeople merges one person into another from the duplicates queue,
 // then shows the queue with a confirmation and a button to undo.
 func (h *Handler) mergePeople(w http.ResponseWriter, r *http.Request) {
-	u := h.requireMerger(w, r)
+	u := h.signedInOrSignIn(w, r)
 	if u == nil {
 		return
 	}
@@ -57,7 +51,7 @@ func (h *Handler) mergePeople(w http.ResponseWriter, r *http.Request) {
 		h.Error(w, r, err)
 		return
 	}
-	m, err := h.Store.MergePeople(r.Context(), f.Values["survivor"], f.Values["merged"], u.ID)
+	m, err := h.People.Merge(r.Context(), u, f.Values["survivor"], f.Values["merged"])
 	if err != nil {
 		h.formFailed(w, r, f, err, func(status int) { h.renderDuplicates(w, r, status, f) })
 		return
@@ -67,7 +61,8 @@ func (h *Handler) mergePeople(w http.ResponseWriter, r *http.Request) {
 
 // undoMerge undoes a merge, then returns to the page the form was on.
 func (h *Handler) undoMerge(w http.ResponseWriter, r *http.Request) {
-	if h.requireMerger(w, r) == nil {
+	u := h.signedInOrSignIn(w, r)
+	if u == nil {
 		return
 	}
 	f, err := readForm(w, r, "next")
@@ -75,7 +70,7 @@ func (h *Handler) undoMerge(w http.ResponseWriter, r *http.Request) {
 		h.Error(w, r, err)
 		return
 	}
-	m, err := h.Store.UndoMerge(r.Context(), r.PathValue("id"))
+	m, err := h.People.UndoMerge(r.Context(), u, r.PathValue("id"))
 	if err != nil {
 		h.Error(w, r, err)
 		return
@@ -113,34 +108,4 @@ func (p *page) notice(r *http.Request) string {
 		return p.L.T(key)
 	}
 	return ""
-}
-
-// mergeView is one merge a person took part in, with both people.
-type mergeView struct {
-	*symposium.PersonMerge
-	Survivor, Merged *symposium.Person
-}
-
-// personMerges returns the merges a person took part in, newest first,
-// with both people of each.
-func (h *Handler) personMerges(r *http.Request, personID string) ([]mergeView, error) {
-	ms, err := h.Store.PersonMerges(r.Context(), personID)
-	if err != nil || len(ms) == 0 {
-		return nil, err
-	}
-	var ids []string
-	for _, m := range ms {
-		ids = append(ids, m.SurvivorID, m.MergedID)
-	}
-	people, err := h.Store.People(r.Context(), ids)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]mergeView, 0, len(ms))
-	for _, m := range ms {
-		if people[m.SurvivorID] != nil && people[m.MergedID] != nil {
-			out = append(out, mergeView{PersonMerge: m, Survivor: people[m.SurvivorID], Merged: people[m.MergedID]})
-		}
-	}
-	return out, nil
 }

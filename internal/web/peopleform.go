@@ -19,6 +19,9 @@ type personFormView struct {
 	// Likely are the people who may be the one being added, offered
 	// before a new one is made.
 	Likely []search.Result
+	// Action is where the form posts when it edits a person; empty when
+	// it adds one.
+	Action string
 }
 
 // topicArea is an area of science with its fields, for choosing topics.
@@ -38,7 +41,7 @@ func topicAreas() []topicArea {
 
 // newPersonForm is the empty form that adds a person.
 func (h *Handler) newPersonForm(w http.ResponseWriter, r *http.Request) {
-	if !h.requireUser(w, r) {
+	if !h.requireDirectory(w, r) {
 		return
 	}
 	h.renderPersonForm(w, r, http.StatusOK, newForm(), nil)
@@ -47,12 +50,18 @@ func (h *Handler) newPersonForm(w http.ResponseWriter, r *http.Request) {
 // renderPersonForm shows the person form with a status, offering the
 // likely existing people first when there are any.
 func (h *Handler) renderPersonForm(w http.ResponseWriter, r *http.Request, status int, f *form, likely []search.Result) {
-	orgs, err := h.Store.AllOrganizations(r.Context(), 500)
+	h.renderPersonFormAs(w, r, status, f, personFormView{Likely: likely}, "page.person_new.title")
+}
+
+// renderPersonFormAs shows the person form, adding or editing as v says.
+func (h *Handler) renderPersonFormAs(w http.ResponseWriter, r *http.Request, status int, f *form, v personFormView, titleKey string) {
+	orgs, err := h.People.Organizations(r.Context(), 500)
 	if err != nil {
 		h.Error(w, r, err)
 		return
 	}
-	p := h.newPage(r, "page.person_new.title", personFormView{Orgs: orgs, Areas: topicAreas(), Likely: likely})
+	v.Orgs, v.Areas = orgs, topicAreas()
+	p := h.newPage(r, titleKey, v)
 	p.Form = f
 	h.render(w, r, status, "person_form", p)
 }
@@ -62,7 +71,8 @@ func (h *Handler) renderPersonForm(w http.ResponseWriter, r *http.Request, statu
 // form comes back offering those people first; only a confirmed form
 // makes a new person then.
 func (h *Handler) createPerson(w http.ResponseWriter, r *http.Request) {
-	if h.poster(w, r) == nil {
+	u := h.poster(w, r)
+	if u == nil {
 		return
 	}
 	f, err := readForm(w, r, "organization_id", "country", "email", "languages", "aliases", "confirm_new")
@@ -71,16 +81,10 @@ func (h *Handler) createPerson(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ps := personFromForm(r, f)
-	var p symposium.Problems
-	ps.Validate(&p)
-	if err = p.Err(); err == nil && f.Values["confirm_new"] != "yes" {
-		if likely := h.Search.Likely(ps.Spellings(), ps.Email, maxLikely); len(likely) > 0 {
-			h.renderPersonForm(w, r, http.StatusConflict, f, likely)
-			return
-		}
-	}
-	if err == nil {
-		err = h.Store.CreatePerson(r.Context(), ps)
+	created, err := h.People.Create(r.Context(), u, ps, f.Values["confirm_new"] != "yes")
+	if created != nil && len(created.Likely) > 0 && err != nil {
+		h.renderPersonForm(w, r, http.StatusConflict, f, created.Likely[:min(len(created.Likely), maxLikely)])
+		return
 	}
 	if err != nil {
 		h.formFailed(w, r, f, err, func(status int) {

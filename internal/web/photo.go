@@ -9,16 +9,7 @@ import (
 
 // uploadPhoto replaces a person's photo with a cleaned copy of the upload.
 func (h *Handler) uploadPhoto(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	ps, err := h.Store.Person(ctx, r.PathValue("id"))
-	if err != nil {
-		h.Error(w, r, err)
-		return
-	}
-	if ok, err := h.Store.CanEditPerson(ctx, symposium.UserFromContext(ctx), ps); err != nil || !ok {
-		h.Error(w, r, orNotFound(err))
-		return
-	}
+	id := r.PathValue("id")
 	r.Body = http.MaxBytesReader(w, r.Body, photo.MaxBytes+1<<16)
 	file, _, err := r.FormFile("photo")
 	if err != nil {
@@ -26,20 +17,16 @@ func (h *Handler) uploadPhoto(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer file.Close()
-	data, err := photo.Process(file)
-	if err == nil {
-		err = h.Store.SetPhoto(ctx, ps.ID, "image/jpeg", data)
-	}
-	if err != nil {
+	if err := h.People.SetPhoto(r.Context(), symposium.UserFromContext(r.Context()), id, file); err != nil {
 		h.Error(w, r, err)
 		return
 	}
-	redirect(w, r, "/people/"+ps.ID)
+	redirect(w, r, "/people/"+id)
 }
 
 // servePhoto answers a person's photo.
 func (h *Handler) servePhoto(w http.ResponseWriter, r *http.Request) {
-	data, ct, err := h.Store.Photo(r.Context(), r.PathValue("id"))
+	data, ct, err := h.People.Photo(r.Context(), r.PathValue("id"))
 	if err != nil {
 		h.Error(w, r, err)
 		return

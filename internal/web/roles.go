@@ -21,7 +21,7 @@ func (h *Handler) showRoles(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *Handler) renderRoles(w http.ResponseWriter, r *http.Request, ed *eventData, status int, f *form) {
-	roles, err := h.Store.EventRoles(r.Context(), ed.Event.ID)
+	_, roles, err := h.Events.Roles(r.Context(), symposium.UserFromContext(r.Context()), ed.Event.Slug)
 	if err != nil {
 		h.Error(w, r, err)
 		return
@@ -42,17 +42,7 @@ func (h *Handler) addRole(w http.ResponseWriter, r *http.Request) {
 		h.Error(w, r, err)
 		return
 	}
-	var p symposium.Problems
-	if !symposium.ValidEmail(symposium.NormalizeEmail(f.Values["email"])) {
-		p.Add("email", "error.field.email")
-	}
-	role := f.Values["role"]
-	if _, ok := roleKeys[role]; !ok {
-		p.Add("role", "error.field.invalid")
-	}
-	if err = p.Err(); err == nil {
-		_, err = h.Store.AddEventRole(r.Context(), ed.Event.ID, f.Values["email"], role)
-	}
+	_, err = h.Events.AddRole(r.Context(), symposium.UserFromContext(r.Context()), ed.Event.Slug, f.Values["email"], f.Values["role"])
 	if err != nil {
 		h.formFailed(w, r, f, err, func(status int) { h.renderRoles(w, r, ed, status, f) })
 		return
@@ -72,26 +62,9 @@ func (h *Handler) removeRole(w http.ResponseWriter, r *http.Request) {
 		h.Error(w, r, err)
 		return
 	}
-	if f.Values["role"] == symposium.RoleManager {
-		roles, err := h.Store.EventRoles(r.Context(), ed.Event.ID)
-		if err != nil {
-			h.Error(w, r, err)
-			return
-		}
-		managers := 0
-		for _, x := range roles {
-			if x.Role == symposium.RoleManager {
-				managers++
-			}
-		}
-		if managers <= 1 {
-			f.Summary = h.I18n.For(symposium.LanguageFromContext(r.Context())).T("roles.last_manager")
-			h.renderRoles(w, r, ed, http.StatusConflict, f)
-			return
-		}
-	}
-	if err := h.Store.RemoveEventRole(r.Context(), ed.Event.ID, f.Values["user_id"], f.Values["role"]); err != nil {
-		h.Error(w, r, err)
+	err = h.Events.RemoveRole(r.Context(), symposium.UserFromContext(r.Context()), ed.Event.Slug, f.Values["user_id"], f.Values["role"])
+	if err != nil {
+		h.formFailed(w, r, f, err, func(status int) { h.renderRoles(w, r, ed, status, f) })
 		return
 	}
 	redirect(w, r, "/events/"+ed.Event.Slug+"/roles")

@@ -62,6 +62,8 @@ func (h *Handler) routes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /people/merges", h.mergePeople)
 	mux.HandleFunc("POST /people/merges/{id}/undo", h.undoMerge)
 	mux.HandleFunc("GET /people/{id}", h.showPerson)
+	mux.HandleFunc("GET /people/{id}/edit", h.editPersonForm)
+	mux.HandleFunc("POST /people/{id}/edit", h.updatePerson)
 	mux.HandleFunc("GET /people/{id}/photo", h.servePhoto)
 	mux.HandleFunc("POST /people/{id}/photo", h.uploadPhoto)
 	mux.HandleFunc("GET /organizations/new", h.newOrganizationForm)

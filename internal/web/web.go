@@ -10,7 +10,9 @@ import (
 	"strings"
 
 	"symposium/internal/accounts"
+	"symposium/internal/events"
 	"symposium/internal/i18n"
+	"symposium/internal/people"
 	"symposium/internal/registration"
 	"symposium/internal/review"
 	"symposium/internal/search"
@@ -32,6 +34,8 @@ type Deps struct {
 	Accounts       *accounts.Service
 	Registration   *registration.Service
 	Review         *review.Service
+	Events         *events.Service
+	People         *people.Service
 	Search         *search.Service
 	I18n           *i18n.Bundle
 	Log            *slog.Logger
