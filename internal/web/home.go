@@ -2,7 +2,6 @@ package web
 
 import (
 	"net/http"
-
 )
 
 // home is the front page: the upcoming and the past events the reader may
