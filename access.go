@@ -118,13 +118,17 @@ func (a Access) See(e *Event) error {
 }
 
 // Require returns nil when allowed; otherwise NotFound when the caller may
-// not see the event, and Forbidden when they may see it but not do this.
+// not see the event, Unauthorized when they may see it but are not signed
+// in, and Forbidden when they are signed in but may not do this.
 func (a Access) Require(e *Event, allowed bool) error {
 	if err := a.See(e); err != nil {
 		return err
 	}
-	if !allowed {
-		return Forbidden()
+	switch {
+	case allowed:
+		return nil
+	case a.User == nil:
+		return Unauthorized()
 	}
-	return nil
+	return Forbidden()
 }

@@ -8,12 +8,14 @@ import (
 	"log/slog"
 	"net/http"
 	"reflect"
+	"slices"
 
 	"github.com/danielgtaylor/huma/v2"
 	"github.com/danielgtaylor/huma/v2/adapters/humago"
 
 	"symposium"
 	"symposium/internal/accounts"
+	"symposium/internal/audit"
 	"symposium/internal/events"
 	"symposium/internal/i18n"
 	"symposium/internal/people"
@@ -59,6 +61,7 @@ type Deps struct {
 	Review       *review.Service
 	Events       *events.Service
 	People       *people.Service
+	Audit        *audit.Service
 	Log          *slog.Logger
 	Version      string
 }
@@ -140,4 +143,20 @@ func signedIn(ctx context.Context) (*symposium.User, error) {
 		return nil, symposium.Errorf(symposium.EUNAUTHORIZED, "error.unauthorized")
 	}
 	return u, nil
+}
+
+// Operations lists every operation of the API as "METHOD /api/v1/path",
+// sorted.
+func (a *API) Operations() []string {
+	var out []string
+	for path, item := range a.huma.OpenAPI().Paths {
+		for method, o := range map[string]*huma.Operation{http.MethodGet: item.Get, http.MethodPost: item.Post,
+			http.MethodPut: item.Put, http.MethodPatch: item.Patch, http.MethodDelete: item.Delete} {
+			if o != nil {
+				out = append(out, method+" "+path)
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
 }

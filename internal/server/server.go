@@ -16,6 +16,7 @@ import (
 	"symposium"
 	"symposium/internal/accounts"
 	"symposium/internal/api"
+	"symposium/internal/audit"
 	"symposium/internal/events"
 	"symposium/internal/i18n"
 	"symposium/internal/people"
@@ -47,6 +48,7 @@ type Server struct {
 	log      *slog.Logger
 	metrics  *metrics
 	web      *web.Handler
+	api      *api.API
 	search   *search.Service
 	handler  http.Handler
 }
@@ -65,9 +67,11 @@ func New(cfg Config, st *store.Store, acc *accounts.Service, bundle *i18n.Bundle
 	rev := review.New(st, s.search, bundle, cfg.BaseURL)
 	ev := events.New(st, closedSite{})
 	pe := people.New(st, s.search, closedSite{})
-	api.Register(mux, api.Deps{Store: st, Accounts: acc, Registration: reg, Search: s.search, Review: rev, Events: ev, People: pe, Log: log, Version: cfg.Version})
+	au := audit.New(st, ev)
+	s.api = api.Register(mux, api.Deps{Store: st, Accounts: acc, Registration: reg, Search: s.search, Review: rev, Events: ev, People: pe,
+		Audit: au, Log: log, Version: cfg.Version})
 	w, err := web.Register(mux, web.Deps{
-		Store: st, Accounts: acc, Registration: reg, Review: rev, Events: ev, People: pe, Search: s.search, I18n: bundle, Log: log,
+		Store: st, Accounts: acc, Registration: reg, Review: rev, Events: ev, People: pe, Audit: au, Search: s.search, I18n: bundle, Log: log,
 		BaseURL: cfg.BaseURL, SecureCookies: strings.HasPrefix(cfg.BaseURL, "https://"),
 		TrustProxy: cfg.TrustProxy, MailConfigured: cfg.MailConfigured, Version: cfg.Version,
 	})
@@ -79,6 +83,14 @@ func New(cfg Config, st *store.Store, acc *accounts.Service, bundle *i18n.Bundle
 	csrf.SetDenyHandler(http.HandlerFunc(s.crossOriginDenied))
 	s.handler = s.observe(s.recoverPanics(csrf.Handler(s.authenticate(captureRoute(mux)))))
 	return s, nil
+}
+
+// Routes lists every route the server answers: health and metrics, the
+// pages' patterns and the API's operations.
+func (s *Server) Routes() []string {
+	out := []string{"GET /healthz", "GET /metrics"}
+	out = append(out, s.web.Patterns()...)
+	return append(out, s.api.Operations()...)
 }
 
 // Handler returns the server's whole HTTP handler.

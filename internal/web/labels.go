@@ -1,5 +1,7 @@
 package web
 
+import "symposium"
+
 // Message keys for the values of enumerations, written out in full so that
 // the catalog test finds every key.
 var (
@@ -76,6 +78,21 @@ var (
 		"rating": "cfp_form.kind.rating", "yesno": "cfp_form.kind.yesno", "text": "cfp_form.kind.text",
 	}
 	bidKeys = map[string]string{"eager": "bid.eager", "willing": "bid.willing", "not": "bid.not"}
+	// auditActionKeys name the actions of the audit log.
+	auditActionKeys = map[string]string{
+		symposium.AuditEventCreate: "audit.action.event_create", symposium.AuditEventUpdate: "audit.action.event_update",
+		symposium.AuditRoleGrant: "audit.action.role_grant", symposium.AuditRoleRevoke: "audit.action.role_revoke",
+		symposium.AuditPersonCreate: "audit.action.person_create", symposium.AuditPersonUpdate: "audit.action.person_update",
+		symposium.AuditPersonPhoto: "audit.action.person_photo", symposium.AuditPersonMerge: "audit.action.person_merge",
+		symposium.AuditMergeUndo: "audit.action.person_merge_undo", symposium.AuditDuplicateDismiss: "audit.action.person_not_duplicate",
+		symposium.AuditOrgCreate: "audit.action.organization_create", symposium.AuditRoomCreate: "audit.action.room_create",
+		symposium.AuditSessionCreate: "audit.action.session_create", symposium.AuditEntrySave: "audit.action.contribution_save",
+		symposium.AuditEntryDelete: "audit.action.contribution_delete", symposium.AuditCategorySave: "audit.action.category_save",
+		symposium.AuditRegistration: "audit.action.registration_change", symposium.AuditCallSave: "audit.action.call_save",
+		symposium.AuditReviewerAssign: "audit.action.review_assign", symposium.AuditDecision: "audit.action.review_decision",
+		symposium.AuditDecisionsRelease: "audit.action.review_release", symposium.AuditAccountRights: "audit.action.account_rights",
+		symposium.AuditSiteSettings: "audit.action.site_settings",
+	}
 )
 
 // label returns the message key for value in one of the tables above, for
@@ -89,6 +106,7 @@ func label(table, value string) string {
 		"result_type": resultTypeKeys, "evidence": evidenceKeys,
 		"abstract_status": abstractStatusKeys, "abstract_type": abstractTypeKeys, "decision": decisionKeys,
 		"decision_filter": decisionFilterKeys, "sort": sortKeys, "review_kind": reviewKindKeys, "bid": bidKeys,
+		"audit_action": auditActionKeys,
 	}[table]
 	if key, ok := m[value]; ok {
 		return key

@@ -129,6 +129,10 @@ func (h *Handler) render(w http.ResponseWriter, r *http.Request, status int, nam
 // that goes with the error's code. Internal errors are logged, not shown.
 func (h *Handler) Error(w http.ResponseWriter, r *http.Request, err error) {
 	status := httperror.Status(err)
+	if status == http.StatusUnauthorized && r.Method == http.MethodGet {
+		redirect(w, r, "/signin?"+url.Values{"next": {r.URL.RequestURI()}}.Encode())
+		return
+	}
 	e := symposium.AsError(err)
 	if e == nil || status == http.StatusInternalServerError {
 		h.Log.ErrorContext(r.Context(), "web: internal error", "path", r.URL.Path, "err", err)

@@ -1,9 +1,12 @@
 package web
 
-import "net/http"
+import (
+	"net/http"
+	"slices"
+)
 
 // routes is the route table of the pages.
-func (h *Handler) routes(mux *http.ServeMux) {
+func (h *Handler) routes(mux routeTable) {
 	mux.HandleFunc("GET /static/{file}", h.assets.serve)
 	mux.HandleFunc("GET /{$}", h.home)
 
@@ -71,12 +74,14 @@ func (h *Handler) routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /organizations/{id}", h.showOrganization)
 
 	mux.HandleFunc("GET /admin/mail", h.adminMail)
+	mux.HandleFunc("GET /admin/audit", h.showSiteAudit)
+	mux.HandleFunc("GET /events/{slug}/audit", h.showEventAudit)
 
 	mux.HandleFunc("/", h.notFound)
 }
 
 // reviewRoutes are the routes of the call for abstracts and its review.
-func (h *Handler) reviewRoutes(mux *http.ServeMux) {
+func (h *Handler) reviewRoutes(mux routeTable) {
 	mux.HandleFunc("GET /events/{slug}/cfp", h.showCall)
 	mux.HandleFunc("GET /events/{slug}/cfp/edit", h.editCallForm)
 	mux.HandleFunc("POST /events/{slug}/cfp/edit", h.saveCall)
@@ -101,3 +106,24 @@ func (h *Handler) reviewRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /abstracts/{id}/reviewers", h.assignReviewer)
 	mux.HandleFunc("POST /abstracts/{id}/decision", h.decideAbstract)
 }
+
+// routeTable is where routes are registered: the server's mux, through a
+// recorder that keeps every pattern for the permission table test.
+type routeTable interface {
+	HandleFunc(pattern string, handler func(http.ResponseWriter, *http.Request))
+}
+
+// recorder registers routes on a mux and remembers their patterns.
+type recorder struct {
+	mux      *http.ServeMux
+	patterns *[]string
+}
+
+// HandleFunc registers a route and remembers its pattern.
+func (r recorder) HandleFunc(pattern string, handler func(http.ResponseWriter, *http.Request)) {
+	r.mux.HandleFunc(pattern, handler)
+	*r.patterns = append(*r.patterns, pattern)
+}
+
+// Patterns lists the patterns of every page route, as registered.
+func (h *Handler) Patterns() []string { return slices.Clone(h.patterns) }

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"symposium/internal/accounts"
+	"symposium/internal/audit"
 	"symposium/internal/events"
 	"symposium/internal/i18n"
 	"symposium/internal/people"
@@ -36,6 +37,7 @@ type Deps struct {
 	Review         *review.Service
 	Events         *events.Service
 	People         *people.Service
+	Audit          *audit.Service
 	Search         *search.Service
 	I18n           *i18n.Bundle
 	Log            *slog.Logger
@@ -49,8 +51,9 @@ type Deps struct {
 // Handler serves the pages.
 type Handler struct {
 	Deps
-	pages  pages
-	assets *assets
+	pages    pages
+	assets   *assets
+	patterns []string
 }
 
 // Register adds every page route to mux.
@@ -64,7 +67,7 @@ func Register(mux *http.ServeMux, d Deps) (*Handler, error) {
 		return nil, err
 	}
 	h := &Handler{Deps: d, pages: p, assets: a}
-	h.routes(mux)
+	h.routes(recorder{mux: mux, patterns: &h.patterns})
 	return h, nil
 }
 
