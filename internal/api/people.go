@@ -88,13 +88,14 @@ func (a *API) createPerson(ctx context.Context, in *struct{ Body PersonInput }) 
 }
 
 // getPerson answers a person's public profile; the email is shown only to
-// administrators and to the account with that email.
+// those who may see it: the person themself (the account with that email,
+// verified), curators and administrators.
 func (a *API) getPerson(ctx context.Context, in *idPath) (*struct{ Body *symposium.Person }, error) {
 	ps, err := a.Store.Person(ctx, in.ID)
 	if err != nil {
 		return nil, a.fail(ctx, err)
 	}
-	if u := symposium.UserFromContext(ctx); u == nil || (!u.IsAdmin && u.Email != ps.Email) {
+	if !symposium.UserFromContext(ctx).MaySeeEmailOf(ps) {
 		ps.Email = ""
 	}
 	return &struct{ Body *symposium.Person }{Body: ps}, nil

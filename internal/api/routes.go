@@ -24,4 +24,5 @@ func (a *API) routes() {
 	a.abstractRoutes()
 	a.reviewRoutes()
 	a.reviewerRoutes()
+	a.userRoutes()
 }

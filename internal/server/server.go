@@ -56,6 +56,7 @@ func New(cfg Config, st *store.Store, acc *accounts.Service, bundle *i18n.Bundle
 	mux.HandleFunc("GET /healthz", s.health)
 	mux.Handle("GET /metrics", s.metrics.handler())
 	reg := registration.New(st, bundle, cfg.BaseURL)
+	reg.Limits = acc.Limits()
 	s.search = search.New(st, log)
 	if err := s.search.Load(context.Background()); err != nil {
 		return nil, fmt.Errorf("server: %w", err)

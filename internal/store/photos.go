@@ -36,13 +36,13 @@ func (s *Store) Photo(ctx context.Context, personID string) ([]byte, string, err
 }
 
 // CanEditPerson reports whether an account may change a person: site
-// administrators, the account with the person's email, and the managers of
-// an event where the person speaks.
+// administrators, the account with the person's verified email, and the
+// managers of an event where the person speaks.
 func (s *Store) CanEditPerson(ctx context.Context, u *symposium.User, p *symposium.Person) (bool, error) {
 	if u == nil {
 		return false, nil
 	}
-	if u.IsAdmin || (p.Email != "" && p.Email == u.Email) {
+	if u.IsAdmin || u.IsPerson(p) {
 		return true, nil
 	}
 	var n int
