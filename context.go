@@ -7,6 +7,7 @@ type contextKey int
 const (
 	userKey contextKey = iota
 	languageKey
+	clientKey
 )
 
 // NewContextWithUser returns a copy of ctx that carries the signed-in
@@ -35,4 +36,18 @@ func LanguageFromContext(ctx context.Context) string {
 		return l
 	}
 	return DefaultLanguage
+}
+
+// NewContextWithClient returns a copy of ctx that carries the network
+// address the request came from, which limits on strangers' requests
+// count by.
+func NewContextWithClient(ctx context.Context, addr string) context.Context {
+	return context.WithValue(ctx, clientKey, addr)
+}
+
+// ClientFromContext returns the address the request came from, or "" when
+// none is known.
+func ClientFromContext(ctx context.Context) string {
+	a, _ := ctx.Value(clientKey).(string)
+	return a
 }

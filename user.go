@@ -23,9 +23,20 @@ type User struct {
 	IsCurator bool `json:"is_curator"`
 	// CanCreateEvents marks an organizer an administrator allowed to create
 	// events.
-	CanCreateEvents bool      `json:"can_create_events"`
-	Language        string    `json:"language"`
-	CreatedAt       time.Time `json:"created_at"`
+	CanCreateEvents bool `json:"can_create_events"`
+	// PendingEmail is a new address the owner asked to change to: it
+	// replaces Email once its link is opened, and counts for nothing until
+	// then.
+	PendingEmail string    `json:"pending_email,omitempty"`
+	Language     string    `json:"language"`
+	CreatedAt    time.Time `json:"created_at"`
+}
+
+// Grants are the site-wide permissions an administrator gives an account;
+// a nil field stays as it is.
+type Grants struct {
+	IsCurator       *bool `json:"is_curator,omitempty"`
+	CanCreateEvents *bool `json:"can_create_events,omitempty"`
 }
 
 // Limits on account fields.

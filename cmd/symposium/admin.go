@@ -12,16 +12,18 @@ import (
 	"symposium/internal/i18n"
 )
 
-// runUser runs "user add": it creates an account, reading the password as
-// one line from standard input.
+// runUser runs "user add": it creates an account whose email counts as
+// verified, reading the password as one line from standard input.
 func runUser(ctx context.Context, args []string, env environment) error {
 	if len(args) == 0 || args[0] != "add" {
-		return errors.New("usage: symposium user add --email E --name N [--admin]")
+		return errors.New("usage: symposium user add --email E --name N [--admin] [--organizer] [--curator]")
 	}
 	fs, db := newFlags("user add", env)
 	email := fs.String("email", "", "the account's email")
 	name := fs.String("name", "", "the account's name")
 	admin := fs.Bool("admin", false, "make the account a site administrator")
+	organizer := fs.Bool("organizer", false, "let the account create events")
+	curator := fs.Bool("curator", false, "make the account a curator of the people directory")
 	lang := fs.String("lang", symposium.DefaultLanguage, "the language the account reads mail in: en, zh, kk or ru")
 	if err := fs.Parse(args[1:]); err != nil {
 		return err
@@ -32,8 +34,9 @@ func runUser(ctx context.Context, args []string, env environment) error {
 	}
 	password = strings.TrimRight(password, "\r\n")
 	return withAccounts(ctx, *db, func(svc *accounts.Service) error {
-		u := &symposium.User{Email: *email, Name: *name, IsAdmin: *admin, Language: *lang}
-		if err := svc.SignUp(ctx, u, password); err != nil {
+		u := &symposium.User{Email: *email, Name: *name, IsAdmin: *admin, CanCreateEvents: *organizer, IsCurator: *curator,
+			Verified: true, Language: *lang}
+		if err := svc.AddUser(ctx, u, password); err != nil {
 			return fmt.Errorf("user add: %w", describe(err))
 		}
 		fmt.Fprintf(env.stderr, "created account %s (%s)\n", u.Email, u.ID)

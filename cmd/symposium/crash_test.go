@@ -127,7 +127,7 @@ func freeAddr(t *testing.T) string {
 func startServer(t *testing.T, path, addr string) *exec.Cmd {
 	t.Helper()
 	cmd := exec.Command(os.Args[0], "serve", "--addr", addr, "--db", "sqlite:"+path)
-	cmd.Env = append(os.Environ(), "SYMPOSIUM_TEST_AS_MAIN=1", "SYMPOSIUM_LOG_LEVEL=error")
+	cmd.Env = append(os.Environ(), "SYMPOSIUM_TEST_AS_MAIN=1", "SYMPOSIUM_LOG_LEVEL=error", "SYMPOSIUM_NO_CLIENT_LIMITS=1")
 	cmd.Stderr = io.Discard
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)

@@ -63,6 +63,10 @@ func TestAccountTokenAndServe(t *testing.T) {
 			if _, _, err := runCmd(t, ctx, vars, "short\n", "user", "add", "--email", "b@example.org", "--name", "B"); err == nil || !strings.Contains(err.Error(), "password") {
 				t.Errorf("user add with a short password: %v", err)
 			}
+			if _, errOut, err := runCmd(t, ctx, vars, "correct horse battery\n", "user", "add", "--email", "o@example.org", "--name", "O", "--organizer", "--curator"); err != nil {
+				t.Fatalf("user add --organizer --curator: %v\n%s", err, errOut)
+			}
+			checkAccounts(t, dsn)
 			out, _, err := runCmd(t, ctx, vars, "", "token", "create", "--email", "a@example.org")
 			if err != nil || !regexp.MustCompile(`^sym_[A-Za-z0-9_-]{43}\n$`).MatchString(out) {
 				t.Fatalf("token create = %q, %v; want one line with the token", out, err)
@@ -81,6 +85,26 @@ func TestAccountTokenAndServe(t *testing.T) {
 				t.Errorf("GET /api/v1/events with the token = %d %s", resp.StatusCode, body)
 			}
 		})
+	}
+}
+
+// checkAccounts checks the accounts "user add" made: verified, with the
+// grants asked for and no others.
+func checkAccounts(t *testing.T, dsn string) {
+	t.Helper()
+	s, err := store.Open(context.Background(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	for _, c := range []struct {
+		email                     string
+		admin, organizer, curator bool
+	}{{"a@example.org", true, false, false}, {"o@example.org", false, true, true}} {
+		u, _, err := s.UserByEmail(context.Background(), c.email)
+		if err != nil || !u.Verified || u.IsAdmin != c.admin || u.CanCreateEvents != c.organizer || u.IsCurator != c.curator {
+			t.Errorf("%s = %+v, %v; want verified, admin %v, organizer %v, curator %v", c.email, u, err, c.admin, c.organizer, c.curator)
+		}
 	}
 }
 

@@ -37,7 +37,11 @@ func runServe(ctx context.Context, args []string, env environment) error {
 			return err
 		}
 	}
-	acc, err := accounts.New(s, accounts.DefaultConfig())
+	accCfg := accounts.DefaultConfig()
+	if envBool(env, "SYMPOSIUM_NO_CLIENT_LIMITS") {
+		accCfg.Limits = accCfg.Limits.Unlimited()
+	}
+	acc, err := accounts.New(s, accCfg)
 	if err != nil {
 		return err
 	}

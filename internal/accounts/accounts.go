@@ -1,5 +1,6 @@
 // Package accounts signs people up and in: password hashing, sessions,
-// API tokens, password resets and sign-in throttling.
+// API tokens, verifying addresses, password resets, sign-in links and
+// throttling, and the site-wide permissions administrators grant.
 package accounts
 
 import (
@@ -8,6 +9,7 @@ import (
 	"time"
 
 	"symposium"
+	"symposium/internal/limits"
 	"symposium/internal/secret"
 	"symposium/internal/store"
 )
@@ -18,9 +20,12 @@ type Config struct {
 	HashConcurrent int           // hashes running at once
 	SessionTTL     time.Duration // how long a session lasts
 	ResetTTL       time.Duration // how long a password-reset link works
+	VerifyTTL      time.Duration // how long a link verifying an address works
+	SignInLinkTTL  time.Duration // how long a mailed sign-in link works
 	Window         time.Duration // the throttling window
-	AccountLimit   int           // failed sign-ins per account per window
-	AddressLimit   int           // failed sign-ins per client address per window
+	AccountLimit   int           // sign-in attempts per account per window
+	AddressLimit   int           // sign-in attempts per client address per window
+	Limits         limits.Config // mail strangers may make Symposium send
 }
 
 // DefaultConfig is the configuration for production.
@@ -30,9 +35,12 @@ func DefaultConfig() Config {
 		HashConcurrent: 2,
 		SessionTTL:     30 * 24 * time.Hour,
 		ResetTTL:       time.Hour,
+		VerifyTTL:      7 * 24 * time.Hour,
+		SignInLinkTTL:  15 * time.Minute,
 		Window:         15 * time.Minute,
 		AccountLimit:   10,
 		AddressLimit:   30,
+		Limits:         limits.DefaultConfig(),
 	}
 }
 
@@ -40,6 +48,7 @@ func DefaultConfig() Config {
 type Service struct {
 	store  *store.Store
 	hasher *Hasher
+	limits *limits.Limiter
 	cfg    Config
 	// dummyHash is verified against for unknown emails, so that a wrong
 	// email takes as long as a wrong password.
@@ -53,34 +62,74 @@ func New(s *store.Store, cfg Config) (*Service, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Service{store: s, hasher: h, cfg: cfg, dummyHash: dummy}, nil
+	return &Service{store: s, hasher: h, limits: limits.New(s, cfg.Limits), cfg: cfg, dummyHash: dummy}, nil
 }
 
-// SignUp creates an account. Bad input is an EINVALID error naming each
-// field; an email in use is an ECONFLICT on "email".
-func (s *Service) SignUp(ctx context.Context, u *symposium.User, password string) error {
+// Limits returns the limiter of strangers' requests, shared with the other
+// services that mail strangers.
+func (s *Service) Limits() *limits.Limiter { return s.limits }
+
+// LinkMail writes the message carrying a link mailed to an account, in the
+// account's language: to is the address it goes to, token goes into the
+// link.
+type LinkMail func(u *symposium.User, to, token string) symposium.Mail
+
+// SignUp creates an account for someone signing up: its email counts for
+// nothing until the link mailed there is opened. The account is neither an
+// administrator, a curator nor an organizer. Bad input is an EINVALID
+// error naming each field; an email in use is an ECONFLICT on "email";
+// too many sign-ups from the caller's address, or mails to that email,
+// give ETOOMANY.
+func (s *Service) SignUp(ctx context.Context, u *symposium.User, password string, write LinkMail) error {
+	u.IsAdmin, u.IsCurator, u.CanCreateEvents, u.Verified = false, false, false, false
+	if err := s.create(ctx, u, password, func() error {
+		return s.limits.Mail(ctx, symposium.ClientFromContext(ctx), u.Email)
+	}); err != nil {
+		return err
+	}
+	return s.mailVerification(ctx, u, u.Email, write)
+}
+
+// AddUser creates an account as an administrator's tool does: verified,
+// an administrator, a curator or an organizer as u says.
+func (s *Service) AddUser(ctx context.Context, u *symposium.User, password string) error {
+	return s.create(ctx, u, password, func() error { return nil })
+}
+
+// create validates and stores an account, after allow agrees.
+func (s *Service) create(ctx context.Context, u *symposium.User, password string, allow func() error) error {
 	var p symposium.Problems
 	u.Validate(&p)
 	symposium.ValidatePassword(&p, "password", password)
 	if err := p.Err(); err != nil {
 		return err
 	}
+	if err := allow(); err != nil {
+		return err
+	}
 	hash, err := s.hasher.Hash(ctx, password)
 	if err != nil {
-		return fmt.Errorf("accounts: sign up: %w", err)
+		return fmt.Errorf("accounts: create account: %w", err)
 	}
 	return s.store.CreateUser(ctx, u, hash)
 }
 
 // SignIn checks an email and password and starts a session, returning its
 // secret token for the cookie. previous is the token of the session the
-// browser held before, which ends: signing in rotates the session. Too many
-// failures for the account or from the address give ETOOMANY.
+// browser held before, which ends: signing in rotates the session.
+//
+// Every attempt is counted, for the account and for the client address,
+// before the password is checked: past either limit the attempt is
+// refused with ETOOMANY without checking it, so that attempts sent
+// together cannot pass the limit. Signing in clears the account's count
+// and takes back the address's.
 func (s *Service) SignIn(ctx context.Context, email, password, address, previous string) (*symposium.User, string, error) {
 	email = symposium.NormalizeEmail(email)
-	keys := []string{"signin:account:" + email, "signin:address:" + address}
-	now := time.Now()
-	if err := s.checkThrottle(ctx, keys, now); err != nil {
+	account, client := "signin:account:"+email, ""
+	if address != "" {
+		client = "signin:address:" + address
+	}
+	if err := s.countAttempt(ctx, account, client); err != nil {
 		return nil, "", err
 	}
 	u, hash, err := s.store.UserByEmail(ctx, email)
@@ -95,27 +144,33 @@ func (s *Service) SignIn(ctx context.Context, email, password, address, previous
 		return nil, "", fmt.Errorf("accounts: sign in: %w", err)
 	}
 	if !ok || u == nil {
-		if err := s.store.RecordFailure(ctx, now, s.cfg.Window, keys...); err != nil {
-			return nil, "", err
-		}
 		return nil, "", symposium.Errorf(symposium.EUNAUTHORIZED, "error.signin_failed")
 	}
-	if err := s.store.ClearFailures(ctx, keys[0]); err != nil {
+	if err := s.store.ClearFailures(ctx, account); err != nil {
 		return nil, "", err
+	}
+	if client != "" {
+		if err := s.store.UncountAttempt(ctx, client); err != nil {
+			return nil, "", err
+		}
 	}
 	token, err := s.startSession(ctx, u.ID, previous)
 	return u, token, err
 }
 
-// checkThrottle refuses a sign-in when any key has reached its limit.
-func (s *Service) checkThrottle(ctx context.Context, keys []string, now time.Time) error {
-	limits := []int{s.cfg.AccountLimit, s.cfg.AddressLimit}
-	for i, key := range keys {
-		n, err := s.store.Failures(ctx, key, now)
-		if err != nil {
-			return err
-		}
-		if n >= limits[i] {
+// countAttempt counts a sign-in attempt for an account and, when given, a
+// client address, and refuses it past either limit.
+func (s *Service) countAttempt(ctx context.Context, account, client string) error {
+	keys, limits := []string{account}, []int{s.cfg.AccountLimit}
+	if client != "" {
+		keys, limits = append(keys, client), append(limits, s.cfg.AddressLimit)
+	}
+	counts, err := s.store.CountAttempts(ctx, time.Now(), s.cfg.Window, keys...)
+	if err != nil {
+		return err
+	}
+	for i, n := range counts {
+		if n > limits[i] {
 			return symposium.Errorf(symposium.ETOOMANY, "error.too_many_requests")
 		}
 	}

@@ -21,6 +21,11 @@ func testConfig() accounts.Config {
 	return c
 }
 
+// linkMail writes a mail carrying a link's token as its text.
+func linkMail(u *symposium.User, to, token string) symposium.Mail {
+	return symposium.Mail{To: to, Subject: "link for " + u.Name, Text: token}
+}
+
 func newService(t *testing.T, s *store.Store) *accounts.Service {
 	t.Helper()
 	svc, err := accounts.New(s, testConfig())
@@ -43,7 +48,7 @@ func TestSignUpValidation(t *testing.T) {
 		{"a@example.org", strings.Repeat("я", 201), "long enough password", []string{"name"}},
 	}
 	for _, tt := range tests {
-		err := svc.SignUp(ctx, &symposium.User{Email: tt.email, Name: tt.name}, tt.password)
+		err := svc.SignUp(ctx, &symposium.User{Email: tt.email, Name: tt.name}, tt.password, linkMail)
 		e := symposium.AsError(err)
 		if e == nil || e.Code != symposium.EINVALID {
 			t.Errorf("SignUp(%q, %q): err = %v, want invalid", tt.email, tt.name, err)
@@ -63,7 +68,7 @@ func TestSignInAndSessions(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		svc := newService(t, s)
 		u := &symposium.User{Email: " Gulnar@Example.org ", Name: "Гүлнар", Language: "kk"}
-		if err := svc.SignUp(ctx, u, "correct horse battery"); err != nil {
+		if err := svc.AddUser(ctx, u, "correct horse battery"); err != nil {
 			t.Fatal(err)
 		}
 		if u.Email != "gulnar@example.org" {
@@ -101,7 +106,7 @@ func TestSignInAndSessions(t *testing.T) {
 func TestSignInThrottling(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		svc := newService(t, s)
-		_ = svc.SignUp(ctx, &symposium.User{Email: "t@example.org", Name: "T"}, "correct horse battery")
+		_ = svc.AddUser(ctx, &symposium.User{Email: "t@example.org", Name: "T"}, "correct horse battery")
 		codes := map[string]int{}
 		for i := 0; i < 20; i++ {
 			_, _, err := svc.SignIn(ctx, "t@example.org", "wrong", "192.0.2.7", "")
@@ -130,7 +135,7 @@ func TestTokensAndReset(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		svc := newService(t, s)
 		u := &symposium.User{Email: "r@example.org", Name: "R", Language: "ru"}
-		_ = svc.SignUp(ctx, u, "correct horse battery")
+		_ = svc.AddUser(ctx, u, "correct horse battery")
 		token, err := svc.CreateToken(ctx, "R@example.org", "cli")
 		if err != nil || !strings.HasPrefix(token, "sym_") {
 			t.Fatalf("CreateToken = %q, %v", token, err)

@@ -15,19 +15,11 @@ type ResetMail func(u *symposium.User, token string) symposium.Mail
 
 // RequestReset queues a password-reset link for the account with that
 // email. An unknown email is not an error and sends nothing, so that the
-// answer does not reveal who has an account.
+// answer does not reveal who has an account; too many requests from the
+// caller's address, or for that email, give ETOOMANY either way.
 func (s *Service) RequestReset(ctx context.Context, email string, write ResetMail) error {
-	email = symposium.NormalizeEmail(email)
-	if !symposium.ValidEmail(email) {
-		var p symposium.Problems
-		p.Add("email", "error.field.email")
-		return p.Err()
-	}
-	u, _, err := s.store.UserByEmail(ctx, email)
-	if symposium.ErrorCode(err) == symposium.ENOTFOUND {
-		return nil
-	}
-	if err != nil {
+	u, err := s.strangersRecipient(ctx, email)
+	if err != nil || u == nil {
 		return err
 	}
 	token := secret.New("")

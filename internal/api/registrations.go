@@ -39,7 +39,7 @@ type RegistrationInput struct {
 // confirmed, and the secret of its manage link, given this once.
 type RegistrationOutput struct {
 	*symposium.Registration
-	ManageToken string `json:"manage_token,omitempty" doc:"Given when the caller is signed in with the registration's email; otherwise it is mailed. Pass as token to cancel without signing in."`
+	ManageToken string `json:"manage_token,omitempty" doc:"Given when the caller is signed in with the registration's email, verified; otherwise it is mailed. Pass as token to cancel without signing in."`
 }
 
 // ChangeInput optionally carries a registration's manage token.
@@ -145,7 +145,8 @@ func (a *API) listRegistrations(ctx context.Context, in *struct {
 }
 
 // changeRegistration answers one kind of change. Cancelling is open to the
-// registrant (by the manage token, or signed in with the same email) and to
+// registrant (by the manage token, or signed in with the same email,
+// verified) and to
 // managers; approving and rejecting to managers. Anyone else gets 404.
 func (a *API) changeRegistration(change string) func(context.Context, *struct {
 	ID   string `path:"id" maxLength:"64"`
@@ -183,7 +184,7 @@ func (a *API) mayChange(ctx context.Context, e *symposium.Event, r *symposium.Re
 	if change != store.ChangeCancel {
 		return false, nil
 	}
-	if u := access.User; u != nil && u.Email == r.Email {
+	if u := access.User; u != nil && u.Verified && u.Email == r.Email {
 		return true, nil
 	}
 	if in == nil || in.Token == "" {

@@ -25,4 +25,5 @@ func (a *API) routes() {
 	a.reviewRoutes()
 	a.reviewerRoutes()
 	a.auditRoutes()
+	a.userRoutes()
 }

@@ -10,13 +10,20 @@ import (
 )
 
 // Invite stores an invitation to an event and mails its personal link in
-// the invited person's language.
+// the invited person's language. Too many invitations from the caller's
+// client address, or mails to the invited address, are refused with
+// ETOOMANY.
 func (s *Service) Invite(ctx context.Context, e *symposium.Event, inv *symposium.Invitation) error {
 	inv.EventID = e.ID
 	var p symposium.Problems
 	inv.Validate(&p)
 	if err := p.Err(); err != nil {
 		return err
+	}
+	if s.Limits != nil {
+		if err := s.Limits.Invitation(ctx, symposium.ClientFromContext(ctx), inv.Email); err != nil {
+			return err
+		}
 	}
 	token := secret.New("")
 	l := s.i18n.For(inv.Language)

@@ -12,6 +12,7 @@ import (
 
 	"symposium"
 	"symposium/internal/i18n"
+	"symposium/internal/limits"
 	"symposium/internal/secret"
 	"symposium/internal/store"
 	"symposium/internal/ticket"
@@ -22,6 +23,9 @@ type Service struct {
 	store   *store.Store
 	i18n    *i18n.Bundle
 	baseURL string
+	// Limits refuses floods of registrations and mail from one client
+	// address, and too much mail to one recipient; nil limits nothing.
+	Limits *limits.Limiter
 	// Now tells the time; tests move it.
 	Now func() time.Time
 }
@@ -34,8 +38,10 @@ func New(s *store.Store, b *i18n.Bundle, baseURL string) *Service {
 // Register validates a registration for an event and stores it. It
 // returns the registration with its status and, when confirmed, its
 // ticket, and the secret of its manage link. The address counts as
-// confirmed when the caller is signed in with it; otherwise a confirmed
-// seat is held until the registrant opens the link mailed to them.
+// confirmed when the caller is signed in with it, verified; otherwise a
+// confirmed seat is held until the registrant opens the link mailed to
+// them, and too many such registrations from the caller's client address,
+// or mails to that address, are refused with ETOOMANY.
 func (s *Service) Register(ctx context.Context, e *symposium.Event, r *symposium.Registration) (string, error) {
 	r.EventID = e.ID
 	var p symposium.Problems
@@ -59,8 +65,10 @@ func (s *Service) Register(ctx context.Context, e *symposium.Event, r *symposium
 	}
 	manage := secret.New("")
 	r.ID, r.ManageToken = symposium.NewID(), manage
-	if u := symposium.UserFromContext(ctx); u != nil && u.Email == r.Email {
+	if u := symposium.UserFromContext(ctx); u != nil && u.Verified && u.Email == r.Email {
 		r.EmailConfirmed = true
+	} else if err := s.limitRegistration(ctx, r.Email); err != nil {
+		return "", err
 	}
 	if r.Ticket, err = ticket.Sign(key, e.ID, r.ID); err != nil {
 		return "", err
@@ -159,14 +167,21 @@ func (s *Service) UpdateDetails(ctx context.Context, e *symposium.Event, r *symp
 	return s.store.UpdateRegistrationDetails(ctx, r)
 }
 
-// RenewLink replaces a registration's manage link and mails the new one,
-// so that a link that leaked stops working.
+// RenewLink replaces a registration's manage links with a new one and
+// mails it, so that a link that leaked stops working. Only the registrant,
+// holding a link, asks for it.
 func (s *Service) RenewLink(ctx context.Context, e *symposium.Event, id string) error {
+	return s.newLink(ctx, e, id, true)
+}
+
+// newLink mails a registration a new manage link, replacing the others or
+// not.
+func (s *Service) newLink(ctx context.Context, e *symposium.Event, id string, replace bool) error {
 	key, err := s.store.EventKey(ctx, e.ID)
 	if err != nil {
 		return err
 	}
-	return s.store.RenewManageLink(ctx, id, s.mailer(e, key))
+	return s.store.RenewManageLink(ctx, id, replace, s.mailer(e, key))
 }
 
 // UpdateCategory changes a category; a raised capacity promotes from its
@@ -200,18 +215,34 @@ func (s *Service) SetCapacity(ctx context.Context, e *symposium.Event, capacity 
 }
 
 // ResendLink mails a new manage link to the live registration of an email
-// at an event, if there is one. It says nothing either way, so that it
-// does not tell who is registered.
+// at an event, if there is one; the links mailed before keep working. It
+// says nothing either way, so that it does not tell who is registered,
+// but refuses with ETOOMANY past the limits on mail a stranger asks for.
 func (s *Service) ResendLink(ctx context.Context, e *symposium.Event, email string) error {
-	list, err := s.store.SearchRegistrations(ctx, store.RegistrationSearch{EventID: e.ID, Text: symposium.NormalizeEmail(email), Limit: 5})
+	email = symposium.NormalizeEmail(email)
+	if s.Limits != nil {
+		if err := s.Limits.Mail(ctx, symposium.ClientFromContext(ctx), email); err != nil {
+			return err
+		}
+	}
+	list, err := s.store.SearchRegistrations(ctx, store.RegistrationSearch{EventID: e.ID, Text: email, Limit: 5})
 	if err != nil {
 		return err
 	}
 	for _, r := range list {
 		live := r.Status == symposium.RegConfirmed || r.Status == symposium.RegWaitlisted || r.Status == symposium.RegPending
-		if r.Email == symposium.NormalizeEmail(email) && live {
-			return s.RenewLink(ctx, e, r.ID)
+		if r.Email == email && live {
+			return s.newLink(ctx, e, r.ID, false)
 		}
 	}
 	return nil
+}
+
+// limitRegistration counts a registration made for an address the caller
+// did not prove is theirs, refusing it past the limits.
+func (s *Service) limitRegistration(ctx context.Context, email string) error {
+	if s.Limits == nil {
+		return nil
+	}
+	return s.Limits.Registration(ctx, symposium.ClientFromContext(ctx), email)
 }

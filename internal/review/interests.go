@@ -3,6 +3,7 @@ package review
 import (
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 
 	"symposium"
@@ -12,8 +13,8 @@ import (
 // reviewerFacts is what a reviewer's conflicts of interest depend on.
 type reviewerFacts struct {
 	userID   string
-	personID string            // the person with the account's email, if any
-	orgID    string            // that person's organization
+	persons  map[string]bool   // the people with the account's verified email
+	orgs     map[string]bool   // those people's organizations
 	alike    map[string]bool   // people whose name is the reviewer's under another spelling
 	coauthor map[string]string // people the reviewer wrote or spoke with → an event's slug
 }
@@ -27,23 +28,25 @@ type interestGraph struct {
 }
 
 // loadInterests gathers the facts about reviewers needed to find their
-// conflicts with the abstracts.
+// conflicts with the abstracts. A reviewer is every person carrying the
+// account's verified email — two such records are a duplicate to resolve,
+// and conflicts are found through either — and no person at all until the
+// email is verified.
 func (s *Service) loadInterests(ctx context.Context, users []symposium.User, abstracts []*symposium.Abstract, declared map[string]map[string]bool) (*interestGraph, error) {
 	g := &interestGraph{reviewers: map[string]*reviewerFacts{}, orgs: map[string]string{}, declared: declared}
-	emails := make([]string, 0, len(users))
-	for _, u := range users {
-		emails = append(emails, u.Email)
-	}
-	people, err := s.store.PeopleByEmail(ctx, emails)
+	people, err := s.store.AccountsPeople(ctx, users)
 	if err != nil {
 		return nil, fmt.Errorf("review: interests: %w", err)
 	}
 	var personIDs []string
 	for _, u := range users {
-		f := &reviewerFacts{userID: u.ID}
+		f := &reviewerFacts{userID: u.ID, persons: map[string]bool{}, orgs: map[string]bool{}, coauthor: map[string]string{}}
 		spellings := []string{u.Name}
-		if p := people[u.Email]; p != nil {
-			f.personID, f.orgID = p.ID, p.OrganizationID
+		for _, p := range people[u.ID] {
+			f.persons[p.ID] = true
+			if p.OrganizationID != "" {
+				f.orgs[p.OrganizationID] = true
+			}
 			spellings = append(spellings, p.Spellings()...)
 			personIDs = append(personIDs, p.ID)
 		}
@@ -55,7 +58,13 @@ func (s *Service) loadInterests(ctx context.Context, users []symposium.User, abs
 		return nil, fmt.Errorf("review: interests: %w", err)
 	}
 	for _, f := range g.reviewers {
-		f.coauthor = co[f.personID]
+		for _, id := range slices.Sorted(maps.Keys(f.persons)) {
+			for other, slug := range co[id] {
+				if _, seen := f.coauthor[other]; !seen {
+					f.coauthor[other] = slug
+				}
+			}
+		}
 	}
 	if err := s.authorOrganizations(ctx, abstracts, g.orgs); err != nil {
 		return nil, err
@@ -95,11 +104,11 @@ func (g *interestGraph) of(userID string, a *symposium.Abstract) []symposium.Int
 	}
 	for _, author := range a.AuthorIDs {
 		switch {
-		case f.personID != "" && author == f.personID:
+		case f.persons[author]:
 			add(symposium.InterestAuthor, author, "")
 		case f.alike[author]:
 			add(symposium.InterestSamePerson, author, "")
-		case f.orgID != "" && g.orgs[author] == f.orgID:
+		case f.orgs[g.orgs[author]]:
 			add(symposium.InterestOrganization, author, "")
 		case f.coauthor[author] != "":
 			add(symposium.InterestCoauthor, author, f.coauthor[author])

@@ -10,6 +10,7 @@ package review
 import (
 	"context"
 	"fmt"
+	"slices"
 	"time"
 
 	"symposium"
@@ -126,17 +127,31 @@ func (s *Service) Withdraw(ctx context.Context, u *symposium.User, id string) er
 	return s.store.WithdrawAbstract(ctx, id)
 }
 
-// Confirm records that the signed-in author confirms being one.
+// Confirm records that the signed-in author confirms being one: every
+// person the account is (its verified email's) among the abstract's
+// authors.
 func (s *Service) Confirm(ctx context.Context, u *symposium.User, id string) error {
-	p, err := s.store.PersonByEmail(ctx, u.Email)
+	a, err := s.store.Abstract(ctx, id)
 	if err != nil {
-		return orNotFound(err)
+		return err
 	}
-	return s.store.ConfirmAuthorship(ctx, id, p.ID)
+	mine, err := s.authorsOf(ctx, u, a)
+	if err != nil {
+		return err
+	}
+	if len(mine) == 0 {
+		return symposium.NotFound()
+	}
+	for _, personID := range mine {
+		if err := s.store.ConfirmAuthorship(ctx, id, personID); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // isAuthor reports whether an account submitted an abstract or is the
-// person of one of its authors.
+// person of one of its authors, through its verified email.
 func (s *Service) isAuthor(ctx context.Context, u *symposium.User, a *symposium.Abstract) (bool, error) {
 	if u == nil {
 		return false, nil
@@ -144,19 +159,24 @@ func (s *Service) isAuthor(ctx context.Context, u *symposium.User, a *symposium.
 	if a.SubmitterID == u.ID {
 		return true, nil
 	}
-	p, err := s.store.PersonByEmail(ctx, u.Email)
-	if symposium.ErrorCode(err) == symposium.ENOTFOUND {
-		return false, nil
-	}
+	mine, err := s.authorsOf(ctx, u, a)
+	return len(mine) > 0, err
+}
+
+// authorsOf returns the authors of an abstract the account is: the people
+// carrying its verified email. An unverified account is none.
+func (s *Service) authorsOf(ctx context.Context, u *symposium.User, a *symposium.Abstract) ([]string, error) {
+	people, err := s.store.AccountPeople(ctx, u)
 	if err != nil {
-		return false, fmt.Errorf("review: is author: %w", err)
+		return nil, fmt.Errorf("review: authors of: %w", err)
 	}
-	for _, id := range a.AuthorIDs {
-		if id == p.ID {
-			return true, nil
+	var out []string
+	for _, p := range people {
+		if slices.Contains(a.AuthorIDs, p.ID) {
+			out = append(out, p.ID)
 		}
 	}
-	return false, nil
+	return out, nil
 }
 
 // orNotFound turns a refusal without cause into not found: whoever may not

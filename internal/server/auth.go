@@ -1,6 +1,7 @@
 package server
 
 import (
+	"net"
 	"net/http"
 	"strings"
 
@@ -11,8 +12,8 @@ import (
 )
 
 // authenticate finds who is calling — from a bearer token or a session
-// cookie — and which language they read, and puts both in the request's
-// context. A bad bearer token is refused with 401; a stale session cookie
+// cookie —, which language they read and the address they call from, and
+// puts them in the request's context. A bad bearer token is refused with 401; a stale session cookie
 // just leaves the caller anonymous.
 func (s *Server) authenticate(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -23,6 +24,7 @@ func (s *Server) authenticate(next http.Handler) http.Handler {
 		}
 		lang := i18n.Negotiate(r.URL.Query().Get("lang"), cookieLang, r.Header.Get("Accept-Language"))
 		ctx = symposium.NewContextWithLanguage(ctx, lang)
+		ctx = symposium.NewContextWithClient(ctx, clientAddr(r, s.cfg.TrustProxy))
 		r = r.WithContext(ctx)
 		if h := r.Header.Get("Authorization"); h != "" {
 			token, ok := strings.CutPrefix(h, "Bearer ")
@@ -46,4 +48,21 @@ func (s *Server) authenticate(next http.Handler) http.Handler {
 		}
 		next.ServeHTTP(w, r.WithContext(ctx))
 	})
+}
+
+// clientAddr returns the address a request came from, for the limits on
+// what strangers may ask: the connection's peer or, behind a trusted
+// proxy, the last address the proxy added to X-Forwarded-For.
+func clientAddr(r *http.Request, trustProxy bool) string {
+	if trustProxy {
+		if xff := r.Header.Get("X-Forwarded-For"); xff != "" {
+			parts := strings.Split(xff, ",")
+			return strings.TrimSpace(parts[len(parts)-1])
+		}
+	}
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return r.RemoteAddr
+	}
+	return host
 }

@@ -30,10 +30,27 @@ type env struct {
 	client   *http.Client
 }
 
+// start runs a server on s with the production configuration, but for
+// cheap password hashing.
 func start(t *testing.T, s *store.Store, mail bool) *env {
+	t.Helper()
+	return startWith(t, s, mail, func(*accounts.Config) {})
+}
+
+// startUnlimited runs a server without the limits per client address, for
+// tests whose many clients all come from this machine.
+func startUnlimited(t *testing.T, s *store.Store) *env {
+	t.Helper()
+	return startWith(t, s, false, func(c *accounts.Config) { c.Limits = c.Limits.Unlimited() })
+}
+
+// startWith runs a server on s with the accounts' configuration changed by
+// configure.
+func startWith(t *testing.T, s *store.Store, mail bool, configure func(*accounts.Config)) *env {
 	t.Helper()
 	cfg := accounts.DefaultConfig()
 	cfg.Hash = accounts.HashParams{MemoryKiB: 64, Passes: 1, Threads: 1}
+	configure(&cfg)
 	acc, err := accounts.New(s, cfg)
 	if err != nil {
 		t.Fatal(err)
@@ -50,11 +67,12 @@ func start(t *testing.T, s *store.Store, mail bool) *env {
 	return &env{t: t, store: s, accounts: acc, srv: ts, client: client}
 }
 
-// user creates an account and returns an API token for it.
+// user creates an account as "symposium user add" does, its email
+// verified, and returns an API token for it.
 func (e *env) user(email string, admin bool) (*symposium.User, string) {
 	e.t.Helper()
-	u := &symposium.User{Email: email, Name: "User " + email, IsAdmin: admin, Language: "en"}
-	if err := e.accounts.SignUp(ctx, u, "correct horse battery"); err != nil {
+	u := &symposium.User{Email: email, Name: "User " + email, IsAdmin: admin, Verified: true, Language: "en"}
+	if err := e.accounts.AddUser(ctx, u, "correct horse battery"); err != nil {
 		e.t.Fatal(err)
 	}
 	token, err := e.accounts.CreateToken(ctx, email, "test")

@@ -144,7 +144,7 @@ func TestRegistrationRushSQLite(t *testing.T) {
 	for _, waitlist := range []bool{true, false} {
 		t.Run(fmt.Sprintf("waitlist=%v", waitlist), func(t *testing.T) {
 			s := storetest.SQLite(t)
-			e := start(t, s, false)
+			e := startUnlimited(t, s)
 			_, token := e.user("m@example.org", false)
 			cat := rushEvent(t, e, token, "rush", seats, waitlist)
 			answers := rush(t, []string{e.srv.URL}, "rush", cat, n, clients)
@@ -159,7 +159,7 @@ func TestRegistrationRushPostgresTwoInstances(t *testing.T) {
 	n, clients, seats := rushSize()
 	url := storetest.PostgresURL(t)
 	s1, s2 := openURL(t, url), openURL(t, url)
-	e1, e2 := start(t, s1, false), start(t, s2, false)
+	e1, e2 := startUnlimited(t, s1), startUnlimited(t, s2)
 	_, token := e1.user("m@example.org", false)
 	cat := rushEvent(t, e1, token, "rush", seats, true)
 	answers := rush(t, []string{e1.srv.URL, e2.srv.URL}, "rush", cat, n, clients)

@@ -60,13 +60,14 @@ func New(cfg Config, st *store.Store, acc *accounts.Service, bundle *i18n.Bundle
 	mux.HandleFunc("GET /healthz", s.health)
 	mux.Handle("GET /metrics", s.metrics.handler())
 	reg := registration.New(st, bundle, cfg.BaseURL)
+	reg.Limits = acc.Limits()
 	s.search = search.New(st, log)
 	if err := s.search.Load(context.Background()); err != nil {
 		return nil, fmt.Errorf("server: %w", err)
 	}
 	rev := review.New(st, s.search, bundle, cfg.BaseURL)
-	ev := events.New(st, closedSite{})
-	pe := people.New(st, s.search, closedSite{})
+	ev := events.New(st, acc)
+	pe := people.New(st, s.search, acc)
 	au := audit.New(st, ev)
 	s.api = api.Register(mux, api.Deps{Store: st, Accounts: acc, Registration: reg, Search: s.search, Review: rev, Events: ev, People: pe,
 		Audit: au, Log: log, Version: cfg.Version})
@@ -152,10 +153,3 @@ func (s *Server) crossOriginDenied(w http.ResponseWriter, r *http.Request) {
 func isAPI(r *http.Request) bool {
 	return r.URL.Path == api.Prefix || strings.HasPrefix(r.URL.Path, api.Prefix+"/")
 }
-
-// closedSite is the site's settings until they are stored: event creation
-// closed to all but administrators and named organizers.
-type closedSite struct{}
-
-// Site returns the default settings.
-func (closedSite) Site(context.Context) (symposium.Site, error) { return symposium.Site{}, nil }

@@ -102,41 +102,6 @@ func (s *Store) loadAuthors(ctx context.Context, cond string, arg string, list [
 	}, arg)
 }
 
-// PersonByEmail returns the person with an email, not merged into another;
-// an account and a person with the same email are the same individual.
-func (s *Store) PersonByEmail(ctx context.Context, email string) (*symposium.Person, error) {
-	if email == "" {
-		return nil, symposium.NotFound()
-	}
-	var p symposium.Person
-	err := scanPerson(s.read.QueryRowContext(ctx, `SELECT `+personColumns+` FROM people p
-		WHERE p.email = $1 AND p.merged_into IS NULL ORDER BY p.created_at, p.id LIMIT 1`, email), &p)
-	if err != nil {
-		return nil, notFound("person by email", err)
-	}
-	return &p, nil
-}
-
-// PeopleByEmail returns, by email, the person with each of the emails
-// that has one, as PersonByEmail does for one.
-func (s *Store) PeopleByEmail(ctx context.Context, emails []string) (map[string]*symposium.Person, error) {
-	out := map[string]*symposium.Person{}
-	if len(emails) == 0 {
-		return out, nil
-	}
-	err := s.each(ctx, "people by email", `SELECT `+personColumns+` FROM people p
-		WHERE p.email IN (SELECT value FROM `+s.d.jsonEach("$1")+`) AND p.merged_into IS NULL
-		ORDER BY p.created_at DESC, p.id DESC`, func(sc scanner) error {
-		var p symposium.Person
-		if err := scanPerson(sc, &p); err != nil {
-			return err
-		}
-		out[p.Email] = &p // the earliest comes last and stays
-		return nil
-	}, jsonText(emails))
-	return out, err
-}
-
 // Coauthors returns, for each of the given people, the people who wrote an
 // abstract (not withdrawn) or spoke in a programme entry with them, at any
 // event, each with the slug of one event where they did.

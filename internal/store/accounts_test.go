@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -16,7 +17,7 @@ var ctx = context.Background()
 
 func newUser(t *testing.T, s *store.Store, email string) *symposium.User {
 	t.Helper()
-	u := &symposium.User{Email: email, Name: "Test " + email, Language: "ru"}
+	u := &symposium.User{Email: email, Name: "Test " + email, Language: "ru", Verified: true}
 	if err := s.CreateUser(ctx, u, "hash-"+email); err != nil {
 		t.Fatalf("create user %s: %v", email, err)
 	}
@@ -141,25 +142,45 @@ func TestPasswordReset(t *testing.T) {
 func TestThrottle(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		now := time.Now()
-		for i := 0; i < 3; i++ {
-			if err := s.RecordFailure(ctx, now, time.Minute, "acct:x", "ip:1"); err != nil {
-				t.Fatal(err)
+		for i := 1; i <= 3; i++ {
+			counts, err := s.CountAttempts(ctx, now, time.Minute, "acct:x", "ip:1")
+			if err != nil || counts[0] != i || counts[1] != i {
+				t.Fatalf("attempt %d counted %v, %v", i, counts, err)
 			}
 		}
-		if n, _ := s.Failures(ctx, "acct:x", now); n != 3 {
-			t.Errorf("failures = %d, want 3", n)
+		// An attempt after the window starts a new one.
+		if counts, _ := s.CountAttempts(ctx, now.Add(2*time.Minute), time.Minute, "acct:x"); counts[0] != 1 {
+			t.Errorf("count in a new window = %v, want 1", counts)
 		}
-		if n, _ := s.Failures(ctx, "acct:x", now.Add(2*time.Minute)); n != 0 {
-			t.Errorf("failures after the window = %d, want 0", n)
-		}
-		// A failure after the window starts a new one.
-		_ = s.RecordFailure(ctx, now.Add(2*time.Minute), time.Minute, "acct:x")
-		if n, _ := s.Failures(ctx, "acct:x", now.Add(2*time.Minute)); n != 1 {
-			t.Errorf("failures in a new window = %d, want 1", n)
+		_ = s.UncountAttempt(ctx, "ip:1")
+		if counts, _ := s.CountAttempts(ctx, now, time.Minute, "ip:1"); counts[0] != 3 {
+			t.Errorf("count after taking one back = %v, want 3", counts)
 		}
 		_ = s.ClearFailures(ctx, "ip:1")
-		if n, _ := s.Failures(ctx, "ip:1", now); n != 0 {
-			t.Errorf("failures after clear = %d, want 0", n)
+		if counts, _ := s.CountAttempts(ctx, now, time.Minute, "ip:1"); counts[0] != 1 {
+			t.Errorf("count after clearing = %v, want 1", counts)
+		}
+		// Attempts arriving together each see their own count.
+		var wg sync.WaitGroup
+		seen := make([]int, 40)
+		for i := range seen {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				counts, err := s.CountAttempts(ctx, now, time.Minute, "acct:parallel")
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				seen[i] = counts[0]
+			}()
+		}
+		wg.Wait()
+		slices.Sort(seen)
+		for i, n := range seen {
+			if n != i+1 {
+				t.Fatalf("40 attempts at once counted %v; want 1 to 40", seen)
+			}
 		}
 	})
 }

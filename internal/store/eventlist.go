@@ -76,12 +76,13 @@ func (s *Store) ListEvents(ctx context.Context, q EventQuery) ([]*symposium.Even
 // visibleEvent is the condition under which the event e may be seen by a
 // viewer: an administrator (the boolean parameter admin) sees every event,
 // anyone sees public published ones, and holders of a role or of a live
-// registration (the parameter user, an account ID) see theirs. It mirrors
+// registration under their verified email (the parameter user, an account
+// ID) see theirs. It mirrors
 // symposium.Access.CanSee.
 func visibleEvent(admin, user string) string {
 	return `(` + admin + ` OR (e.visibility = 'public' AND e.status <> 'draft')
 		OR EXISTS (SELECT 1 FROM event_roles r WHERE r.event_id = e.id AND r.user_id = ` + user + `)
-		OR EXISTS (SELECT 1 FROM registrations rg JOIN users u ON u.email = rg.email
+		OR EXISTS (SELECT 1 FROM registrations rg JOIN users u ON u.email = rg.email AND u.verified_at IS NOT NULL
 			WHERE rg.event_id = e.id AND u.id = ` + user + ` AND rg.status IN ('confirmed', 'waitlisted', 'pending')))`
 }
 

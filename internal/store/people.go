@@ -29,7 +29,7 @@ func (s *Store) CreatePerson(ctx context.Context, p *symposium.Person) error {
 		if err != nil {
 			return err
 		}
-		if err := linkRegistrations(t, p.ID, p.Email); err != nil {
+		if err := linkRegistrations(t, p.Email); err != nil {
 			return err
 		}
 		return t.changed(ChangePerson, p.ID)
@@ -79,12 +79,14 @@ func (s *Store) People(ctx context.Context, ids []string) (map[string]*symposium
 }
 
 // linkRegistrations makes a new person the person behind the registrations
-// made with their email before they existed.
-func linkRegistrations(t *tx, personID, email string) error {
+// made with their email before they existed, whose address was confirmed,
+// unless another person has the email too.
+func linkRegistrations(t *tx, email string) error {
 	if email == "" {
 		return nil
 	}
-	_, err := t.exec(`UPDATE registrations SET person_id = $1 WHERE email = $2 AND person_id IS NULL`, personID, email)
+	_, err := t.exec(`UPDATE registrations SET person_id = `+onlyPersonWith("$1", "TRUE")+`
+		WHERE email = $1 AND person_id IS NULL AND email_confirmed = TRUE`, email)
 	return err
 }
 

@@ -47,10 +47,12 @@ func (s *Store) Registration(ctx context.Context, id string) (*symposium.Registr
 	return &r, nil
 }
 
-// RegistrationByManageToken returns the registration a manage link opens.
+// RegistrationByManageToken returns the registration a manage link opens:
+// any link mailed for it that its registrant did not replace.
 func (s *Store) RegistrationByManageToken(ctx context.Context, tokenHash string) (*symposium.Registration, error) {
 	var r symposium.Registration
-	err := scanRegistration(s.read.QueryRowContext(ctx, `SELECT `+registrationColumns+` FROM registrations WHERE manage_token_hash = $1`, tokenHash), &r)
+	err := scanRegistration(s.read.QueryRowContext(ctx, `SELECT `+registrationColumns+` FROM registrations
+		WHERE id = (SELECT registration_id FROM registration_links WHERE token_hash = $1)`, tokenHash), &r)
 	if err != nil {
 		return nil, notFound("registration by token", err)
 	}

@@ -98,10 +98,11 @@ func setStatus(t *tx, r *symposium.Registration, status string, at time.Time) er
 	return count(t, r, status, +1)
 }
 
-// renewLink gives a newly confirmed registration a fresh manage link, for
-// the mail that tells of it (only the hash of the old one is known), and
-// the deadline to confirm: the promotion time for a person promoted from
-// the waiting list, the hold time for an address not yet confirmed.
+// renewLink gives a newly confirmed registration a further manage link, for
+// the mail that tells of it (only the hashes of the earlier ones are
+// known, and they keep working), and the deadline to confirm: the
+// promotion time for a person promoted from the waiting list, the hold
+// time for an address not yet confirmed.
 func renewLink(t *tx, r *symposium.Registration, st *seats, at time.Time, promoted bool) error {
 	r.ManageToken = secret.New("")
 	var hold time.Duration
@@ -116,9 +117,10 @@ func renewLink(t *tx, r *symposium.Registration, st *seats, at time.Time, promot
 		until := at.UTC().Add(hold)
 		r.HoldUntil = &until
 	}
-	_, err := t.exec(`UPDATE registrations SET manage_token_hash = $2, hold_until = $3 WHERE id = $1`,
-		r.ID, secret.Hash(r.ManageToken), optionalTime(r.HoldUntil))
-	return err
+	if _, err := t.exec(`UPDATE registrations SET hold_until = $2 WHERE id = $1`, r.ID, optionalTime(r.HoldUntil)); err != nil {
+		return err
+	}
+	return addManageLink(t, r.ID, secret.Hash(r.ManageToken))
 }
 
 // promote confirms the first waitlisted registrations of a category while
@@ -164,10 +166,14 @@ func (s *Store) PromoteWaitlist(ctx context.Context, eventID, categoryID string,
 }
 
 // ConfirmRegistration records that the registrant opened a link mailed to
-// them: their address is theirs, and a seat held for them is kept.
+// them: their address is theirs, a seat held for them is kept, and the
+// registration becomes the person's with that email, when exactly one
+// person has it.
 func (s *Store) ConfirmRegistration(ctx context.Context, tokenHash string) error {
 	err := s.write(ctx, func(t *tx) error {
-		_, err := t.exec(`UPDATE registrations SET email_confirmed = TRUE, hold_until = NULL WHERE manage_token_hash = $1`, tokenHash)
+		_, err := t.exec(`UPDATE registrations AS rg SET email_confirmed = TRUE, hold_until = NULL,
+				person_id = COALESCE(rg.person_id, `+onlyPersonWith("rg.email", "TRUE")+`)
+			WHERE rg.id = (SELECT registration_id FROM registration_links WHERE token_hash = $1)`, tokenHash)
 		return err
 	})
 	if err != nil {
@@ -237,16 +243,23 @@ func (s *Store) UpdateRegistrationDetails(ctx context.Context, r *symposium.Regi
 	return nil
 }
 
-// RenewManageLink replaces a registration's manage link, so that the old
-// one stops working, and queues the mail carrying the new one.
-func (s *Store) RenewManageLink(ctx context.Context, id string, mail RegistrationMail) error {
+// RenewManageLink gives a registration a new manage link and queues the
+// mail carrying it. The links mailed before keep working, unless replace
+// is set: the registrant, holding one, asked that a link that leaked stop
+// working.
+func (s *Store) RenewManageLink(ctx context.Context, id string, replace bool, mail RegistrationMail) error {
 	err := s.write(ctx, func(t *tx) error {
 		r, err := registrationTx(t, id)
 		if err != nil {
 			return err
 		}
+		if replace {
+			if _, err := t.exec(`DELETE FROM registration_links WHERE registration_id = $1`, r.ID); err != nil {
+				return err
+			}
+		}
 		r.ManageToken = secret.New("")
-		if _, err := t.exec(`UPDATE registrations SET manage_token_hash = $2 WHERE id = $1`, r.ID, secret.Hash(r.ManageToken)); err != nil {
+		if err := addManageLink(t, r.ID, secret.Hash(r.ManageToken)); err != nil {
 			return err
 		}
 		return notify(t, mail, r, "link")

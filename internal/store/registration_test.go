@@ -27,7 +27,7 @@ func newCategory(t *testing.T, s *store.Store, e *symposium.Event, c symposium.C
 
 func registerAs(s *store.Store, e *symposium.Event, c *symposium.Category, email string, mails *[]string) (*symposium.Registration, error) {
 	r := &symposium.Registration{EventID: e.ID, CategoryID: c.ID, Email: email, Name: symposium.Text("en", email), Language: "en"}
-	err := s.Register(ctx, r, "hash-"+email, time.Now(), recordMail(mails))
+	err := s.Register(ctx, r, "hash-"+symposium.NewID(), time.Now(), recordMail(mails))
 	return r, err
 }
 
@@ -195,6 +195,18 @@ func TestRegisteredParticipantSeesRestrictedEvent(t *testing.T) {
 		}
 		if !visible() {
 			t.Error("a registered participant does not see the restricted event")
+		}
+		// An account whose email is not verified is not the registrant.
+		unverified := &symposium.User{Email: "unverified@example.org", Name: "U", Language: "en"}
+		if err := s.CreateUser(ctx, unverified, "h"); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := registerAs(s, e, c, "unverified@example.org", nil); err != nil {
+			t.Fatal(err)
+		}
+		a, _ := s.EventAccess(ctx, e.ID, unverified)
+		if list, _, _ := s.ListEvents(ctx, store.EventQuery{Viewer: unverified, Limit: 10}); a.CanSee(e) || len(list) != 0 {
+			t.Error("an unverified account sees the restricted event through a registration under its email")
 		}
 		_, _ = s.ChangeRegistration(ctx, r.ID, store.ChangeCancel, time.Now(), nil)
 		if visible() {

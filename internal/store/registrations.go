@@ -100,18 +100,41 @@ func (s *Store) Register(ctx context.Context, r *symposium.Registration, manageH
 	return nil
 }
 
-// insertRegistration stores a registration whose status is decided; an
-// email already registered is a conflict.
+// insertRegistration stores a registration whose status is decided, with
+// its manage link; an email already registered is a conflict. A
+// registration whose address is confirmed is the person's with that email,
+// when exactly one person has it.
 func insertRegistration(t *tx, r *symposium.Registration, manageHash string) error {
-	_, err := t.exec(`INSERT INTO registrations (id, event_id, category_id, email, name, organization, country, answers,
+	err := t.queryRow(`INSERT INTO registrations (id, event_id, category_id, email, name, organization, country, answers,
 			listed, language, status, manage_token_hash, email_confirmed, hold_until, created_at, updated_at, person_id)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15,
-			(SELECT id FROM people WHERE email = $4 AND merged_into IS NULL ORDER BY created_at, id LIMIT 1))`,
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15, `+onlyPersonWith("$4", "$13")+`)
+		RETURNING COALESCE(person_id, '')`,
 		r.ID, r.EventID, r.CategoryID, r.Email, jsonText(r.Name), r.Organization, r.Country, jsonText(r.Answers),
-		r.Listed, r.Language, r.Status, manageHash, r.EmailConfirmed, optionalTime(r.HoldUntil), ts(r.CreatedAt))
+		r.Listed, r.Language, r.Status, manageHash, r.EmailConfirmed, optionalTime(r.HoldUntil), ts(r.CreatedAt)).Scan(&r.PersonID)
 	if isUniqueViolation(err) {
 		return alreadyRegistered()
 	}
+	if err != nil {
+		return err
+	}
+	return addManageLink(t, r.ID, manageHash)
+}
+
+// onlyPersonWith is a subquery giving the one person, not merged into
+// another, whose email is the parameter email, when the condition holds;
+// none (NULL) when it does not, or when several people have the email: a
+// duplicate a curator is to resolve, not a tie to break.
+func onlyPersonWith(email, condition string) string {
+	return `(SELECT MIN(id) FROM people WHERE email = ` + email + ` AND merged_into IS NULL AND ` + condition + `
+		HAVING COUNT(*) = 1)`
+}
+
+// addManageLink adds a manage link to a registration. Every link mailed
+// works as long as the registration exists, unless its registrant asks for
+// a new one to replace them all.
+func addManageLink(t *tx, registrationID, tokenHash string) error {
+	_, err := t.exec(`INSERT INTO registration_links (token_hash, registration_id, created_at) VALUES ($1, $2, $3)`,
+		tokenHash, registrationID, ts(now()))
 	return err
 }
 

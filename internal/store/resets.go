@@ -28,7 +28,8 @@ func (s *Store) CreatePasswordReset(ctx context.Context, userID, tokenHash strin
 
 // ResetPassword uses an unexpired, unused reset token to set a new password
 // hash. Every session of the account ends, and so does every other reset
-// token it had. An unknown, used or expired token is not found.
+// token it had. The link was mailed to the account's email, so opening it
+// verifies that address. An unknown, used or expired token is not found.
 func (s *Store) ResetPassword(ctx context.Context, tokenHash, passwordHash string, now time.Time) (*symposium.User, error) {
 	var userID string
 	err := s.write(ctx, func(t *tx) error {
@@ -38,7 +39,7 @@ func (s *Store) ResetPassword(ctx context.Context, tokenHash, passwordHash strin
 		if err != nil {
 			return notFound("use password reset", err)
 		}
-		if _, err := t.exec(`UPDATE users SET password_hash = $2, updated_at = $3 WHERE id = $1`, userID, passwordHash, ts(now)); err != nil {
+		if _, err := t.exec(`UPDATE users SET password_hash = $2, updated_at = $3, verified_at = COALESCE(verified_at, $3) WHERE id = $1`, userID, passwordHash, ts(now)); err != nil {
 			return err
 		}
 		if _, err := t.exec(`DELETE FROM sessions WHERE user_id = $1`, userID); err != nil {

@@ -20,10 +20,10 @@ type Reviewer struct {
 func (s *Store) EventReviewers(ctx context.Context, eventID string) ([]*Reviewer, error) {
 	var out []*Reviewer
 	byID := map[string]*Reviewer{}
-	err := s.each(ctx, "reviewers", `SELECT u.id, u.email, u.name, u.language FROM event_roles r JOIN users u ON u.id = r.user_id
+	err := s.each(ctx, "reviewers", `SELECT `+userColumns+` FROM event_roles r JOIN users u ON u.id = r.user_id
 		WHERE r.event_id = $1 AND r.role = 'reviewer' ORDER BY u.email`, func(sc scanner) error {
 		rv := &Reviewer{TrackIDs: []string{}}
-		if err := sc.Scan(&rv.User.ID, &rv.User.Email, &rv.User.Name, &rv.User.Language); err != nil {
+		if err := scanUser(sc, &rv.User); err != nil {
 			return err
 		}
 		out = append(out, rv)

@@ -8,7 +8,8 @@ import (
 )
 
 // EventAccess returns what a caller may do at an event: the roles they hold
-// there, and whether they are registered for it.
+// there, and whether they are registered for it under their account's
+// verified email.
 func (s *Store) EventAccess(ctx context.Context, eventID string, u *symposium.User) (symposium.Access, error) {
 	a := symposium.Access{User: u}
 	if u == nil {
@@ -28,6 +29,9 @@ func (s *Store) EventAccess(ctx context.Context, eventID string, u *symposium.Us
 	}
 	if err := rows.Err(); err != nil {
 		return a, fmt.Errorf("store: event access: %w", err)
+	}
+	if !u.Verified {
+		return a, nil // a registration under an address the caller has not proved is not theirs
 	}
 	var n int
 	err = s.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM registrations WHERE event_id = $1 AND email = $2

@@ -31,7 +31,7 @@ func (s *Store) CreateSession(ctx context.Context, userID, tokenHash, replaces s
 // SessionUser returns the account of an unexpired session.
 func (s *Store) SessionUser(ctx context.Context, tokenHash string, now time.Time) (*symposium.User, error) {
 	var u symposium.User
-	row := s.read.QueryRowContext(ctx, `SELECT u.id, u.email, u.name, u.is_admin, u.language, u.created_at
+	row := s.read.QueryRowContext(ctx, `SELECT `+userColumns+`
 		FROM sessions s JOIN users u ON u.id = s.user_id
 		WHERE s.token_hash = $1 AND s.expires_at > $2`, tokenHash, ts(now))
 	if err := scanUser(row, &u); err != nil {
@@ -53,8 +53,9 @@ func (s *Store) DeleteSession(ctx context.Context, tokenHash string) error {
 	return nil
 }
 
-// DeleteExpired removes sessions, password resets and throttle windows that
-// ended before now, and reports how many rows went.
+// DeleteExpired removes sessions, password resets, mailed sign-in and
+// verification links, and throttle windows that ended before now, and
+// reports how many rows went.
 func (s *Store) DeleteExpired(ctx context.Context, now time.Time) (int64, error) {
 	var total int64
 	err := s.write(ctx, func(t *tx) error {
@@ -62,6 +63,7 @@ func (s *Store) DeleteExpired(ctx context.Context, now time.Time) (int64, error)
 		for _, q := range []string{
 			`DELETE FROM sessions WHERE expires_at <= $1`,
 			`DELETE FROM password_resets WHERE expires_at <= $1`,
+			`DELETE FROM email_links WHERE expires_at <= $1`,
 			`DELETE FROM throttle WHERE window_ends <= $1`,
 		} {
 			n, err := affected(t.exec(q, ts(now)))

@@ -29,7 +29,7 @@ func (s *Store) CreateAPIToken(ctx context.Context, userID, tokenHash, name stri
 // TokenUser returns the account an unrevoked API token belongs to.
 func (s *Store) TokenUser(ctx context.Context, tokenHash string) (*symposium.User, error) {
 	var u symposium.User
-	row := s.read.QueryRowContext(ctx, `SELECT u.id, u.email, u.name, u.is_admin, u.language, u.created_at
+	row := s.read.QueryRowContext(ctx, `SELECT `+userColumns+`
 		FROM api_tokens k JOIN users u ON u.id = k.user_id
 		WHERE k.token_hash = $1 AND k.revoked_at IS NULL`, tokenHash)
 	if err := scanUser(row, &u); err != nil {

@@ -121,12 +121,14 @@ func (h *Handler) fillAuthor(r *http.Request, v *review.View, ap *abstractPage, 
 	open := a.Status == symposium.AbstractSubmitted && (a.Decision == nil || !a.Decision.Released)
 	ap.MayWithdraw = open
 	ap.MayEdit = open && v.Call.IsOpen(h.Review.Now())
-	if person, err := h.Store.PersonByEmail(r.Context(), u.Email); err == nil {
+	people, err := h.Store.AccountPeople(r.Context(), u)
+	if err != nil {
+		return err
+	}
+	for _, person := range people {
 		for _, au := range a.Authors {
 			ap.MayConfirm = ap.MayConfirm || (au.PersonID == person.ID && !au.Confirmed)
 		}
-	} else if symposium.ErrorCode(err) != symposium.ENOTFOUND {
-		return err
 	}
 	reviews, err := h.Review.Reviews(r.Context(), v, u)
 	if err != nil {

@@ -69,22 +69,28 @@ func (h *Handler) loadCall(w http.ResponseWriter, r *http.Request) (*eventData, 
 }
 
 // submitterAsFirst makes the signed-in account's person the first author
-// of a new abstract, or one to be made from the account.
+// of a new abstract, or one to be made from the account: a person with its
+// verified email (the first, where a duplicate is yet to be resolved). A
+// person made from an account whose email is not verified does not carry
+// that email.
 func (h *Handler) submitterAsFirst(r *http.Request, v *abstractFormView) error {
 	u := symposium.UserFromContext(r.Context())
-	p, err := h.Store.PersonByEmail(r.Context(), u.Email)
-	if symposium.ErrorCode(err) == symposium.ENOTFOUND {
-		v.First = symposium.Person{Name: symposium.LocalizedText{nameLanguage(u.Name): u.Name}, Email: u.Email}
+	people, err := h.Store.AccountPeople(r.Context(), u)
+	if err != nil {
+		return err
+	}
+	if len(people) == 0 {
+		v.First = symposium.Person{Name: symposium.LocalizedText{nameLanguage(u.Name): u.Name}}
+		if u.Verified {
+			v.First.Email = u.Email
+		}
 		if symposium.IsLanguage(u.Language) {
 			v.First.Languages = []string{u.Language}
 		}
 		v.FirstNew = true
 		return nil
 	}
-	if err != nil {
-		return err
-	}
-	v.First = *p
+	v.First = *people[0]
 	return h.firstOrganization(r, v)
 }
 

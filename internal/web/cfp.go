@@ -59,21 +59,20 @@ func callPhase(c *symposium.Call, now time.Time) string {
 }
 
 // myAbstracts lists the abstracts of an event an account submitted or
-// whose person is one of the authors, without their texts.
+// one of whose authors is a person with its verified email, without their
+// texts.
 func (h *Handler) myAbstracts(r *http.Request, eventID string, u *symposium.User) ([]*symposium.Abstract, error) {
 	all, err := h.Store.EventAbstractsBrief(r.Context(), eventID)
 	if err != nil {
 		return nil, err
 	}
-	personID := ""
-	if p, err := h.Store.PersonByEmail(r.Context(), u.Email); err == nil {
-		personID = p.ID
-	} else if symposium.ErrorCode(err) != symposium.ENOTFOUND {
+	people, err := h.Store.AccountPeople(r.Context(), u)
+	if err != nil {
 		return nil, err
 	}
 	var out []*symposium.Abstract
 	for _, a := range all {
-		if a.SubmitterID == u.ID || (personID != "" && slices.Contains(a.AuthorIDs, personID)) {
+		if a.SubmitterID == u.ID || slices.ContainsFunc(people, func(p *symposium.Person) bool { return slices.Contains(a.AuthorIDs, p.ID) }) {
 			out = append(out, review.Redact(a, review.AsAuthor, false))
 		}
 	}

@@ -129,13 +129,13 @@ func (h *Handler) rowPerson(ctx context.Context, row *authorRow, f *form, p *sym
 		return h.chosenPerson(ctx, row, prefix+"name", pick, p)
 	}
 	if typed.Email != "" {
-		found, err := h.Store.PersonByEmail(ctx, typed.Email)
-		if err == nil {
-			row.Candidates = nil
-			return found, nil
-		}
-		if symposium.ErrorCode(err) != symposium.ENOTFOUND {
+		found, err := h.Store.PeopleWithEmail(ctx, symposium.NormalizeEmail(typed.Email))
+		if err != nil {
 			return nil, err
+		}
+		if len(found) == 1 { // several are a duplicate to resolve: chosen by name below
+			row.Candidates = nil
+			return found[0], nil
 		}
 	}
 	return h.matchTyped(ctx, row, typed)

@@ -19,6 +19,17 @@ func (h *Handler) routes(mux routeTable) {
 	mux.HandleFunc("POST /password/forgot", h.forgot)
 	mux.HandleFunc("GET /password/reset", h.resetForm)
 	mux.HandleFunc("POST /password/reset", h.reset)
+	mux.HandleFunc("GET /signin/email", h.signInEmailForm)
+	mux.HandleFunc("POST /signin/email", h.signInEmail)
+	mux.HandleFunc("GET /signin/link", h.signInLinkForm)
+	mux.HandleFunc("POST /signin/link", h.signInLink)
+	mux.HandleFunc("GET /verify", h.verifyForm)
+	mux.HandleFunc("POST /verify", h.verify)
+	mux.HandleFunc("GET /verify/resend", h.resendForm)
+	mux.HandleFunc("POST /verify/resend", h.resend)
+	mux.HandleFunc("GET /account", h.showAccount)
+	mux.HandleFunc("POST /account/email", h.changeEmail)
+	mux.HandleFunc("POST /account/verify", h.resendOwnVerification)
 
 	mux.HandleFunc("GET /events/new", h.newEventForm)
 	mux.HandleFunc("POST /events/new", h.createEvent)
@@ -76,6 +87,10 @@ func (h *Handler) routes(mux routeTable) {
 	mux.HandleFunc("GET /admin/mail", h.adminMail)
 	mux.HandleFunc("GET /admin/audit", h.showSiteAudit)
 	mux.HandleFunc("GET /events/{slug}/audit", h.showEventAudit)
+	mux.HandleFunc("GET /admin/users", h.showUsers)
+	mux.HandleFunc("POST /admin/users/{id}", h.setGrants)
+	mux.HandleFunc("GET /admin/site", h.showSite)
+	mux.HandleFunc("POST /admin/site", h.setSite)
 
 	mux.HandleFunc("/", h.notFound)
 }

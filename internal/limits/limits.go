@@ -1,0 +1,113 @@
+// Package limits refuses what strangers ask too often: mail they make
+// Symposium send, to any one address or from any one client, and
+// registrations without an account. The counts are kept in the database,
+// so that every server instance agrees on them.
+package limits
+
+import (
+	"context"
+	"time"
+
+	"symposium"
+	"symposium/internal/store"
+)
+
+// Rule allows at most N requests in each window of length Per; an N of 0
+// allows any number.
+type Rule struct {
+	N   int
+	Per time.Duration
+}
+
+// Config holds the rules.
+type Config struct {
+	// MailFrom bounds the mails one client address makes Symposium send to
+	// addresses it did not prove are its own: password resets, links to
+	// verify an address or sign in, a registration's link.
+	MailFrom Rule
+	// MailTo bounds such mails to one recipient, whoever asks for them;
+	// invitations and registrations count too.
+	MailTo Rule
+	// Registrations bounds the registrations one client address makes
+	// without being signed in with the registered email.
+	Registrations Rule
+	// Invitations bounds the invitations one client address sends.
+	Invitations Rule
+}
+
+// DefaultConfig is the configuration for production.
+func DefaultConfig() Config {
+	return Config{
+		MailFrom:      Rule{N: 20, Per: time.Hour},
+		MailTo:        Rule{N: 5, Per: time.Hour},
+		Registrations: Rule{N: 20, Per: time.Hour},
+		Invitations:   Rule{N: 500, Per: time.Hour},
+	}
+}
+
+// Unlimited lifts the limits on client addresses, for load tests and for
+// servers whose clients all reach them through one address; the limits per
+// recipient stay.
+func (c Config) Unlimited() Config {
+	c.MailFrom, c.Registrations, c.Invitations = Rule{}, Rule{}, Rule{}
+	return c
+}
+
+// Limiter counts requests against the rules.
+type Limiter struct {
+	store *store.Store
+	cfg   Config
+	// Now tells the time; tests move it.
+	Now func() time.Time
+}
+
+// New returns a Limiter.
+func New(s *store.Store, cfg Config) *Limiter {
+	return &Limiter{store: s, cfg: cfg, Now: time.Now}
+}
+
+// Mail counts one mail that a request from the client address from makes
+// Symposium send to the address to, and refuses it (ETOOMANY) past either
+// limit.
+func (l *Limiter) Mail(ctx context.Context, from, to string) error {
+	return l.take(ctx, check{"mail:from:" + from, l.cfg.MailFrom}, check{"mail:to:" + symposium.NormalizeEmail(to), l.cfg.MailTo})
+}
+
+// Registration counts a registration the client address from makes for
+// the address to without being signed in with it, and refuses it past the
+// limit on registrations or on mail to that recipient.
+func (l *Limiter) Registration(ctx context.Context, from, to string) error {
+	return l.take(ctx, check{"register:from:" + from, l.cfg.Registrations}, check{"mail:to:" + symposium.NormalizeEmail(to), l.cfg.MailTo})
+}
+
+// Invitation counts an invitation sent from the client address from to
+// the address to, and refuses it past the limit on invitations or on mail
+// to that recipient.
+func (l *Limiter) Invitation(ctx context.Context, from, to string) error {
+	return l.take(ctx, check{"invite:from:" + from, l.cfg.Invitations}, check{"mail:to:" + symposium.NormalizeEmail(to), l.cfg.MailTo})
+}
+
+// check is one key counted under one rule.
+type check struct {
+	key  string
+	rule Rule
+}
+
+// take counts a request under every key whose rule limits anything, each
+// in its own window, and refuses it when any count passes its limit.
+func (l *Limiter) take(ctx context.Context, checks ...check) error {
+	now := l.Now()
+	for _, c := range checks {
+		if c.rule.N <= 0 {
+			continue
+		}
+		counts, err := l.store.CountAttempts(ctx, now, c.rule.Per, c.key)
+		if err != nil {
+			return err
+		}
+		if counts[0] > c.rule.N {
+			return symposium.Errorf(symposium.ETOOMANY, "error.too_many_mails")
+		}
+	}
+	return nil
+}

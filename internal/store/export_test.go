@@ -1,0 +1,29 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"io/fs"
+
+	"github.com/pressly/goose/v3"
+)
+
+// MigrateTo applies the migrations of a dialect ("sqlite" or "postgres")
+// up to a version, for tests of what a migration does to existing data.
+func MigrateTo(ctx context.Context, db *sql.DB, dialectName string, version int64) error {
+	d := sqliteDialect
+	if dialectName == "postgres" {
+		d = postgresDialect
+	}
+	sub, err := fs.Sub(migrations, "migrations/"+d.name)
+	if err != nil {
+		return err
+	}
+	p, err := goose.NewProvider(d.goose, db, sub)
+	if err != nil {
+		return fmt.Errorf("migrate to %d: %w", version, err)
+	}
+	_, err = p.UpTo(ctx, version)
+	return err
+}
