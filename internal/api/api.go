@@ -17,6 +17,7 @@ import (
 	"symposium/internal/events"
 	"symposium/internal/i18n"
 	"symposium/internal/people"
+	"symposium/internal/programme"
 	"symposium/internal/registration"
 	"symposium/internal/review"
 	"symposium/internal/search"
@@ -59,6 +60,7 @@ type Deps struct {
 	Review       *review.Service
 	Events       *events.Service
 	People       *people.Service
+	Programme    *programme.Service
 	Log          *slog.Logger
 	Version      string
 }

@@ -19,6 +19,7 @@ import (
 	"symposium/internal/events"
 	"symposium/internal/i18n"
 	"symposium/internal/people"
+	"symposium/internal/programme"
 	"symposium/internal/registration"
 	"symposium/internal/review"
 	"symposium/internal/search"
@@ -65,9 +66,11 @@ func New(cfg Config, st *store.Store, acc *accounts.Service, bundle *i18n.Bundle
 	rev := review.New(st, s.search, bundle, cfg.BaseURL)
 	ev := events.New(st, closedSite{})
 	pe := people.New(st, s.search, closedSite{})
-	api.Register(mux, api.Deps{Store: st, Accounts: acc, Registration: reg, Search: s.search, Review: rev, Events: ev, People: pe, Log: log, Version: cfg.Version})
+	pr := programme.New(st, ev)
+	api.Register(mux, api.Deps{Store: st, Accounts: acc, Registration: reg, Search: s.search, Review: rev, Events: ev, People: pe,
+		Programme: pr, Log: log, Version: cfg.Version})
 	w, err := web.Register(mux, web.Deps{
-		Store: st, Accounts: acc, Registration: reg, Review: rev, Events: ev, People: pe, Search: s.search, I18n: bundle, Log: log,
+		Store: st, Accounts: acc, Registration: reg, Review: rev, Events: ev, People: pe, Programme: pr, Search: s.search, I18n: bundle, Log: log,
 		BaseURL: cfg.BaseURL, SecureCookies: strings.HasPrefix(cfg.BaseURL, "https://"),
 		TrustProxy: cfg.TrustProxy, MailConfigured: cfg.MailConfigured, Version: cfg.Version,
 	})

@@ -13,6 +13,7 @@ import (
 	"symposium/internal/events"
 	"symposium/internal/i18n"
 	"symposium/internal/people"
+	"symposium/internal/programme"
 	"symposium/internal/registration"
 	"symposium/internal/review"
 	"symposium/internal/search"
@@ -36,6 +37,7 @@ type Deps struct {
 	Review         *review.Service
 	Events         *events.Service
 	People         *people.Service
+	Programme      *programme.Service
 	Search         *search.Service
 	I18n           *i18n.Bundle
 	Log            *slog.Logger
