@@ -19,6 +19,7 @@ import (
 	"symposium/internal/events"
 	"symposium/internal/i18n"
 	"symposium/internal/people"
+	"symposium/internal/programme"
 	"symposium/internal/registration"
 	"symposium/internal/review"
 	"symposium/internal/search"
@@ -62,6 +63,7 @@ type Deps struct {
 	Events       *events.Service
 	People       *people.Service
 	Audit        *audit.Service
+	Programme    *programme.Service
 	Log          *slog.Logger
 	Version      string
 }

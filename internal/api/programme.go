@@ -8,6 +8,7 @@ import (
 	"github.com/danielgtaylor/huma/v2"
 
 	"symposium"
+	"symposium/internal/programme"
 )
 
 // RoomInput creates a room.
@@ -75,28 +76,15 @@ func (a *API) createRoom(ctx context.Context, in *struct {
 	Slug string `path:"slug" maxLength:"64"`
 	Body RoomInput
 }) (*struct{ Body *symposium.Room }, error) {
-	e, err := a.managedEvent(ctx, in.Slug)
-	if err != nil {
-		return nil, a.fail(ctx, err)
-	}
-	r := &symposium.Room{EventID: e.ID, Name: in.Body.Name, Capacity: in.Body.Capacity}
-	var p symposium.Problems
-	r.Validate(&p)
-	if err := p.Err(); err != nil {
-		return nil, a.fail(ctx, err)
-	}
-	if err := a.Store.CreateRoom(ctx, r); err != nil {
+	r := &symposium.Room{Name: in.Body.Name, Capacity: in.Body.Capacity}
+	if err := a.Programme.CreateRoom(ctx, symposium.UserFromContext(ctx), in.Slug, r); err != nil {
 		return nil, a.fail(ctx, err)
 	}
 	return &struct{ Body *symposium.Room }{Body: r}, nil
 }
 
 func (a *API) listRooms(ctx context.Context, in *slugPath) (*struct{ Body List[symposium.Room] }, error) {
-	e, _, err := a.visibleEvent(ctx, in.Slug)
-	if err != nil {
-		return nil, a.fail(ctx, err)
-	}
-	rooms, err := a.Store.Rooms(ctx, e.ID)
+	rooms, err := a.Programme.Rooms(ctx, symposium.UserFromContext(ctx), in.Slug)
 	if err != nil {
 		return nil, a.fail(ctx, err)
 	}
@@ -107,27 +95,17 @@ func (a *API) createContribution(ctx context.Context, in *struct {
 	Slug string `path:"slug" maxLength:"64"`
 	Body ContributionInput
 }) (*struct{ Body *symposium.Contribution }, error) {
-	e, err := a.managedEvent(ctx, in.Slug)
-	if err != nil {
-		return nil, a.fail(ctx, err)
-	}
 	b := in.Body
-	c := &symposium.Contribution{Title: b.Title, Kind: b.Kind, Description: b.Description, StartsAt: b.StartsAt,
-		DurationMinutes: b.DurationMinutes, RoomID: b.RoomID, SessionID: b.SessionID, SpeakerIDs: b.SpeakerIDs, Topics: b.Topics}
-	return a.saveContribution(ctx, e, c)
+	return a.saveContribution(ctx, in.Slug, "", func(_ *symposium.Event, c *symposium.Contribution, _ *symposium.Problems) {
+		*c = symposium.Contribution{Title: b.Title, Kind: b.Kind, Description: b.Description, StartsAt: b.StartsAt,
+			DurationMinutes: b.DurationMinutes, RoomID: b.RoomID, SessionID: b.SessionID, SpeakerIDs: b.SpeakerIDs, Topics: b.Topics}
+	})
 }
 
-// saveContribution validates and stores a contribution and answers it.
-func (a *API) saveContribution(ctx context.Context, e *symposium.Event, c *symposium.Contribution) (*struct{ Body *symposium.Contribution }, error) {
-	var p symposium.Problems
-	c.Validate(&p)
-	if err := p.Err(); err != nil {
-		return nil, a.fail(ctx, err)
-	}
-	if err := a.Store.SaveContribution(ctx, e, c); err != nil {
-		return nil, a.fail(ctx, err)
-	}
-	saved, err := a.Store.Contribution(ctx, e.ID, c.ID)
+// saveContribution adds or changes a contribution and answers the stored
+// one.
+func (a *API) saveContribution(ctx context.Context, slug, id string, change programme.Change) (*struct{ Body *symposium.Contribution }, error) {
+	_, saved, err := a.Programme.SaveContribution(ctx, symposium.UserFromContext(ctx), slug, id, change)
 	if err != nil {
 		return nil, a.fail(ctx, err)
 	}
@@ -135,11 +113,7 @@ func (a *API) saveContribution(ctx context.Context, e *symposium.Event, c *sympo
 }
 
 func (a *API) listContributions(ctx context.Context, in *slugPath) (*struct{ Body List[symposium.Contribution] }, error) {
-	e, _, err := a.visibleEvent(ctx, in.Slug)
-	if err != nil {
-		return nil, a.fail(ctx, err)
-	}
-	list, err := a.Store.Contributions(ctx, e.ID)
+	list, err := a.Programme.Contributions(ctx, symposium.UserFromContext(ctx), in.Slug)
 	if err != nil {
 		return nil, a.fail(ctx, err)
 	}
@@ -147,11 +121,7 @@ func (a *API) listContributions(ctx context.Context, in *slugPath) (*struct{ Bod
 }
 
 func (a *API) getContribution(ctx context.Context, in *contributionPath) (*struct{ Body *symposium.Contribution }, error) {
-	e, _, err := a.visibleEvent(ctx, in.Slug)
-	if err != nil {
-		return nil, a.fail(ctx, err)
-	}
-	c, err := a.Store.Contribution(ctx, e.ID, in.ID)
+	c, err := a.Programme.Contribution(ctx, symposium.UserFromContext(ctx), in.Slug, in.ID)
 	if err != nil {
 		return nil, a.fail(ctx, err)
 	}
@@ -163,16 +133,9 @@ func (a *API) updateContribution(ctx context.Context, in *struct {
 	ID   string `path:"id" maxLength:"64"`
 	Body ContributionPatch
 }) (*struct{ Body *symposium.Contribution }, error) {
-	e, err := a.managedEvent(ctx, in.Slug)
-	if err != nil {
-		return nil, a.fail(ctx, err)
-	}
-	c, err := a.Store.Contribution(ctx, e.ID, in.ID)
-	if err != nil {
-		return nil, a.fail(ctx, err)
-	}
-	in.Body.apply(c)
-	return a.saveContribution(ctx, e, c)
+	return a.saveContribution(ctx, in.Slug, in.ID, func(_ *symposium.Event, c *symposium.Contribution, _ *symposium.Problems) {
+		in.Body.apply(c)
+	})
 }
 
 // apply copies the set fields onto c.
@@ -194,26 +157,18 @@ func (p *ContributionPatch) apply(c *symposium.Contribution) {
 }
 
 func (a *API) deleteContribution(ctx context.Context, in *contributionPath) (*struct{}, error) {
-	e, err := a.managedEvent(ctx, in.Slug)
-	if err != nil {
-		return nil, a.fail(ctx, err)
-	}
-	if err := a.Store.DeleteContribution(ctx, e.ID, in.ID); err != nil {
+	if err := a.Programme.DeleteContribution(ctx, symposium.UserFromContext(ctx), in.Slug, in.ID); err != nil {
 		return nil, a.fail(ctx, err)
 	}
 	return &struct{}{}, nil
 }
 
 func (a *API) timetable(ctx context.Context, in *slugPath) (*struct{ Body *symposium.Timetable }, error) {
-	e, _, err := a.visibleEvent(ctx, in.Slug)
+	tt, err := a.Programme.Timetable(ctx, symposium.UserFromContext(ctx), in.Slug)
 	if err != nil {
 		return nil, a.fail(ctx, err)
 	}
-	tt, err := a.Store.Timetable(ctx, e)
-	if err != nil {
-		return nil, a.fail(ctx, err)
-	}
-	return &struct{ Body *symposium.Timetable }{Body: tt}, nil
+	return &struct{ Body *symposium.Timetable }{Body: tt.Programme}, nil
 }
 
 // SessionInput creates a session.
@@ -228,28 +183,15 @@ func (a *API) createSession(ctx context.Context, in *struct {
 	Slug string `path:"slug" maxLength:"64"`
 	Body SessionInput
 }) (*struct{ Body *symposium.Session }, error) {
-	e, err := a.managedEvent(ctx, in.Slug)
-	if err != nil {
-		return nil, a.fail(ctx, err)
-	}
-	ps := &symposium.Session{EventID: e.ID, Title: in.Body.Title, RoomID: in.Body.RoomID, Colour: in.Body.Colour, ConvenerIDs: in.Body.ConvenerIDs}
-	var p symposium.Problems
-	ps.Validate(&p)
-	if err := p.Err(); err != nil {
-		return nil, a.fail(ctx, err)
-	}
-	if err := a.Store.CreateProgrammeSession(ctx, ps); err != nil {
+	ps := &symposium.Session{Title: in.Body.Title, RoomID: in.Body.RoomID, Colour: in.Body.Colour, ConvenerIDs: in.Body.ConvenerIDs}
+	if err := a.Programme.CreateSession(ctx, symposium.UserFromContext(ctx), in.Slug, ps); err != nil {
 		return nil, a.fail(ctx, err)
 	}
 	return &struct{ Body *symposium.Session }{Body: ps}, nil
 }
 
 func (a *API) listSessions(ctx context.Context, in *slugPath) (*struct{ Body List[symposium.Session] }, error) {
-	e, _, err := a.visibleEvent(ctx, in.Slug)
-	if err != nil {
-		return nil, a.fail(ctx, err)
-	}
-	list, err := a.Store.ProgrammeSessions(ctx, e.ID)
+	list, err := a.Programme.Sessions(ctx, symposium.UserFromContext(ctx), in.Slug)
 	if err != nil {
 		return nil, a.fail(ctx, err)
 	}

@@ -77,12 +77,12 @@ func TestCreateEventThroughTheForm(t *testing.T) {
 		if resp.StatusCode != http.StatusConflict || !strings.Contains(body, "Hall A is taken by “Opening”, 09:00–09:30.") {
 			t.Errorf("clashing entry = %d; want the editor with the conflict named", resp.StatusCode)
 		}
-		// Someone else cannot open the editor.
+		// Someone else sees the public event but cannot open its editor.
 		e2 := start(t, s, false)
 		e2.user("other@example.org", false)
 		e2.signIn("other@example.org")
-		if resp, _ := e2.do("GET", "/events/almaty-2025/editor", nil, nil); resp.StatusCode != 404 {
-			t.Errorf("a stranger's editor = %d, want 404", resp.StatusCode)
+		if resp, _ := e2.do("GET", "/events/almaty-2025/editor", nil, nil); resp.StatusCode != 403 {
+			t.Errorf("a stranger's editor = %d, want 403", resp.StatusCode)
 		}
 	})
 }

@@ -20,6 +20,7 @@ import (
 	"symposium/internal/events"
 	"symposium/internal/i18n"
 	"symposium/internal/people"
+	"symposium/internal/programme"
 	"symposium/internal/registration"
 	"symposium/internal/review"
 	"symposium/internal/search"
@@ -68,11 +69,13 @@ func New(cfg Config, st *store.Store, acc *accounts.Service, bundle *i18n.Bundle
 	rev := review.New(st, s.search, bundle, cfg.BaseURL)
 	ev := events.New(st, acc)
 	pe := people.New(st, s.search, acc)
+	pr := programme.New(st, ev)
 	au := audit.New(st, ev)
 	s.api = api.Register(mux, api.Deps{Store: st, Accounts: acc, Registration: reg, Search: s.search, Review: rev, Events: ev, People: pe,
-		Audit: au, Log: log, Version: cfg.Version})
+		Programme: pr, Audit: au, Log: log, Version: cfg.Version})
 	w, err := web.Register(mux, web.Deps{
-		Store: st, Accounts: acc, Registration: reg, Review: rev, Events: ev, People: pe, Audit: au, Search: s.search, I18n: bundle, Log: log,
+		Store: st, Accounts: acc, Registration: reg, Review: rev, Events: ev, People: pe, Programme: pr, Audit: au,
+		Search: s.search, I18n: bundle, Log: log,
 		BaseURL: cfg.BaseURL, SecureCookies: strings.HasPrefix(cfg.BaseURL, "https://"),
 		TrustProxy: cfg.TrustProxy, MailConfigured: cfg.MailConfigured, Version: cfg.Version,
 	})

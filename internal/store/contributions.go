@@ -38,9 +38,24 @@ func finishContribution(c *symposium.Contribution, start time.Time) {
 // then nothing changes and the error lists every conflict. Its room must be
 // one of the event's rooms and its speakers must exist.
 func (s *Store) SaveContribution(ctx context.Context, e *symposium.Event, c *symposium.Contribution) error {
-	creating := c.ID == ""
+	return s.saveContribution(ctx, e, c, c.ID == "")
+}
+
+// CreateContribution adds a new contribution under its ID (a new one when
+// it has none), so that the caller may name it before it is written; like
+// SaveContribution it refuses conflicts.
+func (s *Store) CreateContribution(ctx context.Context, e *symposium.Event, c *symposium.Contribution) error {
+	return s.saveContribution(ctx, e, c, true)
+}
+
+// saveContribution creates or replaces a contribution after the checks of
+// SaveContribution.
+func (s *Store) saveContribution(ctx context.Context, e *symposium.Event, c *symposium.Contribution, creating bool) error {
+	named := c.ID != ""
 	if creating {
-		c.ID = symposium.NewID()
+		if !named {
+			c.ID = symposium.NewID()
+		}
 		c.CreatedAt = now()
 	}
 	c.EventID = e.ID
@@ -68,7 +83,7 @@ func (s *Store) SaveContribution(ctx context.Context, e *symposium.Event, c *sym
 		return bumpProgramme(t, e.ID)
 	})
 	if err != nil {
-		if creating {
+		if creating && !named {
 			c.ID = ""
 		}
 		if symposium.AsError(err) != nil {

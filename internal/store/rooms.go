@@ -7,9 +7,12 @@ import (
 	"symposium"
 )
 
-// CreateRoom adds a room to an event, after the rooms it has.
+// CreateRoom adds a room to an event, after the rooms it has, under its
+// ID or, when it has none, a new one.
 func (s *Store) CreateRoom(ctx context.Context, r *symposium.Room) error {
-	r.ID = symposium.NewID()
+	if r.ID == "" {
+		r.ID = symposium.NewID()
+	}
 	err := s.write(ctx, func(t *tx) error {
 		err := t.queryRow(`SELECT COALESCE(MAX(position), -1) + 1 FROM rooms WHERE event_id = $1`, r.EventID).Scan(&r.Position)
 		if err != nil {

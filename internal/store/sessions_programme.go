@@ -9,9 +9,11 @@ import (
 
 // CreateProgrammeSession adds a session to an event: a titled group of
 // contributions with conveners and a colour. Its room and conveners must
-// exist.
+// exist. It keeps the session's ID, or gives it a new one when it has none.
 func (s *Store) CreateProgrammeSession(ctx context.Context, ps *symposium.Session) error {
-	ps.ID = symposium.NewID()
+	if ps.ID == "" {
+		ps.ID = symposium.NewID()
+	}
 	err := s.write(ctx, func(t *tx) error {
 		if ps.RoomID != "" {
 			var n int

@@ -23,53 +23,16 @@ func (h *Handler) showContribution(w http.ResponseWriter, r *http.Request) {
 		h.contributionICS(w, r)
 		return
 	}
-	ed := h.loadEvent(w, r)
-	if ed == nil {
-		return
-	}
-	v, err := h.loadContribution(r, ed.Event, r.PathValue("id"))
+	pg, err := h.Programme.Page(r.Context(), symposium.UserFromContext(r.Context()), r.PathValue("slug"), r.PathValue("id"))
 	if err != nil {
 		h.Error(w, r, err)
 		return
 	}
+	v := &contributionView{Contribution: pg.Contribution, Room: pg.Room, Speakers: pg.Speakers, Orgs: pg.Orgs, Topics: topics(pg.Contribution.Topics)}
+	ed := &eventData{Event: pg.Event, Access: pg.Access}
 	p := h.eventPage(r, ed, "timetable", v)
 	p.Title = p.Plain(v.Contribution.Title) + " · " + p.Plain(ed.Event.Title)
 	h.render(w, r, http.StatusOK, "contribution", p)
-}
-
-// loadContribution gathers what the page of a contribution shows.
-func (h *Handler) loadContribution(r *http.Request, e *symposium.Event, id string) (*contributionView, error) {
-	ctx := r.Context()
-	c, err := h.Store.Contribution(ctx, e.ID, id)
-	if err != nil {
-		return nil, err
-	}
-	v := &contributionView{Contribution: c}
-	if c.RoomID != "" {
-		rooms, err := h.Store.Rooms(ctx, e.ID)
-		if err != nil {
-			return nil, err
-		}
-		for i := range rooms {
-			if rooms[i].ID == c.RoomID {
-				v.Room = &rooms[i]
-			}
-		}
-	}
-	people, err := h.Store.People(ctx, c.SpeakerIDs)
-	if err != nil {
-		return nil, err
-	}
-	for _, id := range c.SpeakerIDs {
-		if p := people[id]; p != nil {
-			v.Speakers = append(v.Speakers, p)
-		}
-	}
-	if v.Orgs, err = h.Store.Organizations(ctx, organizationIDs(v.Speakers)); err != nil {
-		return nil, err
-	}
-	v.Topics = topics(c.Topics)
-	return v, nil
 }
 
 // topics returns the topics with these codes.
@@ -91,14 +54,11 @@ type speakersView struct {
 
 // showSpeakers is the page of an event's speakers.
 func (h *Handler) showSpeakers(w http.ResponseWriter, r *http.Request) {
-	ed := h.loadEvent(w, r)
-	if ed == nil {
-		return
-	}
-	speakers, orgs, err := h.speakers(r, ed.Event.ID)
+	sp, err := h.Programme.Speakers(r.Context(), symposium.UserFromContext(r.Context()), r.PathValue("slug"))
 	if err != nil {
 		h.Error(w, r, err)
 		return
 	}
-	h.render(w, r, http.StatusOK, "speakers", h.eventPage(r, ed, "speakers", speakersView{Speakers: speakers, Orgs: orgs}))
+	ed := &eventData{Event: sp.Event, Access: sp.Access}
+	h.render(w, r, http.StatusOK, "speakers", h.eventPage(r, ed, "speakers", speakersView{Speakers: sp.Speakers, Orgs: sp.Orgs}))
 }

@@ -23,47 +23,23 @@ type editorView struct {
 
 // showEditor is the programme editor, for the event's managers.
 func (h *Handler) showEditor(w http.ResponseWriter, r *http.Request) {
-	ed := h.loadManagedEvent(w, r)
-	if ed == nil {
-		return
-	}
-	h.renderEditor(w, r, ed, http.StatusOK, newForm(), nil)
+	h.renderEditor(w, r, http.StatusOK, newForm(), nil)
 }
 
 // renderEditor renders the editor, with the conflicts that refused the
 // last change, if any.
-func (h *Handler) renderEditor(w http.ResponseWriter, r *http.Request, ed *eventData, status int, f *form, conflicts []symposium.Conflict) {
-	ctx := r.Context()
-	v := editorView{Moved: r.URL.Query().Get("moved")}
+func (h *Handler) renderEditor(w http.ResponseWriter, r *http.Request, status int, f *form, conflicts []symposium.Conflict) {
+	ed, err := h.Programme.Editor(r.Context(), symposium.UserFromContext(r.Context()), r.PathValue("slug"))
+	if err != nil {
+		h.Error(w, r, err)
+		return
+	}
+	v := editorView{Rooms: ed.Rooms, Sessions: ed.Sessions, List: ed.List, People: ed.People, Moved: r.URL.Query().Get("moved")}
 	v.AllRooms = true
-	var err error
-	if v.Rooms, err = h.Store.Rooms(ctx, ed.Event.ID); err != nil {
-		h.Error(w, r, err)
-		return
-	}
-	if v.Sessions, err = h.Store.ProgrammeSessions(ctx, ed.Event.ID); err != nil {
-		h.Error(w, r, err)
-		return
-	}
-	list, err := h.Store.Contributions(ctx, ed.Event.ID)
-	if err != nil {
-		h.Error(w, r, err)
-		return
-	}
-	v.List = list
-	if v.People, err = h.Store.AllPeople(ctx, 1000); err != nil {
-		h.Error(w, r, err)
-		return
-	}
-	tt, err := h.Store.Timetable(ctx, ed.Event)
-	if err != nil {
-		h.Error(w, r, err)
-		return
-	}
 	loc := ed.Event.Location()
-	v.Days = tt.Days(loc)
+	v.Days = ed.Programme.Days(loc)
 	v.selectDay(r.URL.Query().Get("day"), v.Rooms, loc)
-	p := h.eventPage(r, ed, "editor", nil)
+	p := h.eventPage(r, &eventData{Event: ed.Event, Access: ed.Access}, "editor", nil)
 	v.Conflicts = describeConflicts(p, v.Rooms, conflicts)
 	p.Data, p.Form = v, f
 	h.render(w, r, status, "editor", p)
@@ -111,49 +87,33 @@ func describeConflicts(p *page, rooms []symposium.Room, conflicts []symposium.Co
 // time or room, resizes it, takes it out of the timetable or edits it.
 // Refused changes show the editor again with the conflicts.
 func (h *Handler) saveEntry(w http.ResponseWriter, r *http.Request) {
-	ed := h.loadManagedEvent(w, r)
-	if ed == nil {
-		return
-	}
 	f, err := readForm(w, r, "id", "starts_at", "room_id", "session_id", "duration_minutes", "kind", "action")
 	if err != nil {
 		h.Error(w, r, err)
 		return
 	}
-	c := &symposium.Contribution{}
-	if id := f.Values["id"]; id != "" {
-		if c, err = h.Store.Contribution(r.Context(), ed.Event.ID, id); err != nil {
-			h.Error(w, r, err)
-			return
-		}
-	}
-	var p symposium.Problems
-	if err := applyEntryForm(r, f, c, ed.Event.Location(), &p); err != nil {
-		h.Error(w, r, err)
-		return
-	}
-	c.Validate(&p)
-	if err = p.Err(); err == nil {
-		err = h.Store.SaveContribution(r.Context(), ed.Event, c)
-	}
+	e, c, err := h.Programme.SaveContribution(r.Context(), symposium.UserFromContext(r.Context()), r.PathValue("slug"), f.Values["id"],
+		func(e *symposium.Event, c *symposium.Contribution, p *symposium.Problems) {
+			applyEntryForm(r, f, c, e.Location(), p)
+		})
 	if err != nil {
-		h.entryFailed(w, r, ed, f, err)
+		h.entryFailed(w, r, f, err)
 		return
 	}
 	day := ""
 	if c.StartsAt != nil {
-		day = c.StartsAt.In(ed.Event.Location()).Format("2006-01-02")
+		day = c.StartsAt.In(e.Location()).Format("2006-01-02")
 	}
-	redirect(w, r, "/events/"+ed.Event.Slug+"/editor?day="+day+"&moved="+c.ID+"#entry-"+c.ID)
+	redirect(w, r, "/events/"+e.Slug+"/editor?day="+day+"&moved="+c.ID+"#entry-"+c.ID)
 }
 
 // applyEntryForm copies the form onto the contribution: the schedule
 // fields always, the rest when the form carries them (the add form).
-func applyEntryForm(r *http.Request, f *form, c *symposium.Contribution, loc *time.Location, p *symposium.Problems) error {
+func applyEntryForm(r *http.Request, f *form, c *symposium.Contribution, loc *time.Location, p *symposium.Problems) {
 	switch f.Values["action"] {
 	case "unschedule":
 		c.StartsAt = nil
-		return nil
+		return
 	}
 	if start := localTime(p, "starts_at", f.Values["starts_at"], loc); !start.IsZero() {
 		c.StartsAt = &start
@@ -176,11 +136,10 @@ func applyEntryForm(r *http.Request, f *form, c *symposium.Contribution, loc *ti
 		c.Kind = f.Values["kind"]
 		c.SpeakerIDs = r.PostForm["speaker_ids"]
 	}
-	return nil
 }
 
 // entryFailed shows the editor again with why the change was refused.
-func (h *Handler) entryFailed(w http.ResponseWriter, r *http.Request, ed *eventData, f *form, err error) {
+func (h *Handler) entryFailed(w http.ResponseWriter, r *http.Request, f *form, err error) {
 	e := symposium.AsError(err)
 	if e != nil && e.Code == symposium.ECONFLICT {
 		conflicts, _ := e.Detail["conflicts"].([]symposium.Conflict)
@@ -188,52 +147,39 @@ func (h *Handler) entryFailed(w http.ResponseWriter, r *http.Request, ed *eventD
 			f = newForm() // a refused move leaves the form for new entries empty
 		}
 		f.Summary = h.I18n.For(symposium.LanguageFromContext(r.Context())).T(e.Key)
-		h.renderEditor(w, r, ed, http.StatusConflict, f, conflicts)
+		h.renderEditor(w, r, http.StatusConflict, f, conflicts)
 		return
 	}
-	h.formFailed(w, r, f, err, func(status int) { h.renderEditor(w, r, ed, status, f, nil) })
+	h.formFailed(w, r, f, err, func(status int) { h.renderEditor(w, r, status, f, nil) })
 }
 
 // deleteEntry removes a programme entry.
 func (h *Handler) deleteEntry(w http.ResponseWriter, r *http.Request) {
-	ed := h.loadManagedEvent(w, r)
-	if ed == nil {
-		return
-	}
 	f, err := readForm(w, r, "id")
 	if err == nil {
-		err = h.Store.DeleteContribution(r.Context(), ed.Event.ID, f.Values["id"])
+		err = h.Programme.DeleteContribution(r.Context(), symposium.UserFromContext(r.Context()), r.PathValue("slug"), f.Values["id"])
 	}
 	if err != nil {
 		h.Error(w, r, err)
 		return
 	}
-	redirect(w, r, "/events/"+ed.Event.Slug+"/editor")
+	redirect(w, r, "/events/"+r.PathValue("slug")+"/editor")
 }
 
 // addRoom adds a room to the event.
 func (h *Handler) addRoom(w http.ResponseWriter, r *http.Request) {
-	ed := h.loadManagedEvent(w, r)
-	if ed == nil {
-		return
-	}
 	f, err := readForm(w, r, "capacity")
 	if err != nil {
 		h.Error(w, r, err)
 		return
 	}
-	room := &symposium.Room{EventID: ed.Event.ID, Name: localizedField(r, f, "room_name")}
+	room := &symposium.Room{Name: localizedField(r, f, "room_name")}
 	room.Capacity, _ = strconv.Atoi(f.Values["capacity"])
-	var p symposium.Problems
-	room.Validate(&p)
-	if err = p.Err(); err == nil {
-		err = h.Store.CreateRoom(r.Context(), room)
-	}
-	if err != nil {
-		h.formFailed(w, r, f, renamePrefix(err, "name", "room_name"), func(status int) { h.renderEditor(w, r, ed, status, f, nil) })
+	if err = h.Programme.CreateRoom(r.Context(), symposium.UserFromContext(r.Context()), r.PathValue("slug"), room); err != nil {
+		h.formFailed(w, r, f, renamePrefix(err, "name", "room_name"), func(status int) { h.renderEditor(w, r, status, f, nil) })
 		return
 	}
-	redirect(w, r, "/events/"+ed.Event.Slug+"/editor")
+	redirect(w, r, "/events/"+r.PathValue("slug")+"/editor")
 }
 
 // renamePrefix renames the fields of a validation error, so that a room's
@@ -253,25 +199,16 @@ func renamePrefix(err error, from, to string) error {
 
 // addSession adds a session to the event.
 func (h *Handler) addSession(w http.ResponseWriter, r *http.Request) {
-	ed := h.loadManagedEvent(w, r)
-	if ed == nil {
-		return
-	}
 	f, err := readForm(w, r, "colour", "session_room_id")
 	if err != nil {
 		h.Error(w, r, err)
 		return
 	}
-	ps := &symposium.Session{EventID: ed.Event.ID, Title: localizedField(r, f, "session_title"), Colour: f.Values["colour"],
+	ps := &symposium.Session{Title: localizedField(r, f, "session_title"), Colour: f.Values["colour"],
 		RoomID: f.Values["session_room_id"], ConvenerIDs: r.PostForm["convener_ids"]}
-	var p symposium.Problems
-	ps.Validate(&p)
-	if err = p.Err(); err == nil {
-		err = h.Store.CreateProgrammeSession(r.Context(), ps)
-	}
-	if err != nil {
-		h.formFailed(w, r, f, renamePrefix(err, "title", "session_title"), func(status int) { h.renderEditor(w, r, ed, status, f, nil) })
+	if err = h.Programme.CreateSession(r.Context(), symposium.UserFromContext(r.Context()), r.PathValue("slug"), ps); err != nil {
+		h.formFailed(w, r, f, renamePrefix(err, "title", "session_title"), func(status int) { h.renderEditor(w, r, status, f, nil) })
 		return
 	}
-	redirect(w, r, "/events/"+ed.Event.Slug+"/editor")
+	redirect(w, r, "/events/"+r.PathValue("slug")+"/editor")
 }

@@ -60,29 +60,14 @@ type organizerGroup struct {
 // showEvent is the event's page: summary, dates, venue, organizers and
 // co-sponsors, speakers and languages.
 func (h *Handler) showEvent(w http.ResponseWriter, r *http.Request) {
-	e, access, err := h.Events.Get(r.Context(), symposium.UserFromContext(r.Context()), r.PathValue("slug"))
+	sp, err := h.Programme.Speakers(r.Context(), symposium.UserFromContext(r.Context()), r.PathValue("slug"))
 	if err != nil {
 		h.Error(w, r, err)
 		return
 	}
-	ed := &eventData{Event: e, Access: access}
-	speakers, orgs, err := h.speakers(r, ed.Event.ID)
-	if err != nil {
-		h.Error(w, r, err)
-		return
-	}
-	v := eventView{Organizers: groupOrganizers(ed.Event.Organizers), Speakers: speakers, Orgs: orgs}
+	ed := &eventData{Event: sp.Event, Access: sp.Access}
+	v := eventView{Organizers: groupOrganizers(ed.Event.Organizers), Speakers: sp.Speakers, Orgs: sp.Orgs}
 	h.render(w, r, http.StatusOK, "event", h.eventPage(r, ed, "about", v))
-}
-
-// speakers returns an event's speakers and their organizations.
-func (h *Handler) speakers(r *http.Request, eventID string) ([]*symposium.Person, map[string]*symposium.Organization, error) {
-	speakers, err := h.Store.EventSpeakers(r.Context(), eventID)
-	if err != nil {
-		return nil, nil, err
-	}
-	orgs, err := h.Store.Organizations(r.Context(), organizationIDs(speakers))
-	return speakers, orgs, err
 }
 
 // groupOrganizers groups the event's organizations by role, in the order of
@@ -101,17 +86,6 @@ func groupOrganizers(list []symposium.EventOrganization) []organizerGroup {
 		}
 	}
 	return out
-}
-
-// organizationIDs lists the organizations of people.
-func organizationIDs(people []*symposium.Person) []string {
-	var ids []string
-	for _, p := range people {
-		if p.OrganizationID != "" {
-			ids = append(ids, p.OrganizationID)
-		}
-	}
-	return ids
 }
 
 // eventsIndex is the front page: upcoming and past public events.

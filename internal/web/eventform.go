@@ -52,7 +52,7 @@ func (h *Handler) editEventForm(w http.ResponseWriter, r *http.Request) {
 
 // renderEventForm renders the form with its choices and completeness.
 func (h *Handler) renderEventForm(w http.ResponseWriter, r *http.Request, status int, ed *eventData, f *form, organizers []symposium.EventOrganization) {
-	orgs, err := h.Store.AllOrganizations(r.Context(), 500)
+	orgs, err := h.People.Organizations(r.Context(), 500)
 	if err != nil {
 		h.Error(w, r, err)
 		return

@@ -13,34 +13,32 @@ import (
 // timetableICS serves the programme as an iCalendar file in the reader's
 // language (?lang=).
 func (h *Handler) timetableICS(w http.ResponseWriter, r *http.Request) {
-	ed, tt := h.loadTimetable(w, r)
-	if ed == nil {
-		return
-	}
-	p := h.eventPage(r, ed, "", nil)
-	cal := &calendar.Calendar{Name: p.Plain(ed.Event.Title), Zone: ed.Event.Timezone}
-	for _, e := range tt.Entries {
-		cal.Entries = append(cal.Entries, h.icsEntry(p, ed.Event, e))
-	}
-	h.serveICS(w, r, cal, ed.Event.Slug)
+	h.calendar(w, r, "")
 }
 
 // contributionICS serves one programme entry as an iCalendar file.
 func (h *Handler) contributionICS(w http.ResponseWriter, r *http.Request) {
-	ed, tt := h.loadTimetable(w, r)
-	if ed == nil {
+	h.calendar(w, r, strings.TrimSuffix(r.PathValue("id"), ".ics"))
+}
+
+// calendar serves the event's scheduled entries, or only the one with the
+// ID, as an iCalendar file named after the event (and the entry).
+func (h *Handler) calendar(w http.ResponseWriter, r *http.Request, id string) {
+	e, entries, err := h.Programme.Calendar(r.Context(), symposium.UserFromContext(r.Context()), r.PathValue("slug"), id)
+	if err != nil {
+		h.Error(w, r, err)
 		return
 	}
-	id := strings.TrimSuffix(r.PathValue("id"), ".ics")
-	p := h.eventPage(r, ed, "", nil)
-	for _, e := range tt.Entries {
-		if e.ID == id {
-			cal := &calendar.Calendar{Name: p.Plain(ed.Event.Title), Zone: ed.Event.Timezone, Entries: []calendar.Entry{h.icsEntry(p, ed.Event, e)}}
-			h.serveICS(w, r, cal, ed.Event.Slug+"-"+id)
-			return
-		}
+	p := h.eventPage(r, &eventData{Event: e}, "", nil)
+	cal := &calendar.Calendar{Name: p.Plain(e.Title), Zone: e.Timezone}
+	for _, en := range entries {
+		cal.Entries = append(cal.Entries, h.icsEntry(p, e, en))
 	}
-	h.notFound(w, r)
+	name := e.Slug
+	if id != "" {
+		name += "-" + id
+	}
+	h.serveICS(w, r, cal, name)
 }
 
 // icsEntry writes one timetable entry for a calendar: the speakers in the

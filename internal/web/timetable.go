@@ -47,34 +47,15 @@ type hourMark struct {
 // slot is the grid's resolution.
 const slot = 5 * time.Minute
 
-// loadTimetable loads the event of the request and its timetable; on
-// failure it answers and returns nil.
-func (h *Handler) loadTimetable(w http.ResponseWriter, r *http.Request) (*eventData, *symposium.Timetable) {
-	ed := h.loadEvent(w, r)
-	if ed == nil {
-		return nil, nil
-	}
-	tt, err := h.Store.Timetable(r.Context(), ed.Event)
-	if err != nil {
-		h.Error(w, r, err)
-		return nil, nil
-	}
-	return ed, tt
-}
-
 // showTimetable is the timetable of an event, one day at a time.
 func (h *Handler) showTimetable(w http.ResponseWriter, r *http.Request) {
-	ed, tt := h.loadTimetable(w, r)
-	if ed == nil {
-		return
-	}
-	rooms, err := h.Store.Rooms(r.Context(), ed.Event.ID)
+	tt, err := h.Programme.Grid(r.Context(), symposium.UserFromContext(r.Context()), r.PathValue("slug"))
 	if err != nil {
 		h.Error(w, r, err)
 		return
 	}
-	loc := ed.Event.Location()
-	v := timetableView{Days: tt.Days(loc)}
+	loc := tt.Event.Location()
+	v := timetableView{Days: tt.Programme.Days(loc)}
 	if len(v.Days) > 0 {
 		v.Day = v.Days[0]
 		for _, d := range v.Days {
@@ -82,10 +63,10 @@ func (h *Handler) showTimetable(w http.ResponseWriter, r *http.Request) {
 				v.Day = d
 			}
 		}
-		v.place(rooms, loc)
+		v.place(tt.Rooms, loc)
 	}
-	p := h.eventPage(r, ed, "timetable", nil)
-	v.decorate(p, ed.Event.Slug)
+	p := h.eventPage(r, &eventData{Event: tt.Event, Access: tt.Access}, "timetable", nil)
+	v.decorate(p, tt.Event.Slug)
 	p.Data = v
 	h.render(w, r, http.StatusOK, "timetable", p)
 }
@@ -140,13 +121,14 @@ type printDay struct {
 
 // printTimetable is the whole programme as one list, for paper.
 func (h *Handler) printTimetable(w http.ResponseWriter, r *http.Request) {
-	ed, tt := h.loadTimetable(w, r)
-	if ed == nil {
+	tt, err := h.Programme.Timetable(r.Context(), symposium.UserFromContext(r.Context()), r.PathValue("slug"))
+	if err != nil {
+		h.Error(w, r, err)
 		return
 	}
-	p := h.eventPage(r, ed, "timetable", nil)
+	p := h.eventPage(r, &eventData{Event: tt.Event, Access: tt.Access}, "timetable", nil)
 	var days []printDay
-	for _, d := range tt.Days(ed.Event.Location()) {
+	for _, d := range tt.Programme.Days(tt.Event.Location()) {
 		pd := printDay{Date: d.Date, Rows: make([]template.HTML, len(d.Entries))}
 		for i := range d.Entries {
 			pd.Rows[i] = printRow(p, &d.Entries[i])

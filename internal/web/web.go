@@ -14,6 +14,7 @@ import (
 	"symposium/internal/events"
 	"symposium/internal/i18n"
 	"symposium/internal/people"
+	"symposium/internal/programme"
 	"symposium/internal/registration"
 	"symposium/internal/review"
 	"symposium/internal/search"
@@ -38,6 +39,7 @@ type Deps struct {
 	Events         *events.Service
 	People         *people.Service
 	Audit          *audit.Service
+	Programme      *programme.Service
 	Search         *search.Service
 	I18n           *i18n.Bundle
 	Log            *slog.Logger
