@@ -53,11 +53,15 @@ func (u *User) IsPerson(p *Person) bool {
 func (u *User) MaySeeEmailOf(p *Person) bool { return u.MayCurate() || u.IsPerson(p) }
 
 // MayEditPerson reports whether u may change p's names, photo and bio: the
-// person themself, curators, administrators, and managers of an event whose
-// team added the person (teamAdded, as the store finds it); listing someone
-// as a speaker does not make them editable.
+// person themself, curators, administrators, the account that typed the
+// person into the directory, and managers of an event whose team did
+// (teamAdded, as the store finds it); listing someone as a speaker does
+// not make them editable.
 func (u *User) MayEditPerson(p *Person, teamAdded bool) bool {
-	return u.MayCurate() || u.IsPerson(p) || (u != nil && teamAdded)
+	if u == nil {
+		return false
+	}
+	return u.MayCurate() || u.IsPerson(p) || (p.CreatedBy != "" && p.CreatedBy == u.ID) || teamAdded
 }
 
 // Access is what one caller may do at one event: who they are (nil when

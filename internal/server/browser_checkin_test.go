@@ -37,7 +37,7 @@ func setOffline(offline bool) chromedp.Action[chromedp.Void] {
 func TestBrowserOfflineCheckIn(t *testing.T) {
 	s := storetest.SQLite(t)
 	e := start(t, s, false)
-	_, token := e.user("desk@example.org", false)
+	_, token := e.organizer("desk@example.org")
 	cat := registrationEvent(t, e, token, map[string]any{"name": map[string]string{"en": "Participant"}, "capacity": 10})
 	var tickets []string
 	for i := 0; i < 3; i++ {

@@ -51,7 +51,7 @@ func TestTokenAuthenticatesAPI(t *testing.T) {
 
 func TestProblemDetails(t *testing.T) {
 	e := start(t, storetest.SQLite(t), false)
-	_, token := e.user("p@example.org", false)
+	_, token := e.organizer("p@example.org")
 	big := `{"slug":"` + strings.Repeat("x", 2<<20) + `"}`
 	resp, body := e.do("POST", "/api/v1/events", strings.NewReader(big), map[string]string{"Authorization": "Bearer " + token, "Content-Type": "application/json"})
 	if resp.StatusCode != http.StatusRequestEntityTooLarge || !strings.Contains(body, `"status":413`) {

@@ -14,7 +14,7 @@ import (
 func TestInvitations(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		e := start(t, s, false)
-		_, token := e.user("m@example.org", false)
+		_, token := e.organizer("m@example.org")
 		createSeedEvent(t, e, token, "closed", "restricted")
 		_, c := e.api("POST", "/api/v1/events/closed/registration-categories", token, map[string]any{
 			"name": map[string]string{"en": "Official delegation"}, "capacity": 0, "requires_approval": true})

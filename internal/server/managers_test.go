@@ -20,7 +20,7 @@ import (
 func TestManagersRegistrationsPage(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		e := start(t, s, false)
-		_, token := e.user("m@example.org", false)
+		_, token := e.organizer("m@example.org")
 		cat := registrationEvent(t, e, token, map[string]any{"name": map[string]string{"en": "Official delegation"}, "capacity": 2,
 			"requires_approval": true, "waitlist": true})
 		if resp, q := e.api("PUT", "/api/v1/events/astana/registration-questions", token, map[string]any{"questions": []map[string]any{
@@ -85,8 +85,8 @@ func TestManagersRegistrationsPage(t *testing.T) {
 		e2 := start(t, s, false)
 		e2.user("other@example.org", false)
 		e2.signIn("other@example.org")
-		if resp, _ := e2.do("GET", "/events/astana/registrations/export/csv", nil, nil); resp.StatusCode != 404 {
-			t.Errorf("a stranger's export = %d", resp.StatusCode)
+		if resp, _ := e2.do("GET", "/events/astana/registrations/export/csv", nil, nil); resp.StatusCode != 403 {
+			t.Errorf("a stranger's export of a public event's registrations = %d; want 403", resp.StatusCode)
 		}
 	})
 }
@@ -97,7 +97,7 @@ func TestBadgesPDF(t *testing.T) {
 	}
 	s := storetest.SQLite(t)
 	e := start(t, s, false)
-	_, token := e.user("m@example.org", false)
+	_, token := e.organizer("m@example.org")
 	cat := registrationEvent(t, e, token, map[string]any{"name": map[string]string{"en": "Participant", "ru": "Участник"}})
 	for i, name := range []map[string]string{{"kk": "Гүлнар Шаймергенова", "en": "Gulnar Shaimergenova"}, {"zh": "邢芳芳"}, {"en": `<script>alert(1)</script>`}} {
 		e.api("POST", "/api/v1/events/astana/registrations", "", map[string]any{"category_id": cat, "email": fmt.Sprintf("b%d@example.org", i), "name": name})

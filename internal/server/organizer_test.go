@@ -34,7 +34,7 @@ func TestCreateEventThroughTheForm(t *testing.T) {
 		if resp, _ := e.do("GET", "/events/new", nil, nil); resp.StatusCode != http.StatusSeeOther {
 			t.Errorf("anonymous /events/new = %d, want a redirect to sign in", resp.StatusCode)
 		}
-		e.user("org@example.org", false)
+		e.organizer("org@example.org")
 		e.signIn("org@example.org")
 		bad := url.Values{"slug": {"Not A Slug"}, "title.ru": {""}, "timezone": {"Asia/Almaty"}, "starts_at": {"2024-05-22T10:00"},
 			"ends_at": {"2024-05-22T09:00"}, "kind": {"symposium"}, "status": {"draft"}, "visibility": {"public"}, "summary.kk": {"Қысқаша"}}
@@ -90,7 +90,7 @@ func TestCreateEventThroughTheForm(t *testing.T) {
 func TestRolesPage(t *testing.T) {
 	s := storetest.SQLite(t)
 	e := start(t, s, false)
-	_, token := e.user("m@example.org", false)
+	_, token := e.organizer("m@example.org")
 	e.user("reviewer@example.org", false)
 	createSeedEvent(t, e, token, "team-test", "restricted")
 	e.signIn("m@example.org")
@@ -120,7 +120,7 @@ func TestRolesPage(t *testing.T) {
 func TestRestrictedEventPages(t *testing.T) {
 	s := storetest.SQLite(t)
 	e := start(t, s, false)
-	_, token := e.user("m@example.org", false)
+	_, token := e.organizer("m@example.org")
 	e.user("stranger@example.org", false)
 	ids := createSeedEvent(t, e, token, "closed", "restricted")
 	paths := []string{"/events/closed", "/events/closed/timetable", "/events/closed/timetable.ics", "/events/closed/speakers",
@@ -217,8 +217,8 @@ func TestPhotoUpload(t *testing.T) {
 		return resp.StatusCode
 	}
 	e.signIn("someone@example.org")
-	if code := upload(); code != 404 {
-		t.Errorf("a stranger's upload = %d, want 404", code)
+	if code := upload(); code != http.StatusForbidden {
+		t.Errorf("a stranger's upload = %d, want 403: the person's page is public, the photo is not theirs to change", code)
 	}
 	e.signIn("admin@example.org")
 	if code := upload(); code != http.StatusSeeOther {

@@ -70,7 +70,7 @@ func createSeedEvent(t *testing.T, e *env, token, slug, visibility string) map[s
 func TestProgrammeThroughTheAPI(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		e := start(t, s, false)
-		_, token := e.user("organizer@example.org", false)
+		_, token := e.organizer("organizer@example.org")
 		ids := createSeedEvent(t, e, token, "astana-2024", "public")
 
 		resp, tt := e.api("GET", "/api/v1/events/astana-2024/timetable", "", nil)
@@ -147,7 +147,7 @@ func TestProgrammeThroughTheAPI(t *testing.T) {
 func TestRestrictedEventIsHidden(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		e := start(t, s, false)
-		_, manager := e.user("manager@example.org", false)
+		_, manager := e.organizer("manager@example.org")
 		_, stranger := e.user("stranger@example.org", false)
 		createSeedEvent(t, e, manager, "closed-door", "restricted")
 		paths := []string{"/api/v1/events/closed-door", "/api/v1/events/closed-door/timetable", "/api/v1/events/closed-door/contributions",
@@ -180,7 +180,7 @@ func TestRestrictedEventIsHidden(t *testing.T) {
 func TestSessions(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		e := start(t, s, false)
-		_, token := e.user("organizer@example.org", false)
+		_, token := e.organizer("organizer@example.org")
 		ids := createSeedEvent(t, e, token, "with-sessions", "public")
 		resp, p := e.api("POST", "/api/v1/events/with-sessions/sessions", token, map[string]any{
 			"title": map[string]string{"en": "Climate"}, "colour": "not a colour"})

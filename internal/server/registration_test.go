@@ -33,7 +33,7 @@ func registrationEvent(t *testing.T, e *env, token string, category map[string]a
 func TestRegistrationBadInput(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		e := start(t, s, false)
-		_, token := e.user("m@example.org", false)
+		_, token := e.organizer("m@example.org")
 		cat := registrationEvent(t, e, token, map[string]any{"name": map[string]string{"en": "Participant"}, "capacity": 10})
 		past, future := time.Now().Add(-time.Hour).Format(time.RFC3339), time.Now().Add(time.Hour).Format(time.RFC3339)
 		_, closed := e.api("POST", "/api/v1/events/astana/registration-categories", token, map[string]any{"name": map[string]string{"en": "Late"}, "closes_at": past})
@@ -101,7 +101,7 @@ func eventID(t *testing.T, s *store.Store, slug string) string {
 func TestRegistrationLifecycleThroughTheAPI(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		e := start(t, s, false)
-		_, manager := e.user("m@example.org", false)
+		_, manager := e.organizer("m@example.org")
 		_, stranger := e.user("s@example.org", false)
 		cat := registrationEvent(t, e, manager, map[string]any{"name": map[string]string{"en": "Participant"}, "capacity": 1, "waitlist": true})
 		_, first := e.api("POST", "/api/v1/events/astana/registrations", "", map[string]any{"category_id": cat, "email": "one@example.org", "name": map[string]string{"kk": "Гүлнар"}})
@@ -179,7 +179,7 @@ func ticketOf(t *testing.T, e *env, id, email string) string {
 func TestRegistrationPages(t *testing.T) {
 	s := storetest.SQLite(t)
 	e := start(t, s, false)
-	_, token := e.user("m@example.org", false)
+	_, token := e.organizer("m@example.org")
 	cat := registrationEvent(t, e, token, map[string]any{"name": map[string]string{"en": "Participant", "ru": "Участник"}, "capacity": 5})
 	_, page := e.do("GET", "/events/astana/register?lang=ru", nil, nil)
 	if !strings.Contains(page, "Участник") || !strings.Contains(page, "Осталось 5 мест") {
@@ -216,7 +216,7 @@ func TestRegistrationPages(t *testing.T) {
 func TestCheckinDeskWithoutScript(t *testing.T) {
 	s := storetest.SQLite(t)
 	e := start(t, s, false)
-	_, token := e.user("desk@example.org", false)
+	_, token := e.organizer("desk@example.org")
 	e.user("other@example.org", false)
 	cat := registrationEvent(t, e, token, map[string]any{"name": map[string]string{"en": "Participant"}})
 	_, r := e.api("POST", "/api/v1/events/astana/registrations", "", map[string]any{"category_id": cat, "email": "g@example.org",
@@ -246,7 +246,7 @@ func TestCheckinDeskWithoutScript(t *testing.T) {
 func TestConfirmationMailCarriesTicketAndCalendar(t *testing.T) {
 	s := storetest.SQLite(t)
 	e := start(t, s, true)
-	_, token := e.user("m@example.org", false)
+	_, token := e.organizer("m@example.org")
 	cat := registrationEvent(t, e, token, map[string]any{"name": map[string]string{"en": "Participant"}})
 	e.api("POST", "/api/v1/events/astana/registrations", "", map[string]any{"category_id": cat, "email": "g@example.kz",
 		"name": map[string]string{"kk": "Гүлнар"}, "language": "kk"})
@@ -294,7 +294,7 @@ func boundary(t *testing.T, contentType string) string {
 func TestRegistrationFormQuestionsAndParticipantList(t *testing.T) {
 	s := storetest.SQLite(t)
 	e := start(t, s, false)
-	_, token := e.user("m@example.org", false)
+	_, token := e.organizer("m@example.org")
 	cat := registrationEvent(t, e, token, map[string]any{"name": map[string]string{"en": "Participant"}})
 	e.signIn("m@example.org")
 	resp, _ := e.form("/events/astana/registration-form", url.Values{"label.en": {"Meals"}, "key": {"diet"}, "kind": {"choice"},
@@ -350,7 +350,7 @@ func manageLinkOf(t *testing.T, e *env, email string) string {
 func TestManageLinkConfirmsEditsAndRenews(t *testing.T) {
 	s := storetest.SQLite(t)
 	e := start(t, s, false)
-	_, token := e.user("m@example.org", false)
+	_, token := e.organizer("m@example.org")
 	cat := registrationEvent(t, e, token, map[string]any{"name": map[string]string{"en": "Participant"}})
 	e.api("PUT", "/api/v1/events/astana/registration-questions", token, map[string]any{"questions": []map[string]any{
 		{"key": "visa", "label": map[string]string{"en": "Do you need a visa letter?"}, "kind": "yes_no"}}})
@@ -397,7 +397,7 @@ func TestManageLinkConfirmsEditsAndRenews(t *testing.T) {
 func TestCapacityRaiseAndResend(t *testing.T) {
 	s := storetest.SQLite(t)
 	e := start(t, s, false)
-	_, token := e.user("m@example.org", false)
+	_, token := e.organizer("m@example.org")
 	cat := registrationEvent(t, e, token, map[string]any{"name": map[string]string{"en": "Participant"}, "capacity": 1, "waitlist": true})
 	for _, email := range []string{"a@example.org", "b@example.org", "c@example.org"} {
 		e.api("POST", "/api/v1/events/astana/registrations", "", map[string]any{"category_id": cat, "email": email, "name": map[string]string{"en": email}})

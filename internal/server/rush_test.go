@@ -145,7 +145,7 @@ func TestRegistrationRushSQLite(t *testing.T) {
 		t.Run(fmt.Sprintf("waitlist=%v", waitlist), func(t *testing.T) {
 			s := storetest.SQLite(t)
 			e := startUnlimited(t, s)
-			_, token := e.user("m@example.org", false)
+			_, token := e.organizer("m@example.org")
 			cat := rushEvent(t, e, token, "rush", seats, waitlist)
 			answers := rush(t, []string{e.srv.URL}, "rush", cat, n, clients)
 			checkRush(t, s, "rush", answers, seats, waitlist)
@@ -160,7 +160,7 @@ func TestRegistrationRushPostgresTwoInstances(t *testing.T) {
 	url := storetest.PostgresURL(t)
 	s1, s2 := openURL(t, url), openURL(t, url)
 	e1, e2 := startUnlimited(t, s1), startUnlimited(t, s2)
-	_, token := e1.user("m@example.org", false)
+	_, token := e1.organizer("m@example.org")
 	cat := rushEvent(t, e1, token, "rush", seats, true)
 	answers := rush(t, []string{e1.srv.URL, e2.srv.URL}, "rush", cat, n, clients)
 	checkRush(t, s1, "rush", answers, seats, true)

@@ -208,7 +208,7 @@ func TestPersonFormOffersExistingPeopleFirst(t *testing.T) {
 	if _, err := demo.Load(ctx, e.store); err != nil {
 		t.Fatal(err)
 	}
-	e.user("editor@example.org", false)
+	e.organizer("editor@example.org")
 	e.signIn("editor@example.org")
 	director := personNamed(t, e, "", "Гүлнар Шаймергенова")
 	count := func() int {
