@@ -133,6 +133,10 @@ func (s *Service) requirePair(ctx context.Context, u *symposium.User, aID, bID s
 
 // Dismiss records that two people of the caller's queue are not one.
 func (s *Service) Dismiss(ctx context.Context, u *symposium.User, aID, bID string) error {
+	sc, err := s.scopeOf(ctx, u)
+	if err != nil {
+		return err
+	}
 	var p symposium.Problems
 	for field, id := range map[string]string{"a": aID, "b": bID} {
 		if !symposium.IsID(id) {
@@ -144,10 +148,6 @@ func (s *Service) Dismiss(ctx context.Context, u *symposium.User, aID, bID strin
 	}
 	if aID == bID {
 		return symposium.Errorf(symposium.ECONFLICT, "error.merge_same")
-	}
-	sc, err := s.scopeOf(ctx, u)
-	if err != nil {
-		return err
 	}
 	if !sc.has(aID) || !sc.has(bID) {
 		return symposium.NotFound()

@@ -27,6 +27,7 @@ type env struct {
 	store    *store.Store
 	accounts *accounts.Service
 	srv      *httptest.Server
+	server   *server.Server
 	client   *http.Client
 }
 
@@ -64,7 +65,7 @@ func startWith(t *testing.T, s *store.Store, mail bool, configure func(*accounts
 	t.Cleanup(ts.Close)
 	jar, _ := cookiejar.New(nil)
 	client := &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-	return &env{t: t, store: s, accounts: acc, srv: ts, client: client}
+	return &env{t: t, store: s, accounts: acc, srv: ts, server: srv, client: client}
 }
 
 // user creates an account as "symposium user add" does, its email

@@ -6,12 +6,16 @@ import (
 	"symposium"
 )
 
-// adminMail shows the outbox to site administrators, newest first. Anyone
-// else gets 404, as for anything they may not see.
+// adminMail shows the outbox to site administrators, newest first;
+// anonymous readers are sent to sign in, and anyone else is refused.
 func (h *Handler) adminMail(w http.ResponseWriter, r *http.Request) {
 	u := symposium.UserFromContext(r.Context())
-	if u == nil || !u.IsAdmin {
-		h.notFound(w, r)
+	switch {
+	case u == nil:
+		h.Error(w, r, symposium.Unauthorized())
+		return
+	case !u.IsAdministrator():
+		h.Error(w, r, symposium.Forbidden())
 		return
 	}
 	list, err := h.Store.ListMail(r.Context(), r.URL.Query().Get("before"), 50)
