@@ -49,7 +49,9 @@ func only(code int, who ...int) want {
 }
 
 // signedIn answers code to every signed-in caller.
-func signedIn(code int) want { return only(code, unverified, stranger, registrant, reviewer, conflicted, checkin, other, manager, curator, admin) }
+func signedIn(code int) want {
+	return only(code, unverified, stranger, registrant, reviewer, conflicted, checkin, other, manager, curator, admin)
+}
 
 // managers answers code to the event's managers and administrators.
 func managers(code int) want { return only(code, manager, admin) }
