@@ -124,9 +124,11 @@ func (s *Service) ChangeEmail(ctx context.Context, u *symposium.User, email, pas
 }
 
 // checkPassword checks the signed-in account's password, counting the
-// attempt against the account as a sign-in.
+// attempt against the account as a sign-in: a stolen session cannot be
+// used to guess it faster than signing in could.
 func (s *Service) checkPassword(ctx context.Context, u *symposium.User, password string) error {
-	if err := s.countAttempt(ctx, "signin:account:"+u.Email, ""); err != nil {
+	key := "signin:account:" + u.Email
+	if err := s.countAttempt(ctx, key, ""); err != nil {
 		return err
 	}
 	hash, err := s.store.PasswordHash(ctx, u.ID)
@@ -142,7 +144,7 @@ func (s *Service) checkPassword(ctx context.Context, u *symposium.User, password
 		p.Add("password", "error.field.password_wrong")
 		return p.Err()
 	}
-	return nil
+	return s.store.ClearFailures(ctx, key)
 }
 
 // emailTaken is the error for an address another account uses.
