@@ -16,6 +16,7 @@ import (
 	"symposium"
 	"symposium/internal/httperror"
 	"symposium/internal/i18n"
+	"symposium/internal/redact"
 	"symposium/internal/search"
 )
 
@@ -131,7 +132,7 @@ func (h *Handler) Error(w http.ResponseWriter, r *http.Request, err error) {
 	status := httperror.Status(err)
 	e := symposium.AsError(err)
 	if e == nil || status == http.StatusInternalServerError {
-		h.Log.ErrorContext(r.Context(), "web: internal error", "path", r.URL.Path, "err", err)
+		h.Log.ErrorContext(r.Context(), "web: internal error", "path", redact.Path(r.Pattern, r.URL.EscapedPath()), "err", err)
 	}
 	if e == nil {
 		e = symposium.Errorf(symposium.EINTERNAL, "error.internal")
