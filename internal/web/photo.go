@@ -19,22 +19,39 @@ func (h *Handler) uploadPhoto(w http.ResponseWriter, r *http.Request) {
 		h.Error(w, r, orNotFound(err))
 		return
 	}
-	r.Body = http.MaxBytesReader(w, r.Body, photo.MaxBytes+1<<16)
-	file, _, err := r.FormFile("photo")
-	if err != nil {
-		h.Error(w, r, symposium.Errorf(symposium.ETOOLARGE, "error.too_large"))
-		return
-	}
-	defer file.Close()
-	data, err := photo.Process(file)
+	file, err := readFile(w, r, "photo", photo.MaxBytes+1<<16)
 	if err == nil {
-		err = h.Store.SetPhoto(ctx, ps.ID, "image/jpeg", data)
+		defer file.Close()
+		var data []byte
+		if data, err = photo.Process(ctx, file); err == nil {
+			err = h.Store.SetPhoto(ctx, ps.ID, "image/jpeg", data)
+		}
 	}
 	if err != nil {
-		h.Error(w, r, err)
+		h.photoFailed(w, r, ps, err)
 		return
 	}
 	redirect(w, r, "/people/"+ps.ID)
+}
+
+// photoFailed shows the person's page again with what is wrong with the
+// upload next to its field; errors that are not about the input get the
+// error page.
+func (h *Handler) photoFailed(w http.ResponseWriter, r *http.Request, ps *symposium.Person, err error) {
+	if symposium.ErrorCode(err) != symposium.EINVALID {
+		h.Error(w, r, err)
+		return
+	}
+	p := h.newPage(r, "", nil)
+	v, lerr := h.loadPerson(r, p, ps)
+	if lerr != nil {
+		h.Error(w, r, lerr)
+		return
+	}
+	p.Form = &form{Values: map[string]string{}, Errors: map[string]string{}}
+	status := p.Form.fail(p.L, err)
+	p.Data, p.Title = v, p.Plain(ps.Name)
+	h.render(w, r, status, "person", p)
 }
 
 // servePhoto answers a person's photo.
