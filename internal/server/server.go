@@ -73,7 +73,7 @@ func New(cfg Config, st *store.Store, acc *accounts.Service, bundle *i18n.Bundle
 	s.web = w
 	csrf := http.NewCrossOriginProtection()
 	csrf.SetDenyHandler(http.HandlerFunc(s.crossOriginDenied))
-	s.handler = s.observe(s.recoverPanics(csrf.Handler(s.authenticate(captureRoute(mux)))))
+	s.handler = s.observe(secureHeaders(s.recoverPanics(csrf.Handler(s.authenticate(captureRoute(mux))))))
 	return s, nil
 }
 
