@@ -20,6 +20,8 @@ func runServe(ctx context.Context, args []string, env environment) error {
 	fs, db := newFlags("serve", env)
 	addr := fs.String("addr", envOr(env, "SYMPOSIUM_ADDR", "127.0.0.1:8080"), "address to listen on (env SYMPOSIUM_ADDR)")
 	demo := fs.Bool("demo", false, "load the demo event first if it is absent")
+	metricsToken := fs.String("metrics-token", env.getenv("SYMPOSIUM_METRICS_TOKEN"),
+		"a bearer token /metrics asks for; without it /metrics is open (env SYMPOSIUM_METRICS_TOKEN)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -54,6 +56,7 @@ func runServe(ctx context.Context, args []string, env environment) error {
 		TrustProxy:     envBool(env, "SYMPOSIUM_TRUST_PROXY"),
 		MailConfigured: env.getenv("SYMPOSIUM_SMTP_URL") != "",
 		Version:        Version(),
+		MetricsToken:   *metricsToken,
 	}
 	srv, err := server.New(cfg, s, acc, bundle, log)
 	if err != nil {

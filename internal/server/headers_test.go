@@ -3,9 +3,11 @@ package server_test
 import (
 	"net/http"
 	"regexp"
+	"strings"
 	"testing"
 
 	"symposium"
+	"symposium/internal/server"
 	"symposium/internal/store/storetest"
 	"symposium/internal/web"
 )
@@ -47,5 +49,35 @@ func TestSecurityHeaders(t *testing.T) {
 	resp, _ := e.api("POST", "/api/v1/events", "", map[string]any{})
 	if resp.StatusCode != http.StatusUnauthorized || resp.Header.Get("X-Content-Type-Options") != "nosniff" {
 		t.Errorf("an API error = %d without nosniff", resp.StatusCode)
+	}
+}
+
+// TestMetricsToken checks that /metrics asks for its token when one is
+// set, and stays open without one.
+func TestMetricsToken(t *testing.T) {
+	s := storetest.SQLite(t)
+	open, _ := startWith(t, s, server.Config{})
+	if resp, body := open.do("GET", "/metrics", nil, nil); resp.StatusCode != 200 || !strings.Contains(body, "go_goroutines") {
+		t.Errorf("/metrics without a token set = %d", resp.StatusCode)
+	}
+	e, _ := startWith(t, s, server.Config{MetricsToken: "metrics-secret"})
+	for header, want := range map[string]int{
+		"":                           http.StatusUnauthorized,
+		"Bearer wrong":               http.StatusUnauthorized,
+		"Bearer metrics-secret-":     http.StatusUnauthorized,
+		"Basic bWV0cmljcy1zZWNyZXQ=": http.StatusUnauthorized,
+		"Bearer metrics-secret":      http.StatusOK,
+	} {
+		h := map[string]string{}
+		if header != "" {
+			h["Authorization"] = header
+		}
+		resp, body := e.do("GET", "/metrics", nil, h)
+		if resp.StatusCode != want || (want == 200) != strings.Contains(body, "go_goroutines") {
+			t.Errorf("/metrics with %q = %d; want %d", header, resp.StatusCode, want)
+		}
+		if want == http.StatusUnauthorized && resp.Header.Get("WWW-Authenticate") == "" {
+			t.Errorf("/metrics with %q refused without WWW-Authenticate", header)
+		}
 	}
 }

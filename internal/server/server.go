@@ -35,6 +35,9 @@ type Config struct {
 	// MailConfigured says whether mail leaves the outbox over SMTP.
 	MailConfigured bool
 	Version        string
+	// MetricsToken, when set, is the bearer token /metrics asks for;
+	// without it /metrics is open.
+	MetricsToken string
 }
 
 // Server is Symposium's HTTP server.
@@ -54,7 +57,7 @@ func New(cfg Config, st *store.Store, acc *accounts.Service, bundle *i18n.Bundle
 	s := &Server{cfg: cfg, store: st, accounts: acc, log: log, metrics: newMetrics()}
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", s.health)
-	mux.Handle("GET /metrics", s.metrics.handler())
+	mux.Handle("GET "+metricsPath, s.metrics.handler(cfg.MetricsToken))
 	reg := registration.New(st, bundle, cfg.BaseURL)
 	s.search = search.New(st, log)
 	if err := s.search.Load(context.Background()); err != nil {
