@@ -77,6 +77,7 @@ func runServe(ctx context.Context, args []string, env environment) error {
 	fmt.Fprintf(env.stderr, "Symposium is running at %s\n", cfg.BaseURL)
 	sweeper := registration.New(s, bundle, cfg.BaseURL)
 	go sweeper.Sweep(ctx, 30*time.Second, log)
+	go acc.Sweep(ctx, 10*time.Minute, log)
 	return serveUntilDone(ctx, srv, ln, sender)
 }
 
