@@ -30,7 +30,7 @@ func TestBrowserPagesUnderPolicy(t *testing.T) {
 	pages := []string{"/", "/signup", "/password/forgot", "/events/new", ev, ev + "/edit", ev + "/editor", ev + "/timetable",
 		ev + "/timetable/print", ev + "/speakers", ev + "/roles", ev + "/registrations", ev + "/registration-form",
 		ev + "/participants", ev + "/invitations", ev + "/checkin", ev + "/register", ev + "/cfp/edit",
-		"/search?q=Shaimer", "/people/new", "/people/duplicates", "/organizations/new", "/admin/mail"}
+		"/search?q=Shaimer", "/people/new", "/people/duplicates", "/organizations/new", "/admin/mail", "/account/tokens"}
 	for _, page := range pages {
 		if err := chromedp.Do(b, chromedp.Navigate(base+page)); err != nil {
 			t.Fatalf("%s: %v", page, err)
@@ -60,4 +60,30 @@ func TestBrowserPagesUnderPolicy(t *testing.T) {
 	if err != nil || len(grid) != 4 || grid[0] != "grid" || grid[2] == "auto" || grid[3] == "auto" {
 		t.Errorf("the timetable's grid: %v (%v); want a grid with its entries placed", grid, err)
 	}
+}
+
+// TestBrowserTokensOnAPhone makes an API token on a phone: the new token,
+// the list and the header with its link to the page fit the screen.
+func TestBrowserTokensOnAPhone(t *testing.T) {
+	b := browsertest.New(t, 390, 844)
+	e := start(t, storetest.SQLite(t), false)
+	e.user("gulnar@example.kz", false)
+	browserAs(t, b, e.srv.URL, "gulnar@example.kz")
+	browsertest.NoHorizontalOverflow(t, b, "the front page, signed in")
+	err := chromedp.Do(b,
+		chromedp.Navigate(e.srv.URL+"/account/tokens?lang=kk"),
+		chromedp.SendKeys(chromedp.CSS("#name"), "Зертхана компьютері"),
+		chromedp.SetValue(chromedp.CSS("#lifetime"), "90"),
+		chromedp.Submit(chromedp.CSS("#name")),
+		chromedp.WaitVisible(chromedp.CSS("[data-token]")),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	token, _ := chromedp.Run(b, chromedp.Text(chromedp.CSS("[data-token]")))
+	if !strings.HasPrefix(token, "sym_") || len(token) != 47 {
+		t.Errorf("the new token reads %q", token)
+	}
+	browsertest.NoHorizontalOverflow(t, b, "the tokens page with a new token")
+	browsertest.Screenshot(t, b, "tokens-phone")
 }

@@ -3,6 +3,8 @@ package server_test
 import (
 	"encoding/json"
 	"net/http"
+	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -65,4 +67,71 @@ func TestAPITokensThroughTheAPI(t *testing.T) {
 func mapString(m map[string]any) string {
 	b, _ := json.Marshal(m)
 	return string(b)
+}
+
+// TestTokensPage makes, lists and revokes tokens on /account/tokens.
+func TestTokensPage(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := start(t, s, false)
+		e.user("k@example.org", false)
+		e.user("s@example.org", false)
+		if resp, _ := e.do("GET", "/account/tokens", nil, nil); resp.StatusCode != http.StatusSeeOther ||
+			resp.Header.Get("Location") != "/signin?next=/account/tokens" {
+			t.Errorf("anonymous tokens page = %d to %q; want to sign in first", resp.StatusCode, resp.Header.Get("Location"))
+		}
+		e.signIn("k@example.org")
+		resp, page := e.do("GET", "/?lang=ru", nil, nil)
+		if resp.StatusCode != 200 || !strings.Contains(page, `<a href="/account/tokens">API-токены</a>`) {
+			t.Errorf("the header lacks the link to the tokens page")
+		}
+		resp, page = e.form("/account/tokens?lang=en", url.Values{"name": {"laptop"}, "lifetime": {"7"}}, nil)
+		if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(page, "Choose one of the options offered.") {
+			t.Errorf("an unknown lifetime = %d; want 422 naming the field", resp.StatusCode)
+		}
+		resp, page = e.form("/account/tokens?lang=en", url.Values{"name": {"laptop"}, "lifetime": {"90"}}, nil)
+		token := regexp.MustCompile(`sym_[A-Za-z0-9_-]{43}`).FindString(page)
+		if resp.StatusCode != 200 || token == "" || resp.Header.Get("Cache-Control") != "no-store" || !strings.Contains(page, "laptop") {
+			t.Fatalf("make a token = %d, Cache-Control %q; want the token shown once, never stored", resp.StatusCode, resp.Header.Get("Cache-Control"))
+		}
+		if resp, _ := e.api("GET", "/api/v1/me", token, nil); resp.StatusCode != 200 {
+			t.Errorf("the page's token = %d on the API", resp.StatusCode)
+		}
+		_, page = e.do("GET", "/account/tokens?lang=en", nil, nil)
+		if strings.Contains(page, token) || !strings.Contains(page, token[:12]+"…") {
+			t.Errorf("the list shows the whole token, or not its start")
+		}
+		list, _ := e.accounts.Tokens(ctx, userOf(t, e, "k@example.org"))
+		var id string
+		for _, k := range list {
+			if k.Name == "laptop" {
+				id = k.ID
+			}
+		}
+		e.signIn("s@example.org")
+		if resp, _ := e.form("/account/tokens/"+id+"/revoke", nil, nil); resp.StatusCode != http.StatusNotFound {
+			t.Errorf("a stranger revoking the token = %d, want 404", resp.StatusCode)
+		}
+		e.signIn("k@example.org")
+		resp, _ = e.form("/account/tokens/"+id+"/revoke", nil, nil)
+		if resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("revoke = %d", resp.StatusCode)
+		}
+		if _, page := e.do("GET", resp.Header.Get("Location")+"&lang=en", nil, nil); !strings.Contains(page, "The token was revoked") ||
+			!strings.Contains(page, "Revoked") {
+			t.Errorf("after revoking, the page does not say so")
+		}
+		if resp, _ := e.api("GET", "/api/v1/me", token, nil); resp.StatusCode != http.StatusUnauthorized {
+			t.Errorf("the revoked token = %d, want 401", resp.StatusCode)
+		}
+	})
+}
+
+// userOf returns the account with that email.
+func userOf(t *testing.T, e *env, email string) *symposium.User {
+	t.Helper()
+	u, _, err := e.store.UserByEmail(ctx, email)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u
 }

@@ -16,6 +16,9 @@ func (h *Handler) routes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /password/forgot", h.forgot)
 	mux.HandleFunc("GET /password/reset", h.resetForm)
 	mux.HandleFunc("POST /password/reset", h.reset)
+	mux.HandleFunc("GET /account/tokens", h.showTokens)
+	mux.HandleFunc("POST /account/tokens", h.createToken)
+	mux.HandleFunc("POST /account/tokens/{id}/revoke", h.revokeToken)
 
 	mux.HandleFunc("GET /events/new", h.newEventForm)
 	mux.HandleFunc("POST /events/new", h.createEvent)
