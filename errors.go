@@ -8,6 +8,7 @@ import (
 // Error codes say what kind of failure an Error is. Each maps to one HTTP
 // status in the web and API layers.
 const (
+	EBADREQUEST   = "bad_request"
 	ECONFLICT     = "conflict"
 	EFORBIDDEN    = "forbidden"
 	EINTERNAL     = "internal"

@@ -44,27 +44,6 @@ func runUser(ctx context.Context, args []string, env environment) error {
 	})
 }
 
-// runToken runs "token create": it prints a new API token, one line.
-func runToken(ctx context.Context, args []string, env environment) error {
-	if len(args) == 0 || args[0] != "create" {
-		return errors.New("usage: symposium token create --email E")
-	}
-	fs, db := newFlags("token create", env)
-	email := fs.String("email", "", "the account's email")
-	name := fs.String("name", "cli", "a name to recognize the token by")
-	if err := fs.Parse(args[1:]); err != nil {
-		return err
-	}
-	return withAccounts(ctx, *db, func(svc *accounts.Service) error {
-		token, err := svc.CreateToken(ctx, *email, *name)
-		if err != nil {
-			return fmt.Errorf("token create: %w", describe(err))
-		}
-		fmt.Fprintln(env.stdout, token)
-		return nil
-	})
-}
-
 // withAccounts opens the database and runs fn with the accounts service.
 func withAccounts(ctx context.Context, dsn string, fn func(*accounts.Service) error) error {
 	s, err := openStore(ctx, dsn)
@@ -87,7 +66,7 @@ func describe(err error) error {
 		return err
 	}
 	l := i18n.Must(i18n.New()).For("en")
-	if e.Code == symposium.ENOTFOUND {
+	if e.Code == symposium.ENOTFOUND && e.Key == "error.not_found" {
 		return errors.New(l.T("error.field.unknown_account"))
 	}
 	var parts []string

@@ -26,9 +26,9 @@ type environment struct {
 }
 
 var commands = []command{
-	{"serve", "serve [--addr HOST:PORT] [--demo]   serve the web UI and API", runServe},
+	{"serve", "serve [--addr HOST:PORT] [--demo] [--metrics-token T]   serve the web UI and API", runServe},
 	{"user", "user add --email E --name N [--admin]   create an account (password on stdin)", runUser},
-	{"token", "token create --email E   print a new API token", runToken},
+	{"token", "token create --email E [--name N] [--expires DURATION]   print a new API token\n  token revoke --email E [TOKEN_PREFIX]   revoke the account's tokens (all, or the one named)", runToken},
 	{"demo", "demo   load the demo event, idempotently", runDemo},
 	{"backup", "backup FILE   write a consistent copy of a live SQLite database", runBackup},
 	{"migrate", "migrate   bring the database schema up to date", runMigrate},

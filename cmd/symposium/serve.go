@@ -20,6 +20,8 @@ func runServe(ctx context.Context, args []string, env environment) error {
 	fs, db := newFlags("serve", env)
 	addr := fs.String("addr", envOr(env, "SYMPOSIUM_ADDR", "127.0.0.1:8080"), "address to listen on (env SYMPOSIUM_ADDR)")
 	demo := fs.Bool("demo", false, "load the demo event first if it is absent")
+	metricsToken := fs.String("metrics-token", env.getenv("SYMPOSIUM_METRICS_TOKEN"),
+		"a bearer token /metrics asks for; without it /metrics is open (env SYMPOSIUM_METRICS_TOKEN)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -58,6 +60,7 @@ func runServe(ctx context.Context, args []string, env environment) error {
 		TrustProxy:     envBool(env, "SYMPOSIUM_TRUST_PROXY"),
 		MailConfigured: env.getenv("SYMPOSIUM_SMTP_URL") != "",
 		Version:        Version(),
+		MetricsToken:   *metricsToken,
 	}
 	srv, err := server.New(cfg, s, acc, bundle, log)
 	if err != nil {
@@ -78,6 +81,7 @@ func runServe(ctx context.Context, args []string, env environment) error {
 	fmt.Fprintf(env.stderr, "Symposium is running at %s\n", cfg.BaseURL)
 	sweeper := registration.New(s, bundle, cfg.BaseURL)
 	go sweeper.Sweep(ctx, 30*time.Second, log)
+	go acc.Sweep(ctx, 10*time.Minute, log)
 	return serveUntilDone(ctx, srv, ln, sender)
 }
 

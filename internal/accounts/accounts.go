@@ -53,6 +53,8 @@ type Service struct {
 	// dummyHash is verified against for unknown emails, so that a wrong
 	// email takes as long as a wrong password.
 	dummyHash string
+	// used notes when API tokens' last use was written.
+	used touched
 }
 
 // New returns a Service.

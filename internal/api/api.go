@@ -87,6 +87,7 @@ func Register(mux *http.ServeMux, d Deps) *API {
 	}
 	cfg.Components.Schemas.RegisterTypeAlias(reflect.TypeOf(symposium.LocalizedText{}), reflect.TypeOf(localizedText{}))
 	a := &API{Deps: d, huma: humago.New(mux, cfg)}
+	a.huma.UseMiddleware(a.requireJSON)
 	a.routes()
 	mux.HandleFunc(Prefix+"/", func(w http.ResponseWriter, r *http.Request) {
 		WriteError(w, r, d.Log, symposium.NotFound())

@@ -52,6 +52,7 @@ var keyOfStatus = map[int]string{
 	http.StatusMethodNotAllowed:      "error.not_found",
 	http.StatusConflict:              "error.conflict",
 	http.StatusRequestEntityTooLarge: "error.too_large",
+	http.StatusUnsupportedMediaType:  "error.json_content_type",
 	http.StatusUnprocessableEntity:   "error.invalid_input",
 	http.StatusTooManyRequests:       "error.too_many_requests",
 }

@@ -9,6 +9,7 @@ import (
 // routes is the API's route table.
 func (a *API) routes() {
 	huma.Register(a.huma, op("get-me", http.MethodGet, "/me", "The signed-in account", "Accounts"), a.me)
+	a.tokenRoutes()
 	a.eventRoutes()
 	a.roleRoutes()
 	a.peopleRoutes()

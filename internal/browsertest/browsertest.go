@@ -19,7 +19,9 @@ var chromiumPaths = []string{"/usr/bin/chromium", "/usr/bin/chromium-browser", "
 
 // New starts a headless browser with a viewport of the given size and
 // returns a context to run chromedp actions in; the browser stops when the
-// test ends.
+// test ends. The test fails when any page it visits writes an error to the
+// console, breaks its Content-Security-Policy or throws an exception that
+// nothing catches (see Allow for what a test expects).
 func New(t *testing.T, width, height int) context.Context {
 	t.Helper()
 	path := ""
@@ -51,9 +53,10 @@ func New(t *testing.T, width, height int) context.Context {
 	if err := chromedp.Do(ctx, chromedp.EmulateViewport(int64(width), int64(height))); err != nil {
 		t.Fatalf("start Chromium: %v", err)
 	}
+	c := watchConsole(t, ctx)
 	ctx, cancelTimeout := context.WithTimeout(ctx, 2*time.Minute)
 	t.Cleanup(cancelTimeout)
-	return ctx
+	return context.WithValue(ctx, consoleKey{}, c)
 }
 
 // Screenshot saves a full-page PNG named name into the folder named by

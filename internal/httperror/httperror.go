@@ -9,6 +9,7 @@ import (
 )
 
 var statusOf = map[string]int{
+	symposium.EBADREQUEST:   http.StatusBadRequest,
 	symposium.EINVALID:      http.StatusUnprocessableEntity,
 	symposium.EUNAUTHORIZED: http.StatusUnauthorized,
 	symposium.EFORBIDDEN:    http.StatusForbidden,

@@ -77,7 +77,7 @@ func (x *Index) gatherGrams(q *query, s *scratch) {
 		gathers := used < rareGrams || len(post) <= gatherCap
 		for _, e := range post {
 			if s.score[e] == 0 {
-				if !gathers {
+				if !gathers || x.isDead(e) {
 					continue
 				}
 				s.touched = append(s.touched, e)
@@ -87,6 +87,15 @@ func (x *Index) gatherGrams(q *query, s *scratch) {
 		scanned += len(post)
 		used++
 	}
+}
+
+// isDead reports whether entry e belongs to a person deleted or replaced
+// since the last compaction. Dead entries are never gathered: they would
+// take the places of live ones among the candidates, so that a person put
+// again and again under one name (each change of their record replaces
+// their entries) could no longer be found by that very name.
+func (x *Index) isDead(e int32) bool {
+	return x.dead > 0 && x.people[x.entries[e].slot].id == ""
 }
 
 // getScratch takes working memory for a search from the pool.
@@ -174,6 +183,9 @@ func (x *Index) gatherNear(q *query, s *scratch) {
 			scanned += len(post)
 			for _, e := range post {
 				if s.score[e] == 0 {
+					if x.isDead(e) {
+						continue
+					}
 					s.touched = append(s.touched, e)
 				}
 				s.score[e] += w

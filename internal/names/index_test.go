@@ -2,6 +2,7 @@ package names
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -116,4 +117,25 @@ func syntheticName(i int) string {
 		return strings.ToUpper(s[k%10][:1]) + s[k%10][1:] + s[k/10%10] + s[k/100%10]
 	}
 	return word(i%1000) + " " + word(i/1000+7*i%997)
+}
+
+// TestPutAgainAndAgain replaces one person's name many times, as every
+// change of their record does, and checks that they are still found by it:
+// the dead entries of the earlier puts once crowded the live one out of
+// the candidates (found by FuzzNames).
+func TestPutAgainAndAgain(t *testing.T) {
+	for _, name := range []string{"Zhang Wei", "Гүлнар Шаймергенова", "Li"} {
+		x := NewIndex()
+		x.Put("other", "Someone Else")
+		for range 1000 {
+			x.Put("p", name)
+		}
+		var found []string
+		for _, m := range x.Search(name, 10) {
+			found = append(found, m.ID)
+		}
+		if !slices.Contains(found, "p") {
+			t.Errorf("after 1,000 puts of %q, Search finds %v", name, found)
+		}
+	}
 }

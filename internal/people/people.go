@@ -188,13 +188,18 @@ func (s *Service) Update(ctx context.Context, u *symposium.User, id string, chan
 }
 
 // SetPhoto replaces a person's photo with a clean copy of an upload, for a
-// caller who may edit them.
+// caller who may edit them; a nil upload is a missing "photo".
 func (s *Service) SetPhoto(ctx context.Context, u *symposium.User, id string, upload io.Reader) error {
 	p, err := s.editable(ctx, u, id)
 	if err != nil {
 		return err
 	}
-	data, err := photo.Process(upload)
+	if upload == nil {
+		var problems symposium.Problems
+		problems.Add("photo", "error.field.required")
+		return problems.Err()
+	}
+	data, err := photo.Process(ctx, upload)
 	if err != nil {
 		return err
 	}

@@ -2,6 +2,7 @@ package photo
 
 import (
 	"bytes"
+	"context"
 	"image"
 	"image/color"
 	"image/jpeg"
@@ -32,7 +33,7 @@ func TestProcessStripsMetadataAndShrinks(t *testing.T) {
 	if !bytes.Contains(in, []byte("GPSLatitude")) {
 		t.Fatal("the test image lacks its GPS marker")
 	}
-	out, err := Process(bytes.NewReader(in))
+	out, err := Process(context.Background(), bytes.NewReader(in))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -60,7 +61,7 @@ func TestProcessRefuses(t *testing.T) {
 		{"truncated jpeg", jpegWithGPS(t, 50, 50)[:100], false},
 	}
 	for _, tt := range tests {
-		_, err := Process(bytes.NewReader(tt.data))
+		_, err := Process(context.Background(), bytes.NewReader(tt.data))
 		if tt.ok != (err == nil) {
 			t.Errorf("%s: err = %v", tt.name, err)
 		}

@@ -94,6 +94,7 @@ func TestBrowserEditorMovesEntry(t *testing.T) {
 		t.Errorf("in the timetable the closing discussion reads %q (%v); want 16:00–16:50 in Hall 2", text, err)
 	}
 	// A move onto a taken slot is refused with the conflict named.
+	browsertest.Allow(b, `status of 409 \(Conflict\) at .*/editor/entries$`)
 	err = chromedp.Do(b,
 		chromedp.Navigate(e.srv.URL+"/events/"+demo.Slug+"/editor"),
 		chromedp.SetValue(chromedp.CSS("#edit-"+id+` input[name="starts_at"]`), "2024-05-22T14:00"),

@@ -8,6 +8,8 @@ import (
 	"net/http"
 	"runtime/debug"
 	"time"
+
+	"symposium/internal/redact"
 )
 
 type ctxKey int
@@ -42,6 +44,8 @@ func (w *statusWriter) Write(b []byte) (int, error) {
 func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
 // observe gives each request an id, and logs and measures it when done.
+// The path is logged with the secrets it carries redacted, as the matched
+// route's pattern says (see package redact).
 func (s *Server) observe(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
@@ -64,7 +68,7 @@ func (s *Server) observe(next http.Handler) http.Handler {
 			level = slog.LevelError
 		}
 		s.log.LogAttrs(ctx, level, "request", slog.String("request_id", id), slog.String("method", r.Method),
-			slog.String("path", r.URL.Path), slog.String("route", *route), slog.Int("status", sw.status),
+			slog.String("path", redact.Path(*route, r.URL.EscapedPath())), slog.String("route", *route), slog.Int("status", sw.status),
 			slog.Int("bytes", sw.bytes), slog.Duration("duration", d))
 	})
 }

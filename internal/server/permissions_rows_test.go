@@ -56,6 +56,12 @@ func (w *world) coreRows() []perm {
 		{route: "POST /account/email", path: "/account/email", body: "email=", want: signedIn(422)},
 		{route: "POST /account/verify", path: "/account/verify", want: signedIn(303)},
 		{route: "GET /api/v1/me", path: api + "/me", want: signedIn(200)},
+		{route: "GET /account/tokens", path: "/account/tokens", want: signedIn(200), action: "list tokens"},
+		{route: "GET /api/v1/me/tokens", path: api + "/me/tokens", want: signedIn(200), action: "list tokens"},
+		{route: "POST /account/tokens", path: "/account/tokens", body: "name=x&lifetime=forever-and-a-day", want: signedIn(422), action: "make token"},
+		{route: "POST /api/v1/me/tokens", path: api + "/me/tokens", body: `{"name":"x","expires_at":"2001-01-01T00:00:00Z"}`, want: signedIn(422), action: "make token"},
+		{route: "POST /account/tokens/{id}/revoke", path: "/account/tokens/" + w.users[stranger].ID + "/revoke", want: signedIn(404), action: "revoke token"},
+		{route: "DELETE /api/v1/me/tokens/{id}", path: api + "/me/tokens/" + w.users[stranger].ID, want: signedIn(404), action: "revoke token"},
 
 		// Administration.
 		{route: "GET /admin/mail", path: "/admin/mail", want: admins(200)},

@@ -39,6 +39,9 @@ type Config struct {
 	// MailConfigured says whether mail leaves the outbox over SMTP.
 	MailConfigured bool
 	Version        string
+	// MetricsToken, when set, is the bearer token /metrics asks for;
+	// without it /metrics is open.
+	MetricsToken string
 }
 
 // Server is Symposium's HTTP server.
@@ -59,7 +62,7 @@ func New(cfg Config, st *store.Store, acc *accounts.Service, bundle *i18n.Bundle
 	s := &Server{cfg: cfg, store: st, accounts: acc, log: log, metrics: newMetrics()}
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", s.health)
-	mux.Handle("GET /metrics", s.metrics.handler())
+	mux.Handle("GET "+metricsPath, s.metrics.handler(cfg.MetricsToken))
 	reg := registration.New(st, bundle, cfg.BaseURL)
 	reg.Limits = acc.Limits()
 	s.search = search.New(st, log)
@@ -85,7 +88,7 @@ func New(cfg Config, st *store.Store, acc *accounts.Service, bundle *i18n.Bundle
 	s.web = w
 	csrf := http.NewCrossOriginProtection()
 	csrf.SetDenyHandler(http.HandlerFunc(s.crossOriginDenied))
-	s.handler = s.observe(s.recoverPanics(csrf.Handler(s.authenticate(captureRoute(mux)))))
+	s.handler = s.observe(secureHeaders(s.recoverPanics(csrf.Handler(s.authenticate(captureRoute(mux))))))
 	return s, nil
 }
 

@@ -86,28 +86,6 @@ func TestSessions(t *testing.T) {
 	})
 }
 
-func TestAPITokens(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, s *store.Store) {
-		u := newUser(t, s, "k@example.org")
-		id, err := s.CreateAPIToken(ctx, u.ID, "tokhash", "cli")
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got, err := s.TokenUser(ctx, "tokhash"); err != nil || got.Email != "k@example.org" {
-			t.Fatalf("TokenUser = %v, %v", got, err)
-		}
-		if err := s.RevokeAPIToken(ctx, u.ID, id); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := s.TokenUser(ctx, "tokhash"); symposium.ErrorCode(err) != symposium.ENOTFOUND {
-			t.Errorf("revoked token: err = %v, want not found", err)
-		}
-		if _, err := s.CreateAPIToken(ctx, symposium.NewID(), "other", ""); symposium.ErrorCode(err) != symposium.ENOTFOUND {
-			t.Errorf("token for unknown user: err = %v, want not found", err)
-		}
-	})
-}
-
 func TestPasswordReset(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		u := newUser(t, s, "r@example.org")

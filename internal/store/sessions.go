@@ -53,20 +53,30 @@ func (s *Store) DeleteSession(ctx context.Context, tokenHash string) error {
 	return nil
 }
 
-// DeleteExpired removes sessions, password resets, mailed sign-in and
-// verification links, and throttle windows that ended before now, and
-// reports how many rows went.
+// EndedTokenTrail is how long a revoked or expired API token stays listed
+// for its owner before DeleteExpired removes it.
+const EndedTokenTrail = 30 * 24 * time.Hour
+
+// DeleteExpired removes what no longer serves: sessions that expired,
+// password-reset links that expired or were used, throttle windows that
+// ended, and API tokens revoked or expired more than EndedTokenTrail
+// before now. It reports how many rows went.
 func (s *Store) DeleteExpired(ctx context.Context, now time.Time) (int64, error) {
 	var total int64
+	trail := ts(now.Add(-EndedTokenTrail))
 	err := s.write(ctx, func(t *tx) error {
 		total = 0
-		for _, q := range []string{
-			`DELETE FROM sessions WHERE expires_at <= $1`,
-			`DELETE FROM password_resets WHERE expires_at <= $1`,
-			`DELETE FROM email_links WHERE expires_at <= $1`,
-			`DELETE FROM throttle WHERE window_ends <= $1`,
+		for _, q := range []struct {
+			sql    string
+			before any
+		}{
+			{`DELETE FROM sessions WHERE expires_at <= $1`, ts(now)},
+			{`DELETE FROM password_resets WHERE expires_at <= $1 OR used_at IS NOT NULL`, ts(now)},
+			{`DELETE FROM email_links WHERE expires_at <= $1`, ts(now)},
+			{`DELETE FROM throttle WHERE window_ends <= $1`, ts(now)},
+			{`DELETE FROM api_tokens WHERE revoked_at <= $1 OR expires_at <= $1`, trail},
 		} {
-			n, err := affected(t.exec(q, ts(now)))
+			n, err := affected(t.exec(q.sql, q.before))
 			if err != nil {
 				return err
 			}

@@ -1,6 +1,8 @@
 package web
 
 import (
+	"errors"
+	"mime/multipart"
 	"net/http"
 	"strings"
 
@@ -22,13 +24,40 @@ type form struct {
 func readForm(w http.ResponseWriter, r *http.Request, fields ...string) (*form, error) {
 	r.Body = http.MaxBytesReader(w, r.Body, maxFormBytes)
 	if err := r.ParseForm(); err != nil {
-		return nil, symposium.Errorf(symposium.ETOOLARGE, "error.too_large")
+		return nil, bodyError(err)
 	}
 	f := &form{Values: map[string]string{}, Errors: map[string]string{}}
 	for _, name := range fields {
 		f.Values[name] = strings.TrimSpace(r.PostForm.Get(name))
 	}
 	return f, nil
+}
+
+// bodyError turns a failure to read a request's body into the error to
+// answer: 413 when the body is over its limit, 400 when it cannot be read
+// (bad percent-encoding, a broken multipart body).
+func bodyError(err error) error {
+	if tooLarge := new(http.MaxBytesError); errors.As(err, &tooLarge) {
+		return symposium.Errorf(symposium.ETOOLARGE, "error.too_large")
+	}
+	return &symposium.Error{Code: symposium.EBADREQUEST, Key: "error.bad_request", Err: err}
+}
+
+// readFile returns the file uploaded in field of a multipart form of at
+// most limit bytes: 422 naming the field when there is none, 413 when the
+// body is too large, 400 when it cannot be read.
+func readFile(w http.ResponseWriter, r *http.Request, field string, limit int64) (multipart.File, error) {
+	r.Body = http.MaxBytesReader(w, r.Body, limit)
+	file, _, err := r.FormFile(field)
+	if errors.Is(err, http.ErrMissingFile) || errors.Is(err, http.ErrNotMultipart) {
+		var p symposium.Problems
+		p.Add(field, "error.field.required")
+		return nil, p.Err()
+	}
+	if err != nil {
+		return nil, bodyError(err)
+	}
+	return file, nil
 }
 
 // Value returns a submitted value; templates call it as .Form.Value "email".

@@ -16,6 +16,7 @@ import (
 	"symposium"
 	"symposium/internal/httperror"
 	"symposium/internal/i18n"
+	"symposium/internal/redact"
 	"symposium/internal/search"
 )
 
@@ -118,9 +119,6 @@ func (h *Handler) render(w http.ResponseWriter, r *http.Request, status int, nam
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Content-Language", p.L.Lang)
-	w.Header().Set("X-Content-Type-Options", "nosniff")
-	w.Header().Set("Referrer-Policy", "same-origin")
-	w.Header().Set("X-Frame-Options", "DENY")
 	w.WriteHeader(status)
 	_, _ = buf.WriteTo(w)
 }
@@ -135,7 +133,7 @@ func (h *Handler) Error(w http.ResponseWriter, r *http.Request, err error) {
 	}
 	e := symposium.AsError(err)
 	if e == nil || status == http.StatusInternalServerError {
-		h.Log.ErrorContext(r.Context(), "web: internal error", "path", r.URL.Path, "err", err)
+		h.Log.ErrorContext(r.Context(), "web: internal error", "path", redact.Path(r.Pattern, r.URL.EscapedPath()), "err", err)
 	}
 	if e == nil {
 		e = symposium.Errorf(symposium.EINTERNAL, "error.internal")

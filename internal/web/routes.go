@@ -30,6 +30,9 @@ func (h *Handler) routes(mux routeTable) {
 	mux.HandleFunc("GET /account", h.showAccount)
 	mux.HandleFunc("POST /account/email", h.changeEmail)
 	mux.HandleFunc("POST /account/verify", h.resendOwnVerification)
+	mux.HandleFunc("GET /account/tokens", h.showTokens)
+	mux.HandleFunc("POST /account/tokens", h.createToken)
+	mux.HandleFunc("POST /account/tokens/{id}/revoke", h.revokeToken)
 
 	mux.HandleFunc("GET /events/new", h.newEventForm)
 	mux.HandleFunc("POST /events/new", h.createEvent)

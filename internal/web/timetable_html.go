@@ -10,7 +10,7 @@ import (
 
 // entryCard writes the card of one timetable entry:
 //
-//	<article class="tt-entry kind-talk" style="grid-row: …; grid-column: …">
+//	<article class="tt-entry kind-talk" data-grid-row="…" data-grid-col="…">
 //	  <p class="tt-meta"><time>10:00</time>–<time>10:15</time> · Room · Talk</p>
 //	  <h3 class="tt-title"><a href="…">Title</a></h3>
 //	  <p class="tt-speakers"><a href="/people/…">Name</a>, …</p>

@@ -1,6 +1,26 @@
 // Symposium's small script: pages work without it; it only adds comfort.
 "use strict";
 
+// Timetable grids: each room, hour and entry names its grid row and column
+// in data attributes, placed here through the CSSOM, since the page's
+// Content-Security-Policy allows no style attributes. Without the script the
+// timetable is a list, as on a phone.
+document.addEventListener("DOMContentLoaded", function () {
+  document.querySelectorAll("[data-grid-rows]").forEach(function (grid) {
+    grid.style.setProperty("--rooms", grid.dataset.gridRooms);
+    grid.style.setProperty("--rows", grid.dataset.gridRows);
+    grid.querySelectorAll("[data-grid-row]").forEach(function (cell) {
+      var d = cell.dataset;
+      cell.style.gridRow = d.gridRowEnd ? d.gridRow + " / " + d.gridRowEnd : d.gridRow;
+      cell.style.gridColumn = d.gridCol;
+      if (d.colour) {
+        cell.style.borderLeftColor = d.colour;
+      }
+    });
+    grid.classList.add("placed");
+  });
+});
+
 // Move focus to the first invalid field after a form came back with errors,
 // so keyboard and screen-reader users land where the problem is.
 document.addEventListener("DOMContentLoaded", function () {
