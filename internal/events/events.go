@@ -67,9 +67,13 @@ func (s *Service) Get(ctx context.Context, u *symposium.User, slug string) (*sym
 }
 
 // Require returns the event with its organizers when the caller may do
-// what allowed says with it: not found when they may not see it, forbidden
-// when they see it but may not.
+// what allowed says with it: unauthorized when nobody is signed in (every
+// such action needs an account), not found when they may not see it,
+// forbidden when they see it but may not.
 func (s *Service) Require(ctx context.Context, u *symposium.User, slug string, allowed func(symposium.Access) bool) (*symposium.Event, symposium.Access, error) {
+	if u == nil {
+		return nil, symposium.Access{}, symposium.Unauthorized() // before anything is read, so nothing is told
+	}
 	e, access, err := s.Visible(ctx, u, slug)
 	if err != nil {
 		return nil, access, err
