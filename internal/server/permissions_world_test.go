@@ -205,8 +205,9 @@ func (w *world) invite(t *testing.T) string {
 // invitationLink finds the token of an invitation's link in a mail.
 var invitationLink = regexp.MustCompile(`/invitations/([^?\s]+)`)
 
-// request sends one row's request as a caller and returns the status.
-func (w *world) request(t *testing.T, c int, method, path, body string) int {
+// request sends one row's request as a caller, with a session for the
+// pages, and returns the status.
+func (w *world) request(t *testing.T, c int, session, method, path, body string) int {
 	t.Helper()
 	req, err := http.NewRequest(method, w.e.srv.URL+path, stringsReader(body))
 	if err != nil {
@@ -224,7 +225,7 @@ func (w *world) request(t *testing.T, c int, method, path, body string) int {
 			req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 		}
 		if c != anon {
-			req.AddCookie(&http.Cookie{Name: "symposium_session", Value: w.sessions[c]})
+			req.AddCookie(&http.Cookie{Name: "symposium_session", Value: session})
 		}
 	}
 	client := &http.Client{Timeout: 30 * time.Second, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
