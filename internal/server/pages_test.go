@@ -141,12 +141,13 @@ func TestAdminOutbox(t *testing.T) {
 	e.user("admin@example.org", true)
 	e.user("plain@example.org", false)
 	e.form("/password/forgot", url.Values{"email": {"plain@example.org"}}, nil)
-	if resp, _ := e.do("GET", "/admin/mail", nil, nil); resp.StatusCode != 404 {
-		t.Errorf("anonymous outbox = %d, want 404", resp.StatusCode)
+	if resp, _ := e.do("GET", "/admin/mail", nil, nil); resp.StatusCode != http.StatusSeeOther ||
+		!strings.HasPrefix(resp.Header.Get("Location"), "/signin?") {
+		t.Errorf("anonymous outbox = %d to %q, want the way to sign in", resp.StatusCode, resp.Header.Get("Location"))
 	}
 	e.form("/signin", url.Values{"email": {"plain@example.org"}, "password": {"correct horse battery"}}, nil)
-	if resp, _ := e.do("GET", "/admin/mail", nil, nil); resp.StatusCode != 404 {
-		t.Errorf("non-admin outbox = %d, want 404", resp.StatusCode)
+	if resp, _ := e.do("GET", "/admin/mail", nil, nil); resp.StatusCode != http.StatusForbidden {
+		t.Errorf("non-admin outbox = %d, want 403", resp.StatusCode)
 	}
 	e.form("/signin", url.Values{"email": {"admin@example.org"}, "password": {"correct horse battery"}}, nil)
 	resp, body := e.do("GET", "/admin/mail?lang=en", nil, nil)

@@ -36,11 +36,3 @@ func (h *Handler) servePhoto(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("X-Content-Type-Options", "nosniff")
 	_, _ = w.Write(data)
 }
-
-// orNotFound answers "not found" for a refusal without an error.
-func orNotFound(err error) error {
-	if err != nil {
-		return err
-	}
-	return symposium.NotFound()
-}
