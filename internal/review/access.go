@@ -25,8 +25,12 @@ type View struct {
 
 // View returns what an account may see of an abstract. Whoever is neither
 // a manager of its event, an author, nor a reviewer assigned without an
-// unresolved conflict of interest gets not found.
+// unresolved conflict of interest gets not found; nobody signed in is
+// unauthorized.
 func (s *Service) View(ctx context.Context, u *symposium.User, id string) (*View, error) {
+	if u == nil {
+		return nil, symposium.Unauthorized()
+	}
 	v, err := s.reach(ctx, u, id)
 	if err != nil {
 		return nil, err

@@ -222,7 +222,7 @@ func (s *Service) decide(ctx context.Context, u *symposium.User, a *symposium.Ab
 	} else if as == "" {
 		as = a.Type
 	}
-	d := &symposium.Decision{Outcome: outcome, As: as}
+	d := &symposium.Decision{Outcome: outcome, As: as, DecidedAt: s.Now().UTC()}
 	var before any
 	if a.Decision != nil {
 		before = a.Decision
