@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"symposium/internal/events"
 	"symposium/internal/names/eval"
 	"symposium/internal/search"
 )
@@ -21,7 +22,7 @@ func BenchmarkDuplicatesQueue(b *testing.B) {
 	storePeople(b, s, set)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		se := search.New(s, slog.New(slog.NewTextHandler(io.Discard, nil)))
+		se := search.New(s, events.New(s, nil), slog.New(slog.NewTextHandler(io.Discard, nil)))
 		if err := se.Load(ctx); err != nil {
 			b.Fatal(err)
 		}

@@ -13,6 +13,7 @@ import (
 
 	"symposium"
 	"symposium/internal/accounts"
+	"symposium/internal/events"
 	"symposium/internal/i18n"
 	"symposium/internal/review"
 	"symposium/internal/search"
@@ -40,13 +41,14 @@ const (
 func BenchmarkReview(b *testing.B) {
 	s := sqliteStore(b)
 	w := newReviewWorld(b, s)
-	se := search.New(s, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	ev := events.New(s, nil)
+	se := search.New(s, ev, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	if err := se.Load(ctx); err != nil {
 		b.Fatal(err)
 	}
-	svc := review.New(s, se, i18n.Must(i18n.New()), "http://bench")
+	svc := review.New(s, se, ev, i18n.Must(i18n.New()), "http://bench")
 	t0 := time.Now()
-	p, err := svc.AutoAssign(ctx, w.manager, w.event, benchPerAbs, false)
+	p, err := svc.AutoAssign(ctx, w.manager, w.event.Slug, benchPerAbs, false)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"symposium/internal/accounts"
+	"symposium/internal/events"
 	"symposium/internal/i18n"
 	"symposium/internal/mail"
 	"symposium/internal/registration"
@@ -79,7 +80,7 @@ func runServe(ctx context.Context, args []string, env environment) error {
 	}
 	log.Info("serving", "addr", ln.Addr().String(), "db", s.Dialect(), "version", cfg.Version)
 	fmt.Fprintf(env.stderr, "Symposium is running at %s\n", cfg.BaseURL)
-	sweeper := registration.New(s, bundle, cfg.BaseURL)
+	sweeper := registration.New(s, events.New(s, acc), bundle, cfg.BaseURL)
 	go sweeper.Sweep(ctx, 30*time.Second, log)
 	go acc.Sweep(ctx, 10*time.Minute, log)
 	return serveUntilDone(ctx, srv, ln, sender)

@@ -82,3 +82,12 @@ func (s *Service) SetSite(ctx context.Context, caller *symposium.User, site symp
 func grantsOf(u *symposium.User) symposium.Grants {
 	return symposium.Grants{IsCurator: &u.IsCurator, CanCreateEvents: &u.CanCreateEvents}
 }
+
+// Outbox returns a page of the mail outbox, newest first, before the mail
+// with the ID before (from the newest when ""), for administrators.
+func (s *Service) Outbox(ctx context.Context, caller *symposium.User, before string, limit int) ([]symposium.OutboxMail, error) {
+	if err := requireAdministrator(caller); err != nil {
+		return nil, err
+	}
+	return s.store.ListMail(ctx, before, limit)
+}

@@ -47,19 +47,15 @@ func (a *API) submitAbstract(ctx context.Context, in *struct {
 	Slug string `path:"slug" maxLength:"64"`
 	Body AbstractInput
 }) (*struct{ Body AbstractAnswer }, error) {
-	e, _, err := a.visibleEvent(ctx, in.Slug)
-	if err != nil {
-		return nil, a.fail(ctx, err)
-	}
 	ab := in.Body.abstract()
-	if err := a.Review.Submit(ctx, e, symposium.UserFromContext(ctx), ab); err != nil {
+	if err := a.Review.Submit(ctx, symposium.UserFromContext(ctx), in.Slug, review.Submission{Abstract: ab}); err != nil {
 		return nil, a.fail(ctx, err)
 	}
 	return &struct{ Body AbstractAnswer }{Body: AbstractAnswer{Abstract: ab, As: review.AsAuthor}}, nil
 }
 
 func (a *API) getAbstract(ctx context.Context, in *abstractPath) (*struct{ Body AbstractAnswer }, error) {
-	v, err := a.view(ctx, in.ID)
+	v, err := a.Review.View(ctx, symposium.UserFromContext(ctx), in.ID)
 	if err != nil {
 		return nil, a.fail(ctx, err)
 	}
@@ -72,7 +68,7 @@ func (a *API) editAbstract(ctx context.Context, in *struct {
 }) (*struct{ Body AbstractAnswer }, error) {
 	ab := in.Body.abstract()
 	ab.ID = in.ID
-	if err := a.Review.Edit(ctx, symposium.UserFromContext(ctx), ab); err != nil {
+	if err := a.Review.Edit(ctx, symposium.UserFromContext(ctx), review.Submission{Abstract: ab}); err != nil {
 		return nil, a.fail(ctx, err)
 	}
 	return a.getAbstract(ctx, &abstractPath{ID: in.ID})

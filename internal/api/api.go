@@ -23,7 +23,6 @@ import (
 	"symposium/internal/registration"
 	"symposium/internal/review"
 	"symposium/internal/search"
-	"symposium/internal/store"
 )
 
 // Prefix is where the API lives.
@@ -55,7 +54,6 @@ type localizedText struct {
 
 // Deps are what the API needs.
 type Deps struct {
-	Store        *store.Store
 	Accounts     *accounts.Service
 	Registration *registration.Service
 	Search       *search.Service

@@ -8,7 +8,6 @@ import (
 	"github.com/danielgtaylor/huma/v2"
 
 	"symposium"
-	"symposium/internal/review"
 )
 
 // CallInput is an event's call for abstracts. Tracks and questions with an
@@ -40,15 +39,11 @@ func (a *API) putCall(ctx context.Context, in *struct {
 	Slug string `path:"slug" maxLength:"64"`
 	Body CallInput
 }) (*struct{ Body *symposium.Call }, error) {
-	e, err := a.managedEvent(ctx, in.Slug)
-	if err != nil {
-		return nil, a.fail(ctx, err)
-	}
 	b := in.Body
 	c := &symposium.Call{OpensAt: b.OpensAt, ClosesAt: b.ClosesAt, Text: b.Text, Types: b.Types, WordLimit: b.WordLimit,
 		Blind: b.Blind, ReviewsVisible: b.ReviewsVisible == nil || *b.ReviewsVisible, ReviewOpensAt: b.ReviewOpensAt,
 		ReviewClosesAt: b.ReviewClosesAt, Tracks: b.Tracks, Questions: b.Questions, SubmissionQuestions: b.SubmissionQuestions}
-	if err := a.Review.PutCall(ctx, e, c); err != nil {
+	if err := a.Review.PutCall(ctx, symposium.UserFromContext(ctx), in.Slug, c); err != nil {
 		return nil, a.fail(ctx, err)
 	}
 	return &struct{ Body *symposium.Call }{Body: c}, nil
@@ -57,38 +52,17 @@ func (a *API) putCall(ctx context.Context, in *struct {
 // getCall answers the call of an event the caller may see; its review
 // questions only to the event's managers and reviewers.
 func (a *API) getCall(ctx context.Context, in *slugPath) (*struct{ Body *symposium.Call }, error) {
-	e, access, err := a.visibleEvent(ctx, in.Slug)
+	v, err := a.Review.Call(ctx, symposium.UserFromContext(ctx), in.Slug)
 	if err != nil {
 		return nil, a.fail(ctx, err)
 	}
-	c, err := a.Store.Call(ctx, e.ID)
-	if err != nil {
-		return nil, a.fail(ctx, err)
+	if v.Call == nil {
+		return nil, a.fail(ctx, symposium.NotFound())
 	}
-	if !access.CanManage() && !access.Has(symposium.RoleReviewer) {
-		c.Questions = []symposium.ReviewQuestion{}
-	}
-	return &struct{ Body *symposium.Call }{Body: c}, nil
+	return &struct{ Body *symposium.Call }{Body: v.Call}, nil
 }
 
 // abstractPath names an abstract.
 type abstractPath struct {
 	ID string `path:"id" maxLength:"64"`
-}
-
-// view returns what the caller may see of an abstract.
-func (a *API) view(ctx context.Context, id string) (*review.View, error) {
-	return a.Review.View(ctx, symposium.UserFromContext(ctx), id)
-}
-
-// managedAbstract returns an abstract whose event the caller manages.
-func (a *API) managedAbstract(ctx context.Context, id string) (*review.View, error) {
-	v, err := a.view(ctx, id)
-	if err != nil {
-		return nil, err
-	}
-	if v.As != review.AsManager {
-		return nil, symposium.Errorf(symposium.EFORBIDDEN, "error.forbidden")
-	}
-	return v, nil
 }

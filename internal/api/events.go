@@ -163,9 +163,3 @@ func (a *API) updateEvent(ctx context.Context, in *struct {
 	}
 	return &eventBody{Body: e}, nil
 }
-
-// visibleEvent returns the event (without its organizers) and the
-// caller's access to it, or "not found" when the caller may not see it.
-func (a *API) visibleEvent(ctx context.Context, slug string) (*symposium.Event, symposium.Access, error) {
-	return a.Events.Visible(ctx, symposium.UserFromContext(ctx), slug)
-}

@@ -3,7 +3,6 @@ package api
 import (
 	"context"
 	"net/http"
-	"time"
 
 	"github.com/danielgtaylor/huma/v2"
 
@@ -31,38 +30,26 @@ func (a *API) invite(ctx context.Context, in *struct {
 	Slug string `path:"slug" maxLength:"64"`
 	Body InvitationInput
 }) (*struct{ Body *symposium.Invitation }, error) {
-	e, err := a.managedEvent(ctx, in.Slug)
-	if err != nil {
-		return nil, a.fail(ctx, err)
-	}
 	inv := &symposium.Invitation{Email: in.Body.Email, Name: in.Body.Name, CategoryID: in.Body.CategoryID, Language: in.Body.Language}
-	if err := a.Registration.Invite(ctx, e, inv); err != nil {
+	if err := a.Registration.Invite(ctx, symposium.UserFromContext(ctx), in.Slug, inv); err != nil {
 		return nil, a.fail(ctx, err)
 	}
 	return &struct{ Body *symposium.Invitation }{Body: inv}, nil
 }
 
 func (a *API) listInvitations(ctx context.Context, in *slugPath) (*struct{ Body List[symposium.Invitation] }, error) {
-	e, err := a.managedEvent(ctx, in.Slug)
+	v, err := a.Registration.Invitations(ctx, symposium.UserFromContext(ctx), in.Slug)
 	if err != nil {
 		return nil, a.fail(ctx, err)
 	}
-	list, err := a.Store.Invitations(ctx, e.ID)
-	if err != nil {
-		return nil, a.fail(ctx, err)
-	}
-	return &struct{ Body List[symposium.Invitation] }{Body: List[symposium.Invitation]{Items: list}}, nil
+	return &struct{ Body List[symposium.Invitation] }{Body: List[symposium.Invitation]{Items: v.Invitations}}, nil
 }
 
 func (a *API) revokeInvitation(ctx context.Context, in *struct {
 	Slug string `path:"slug" maxLength:"64"`
 	ID   string `path:"id" maxLength:"64"`
 }) (*struct{}, error) {
-	e, err := a.managedEvent(ctx, in.Slug)
-	if err != nil {
-		return nil, a.fail(ctx, err)
-	}
-	if err := a.Store.RevokeInvitation(ctx, e.ID, in.ID, time.Now()); err != nil {
+	if err := a.Registration.RevokeInvitation(ctx, symposium.UserFromContext(ctx), in.Slug, in.ID); err != nil {
 		return nil, a.fail(ctx, err)
 	}
 	return &struct{}{}, nil

@@ -66,12 +66,6 @@ func (a *API) programmeRoutes() {
 	huma.Register(a.huma, op("get-timetable", http.MethodGet, "/events/{slug}/timetable", "The scheduled programme, by time and then room", "Programme"), a.timetable)
 }
 
-// managedEvent returns the event when the caller may change it.
-func (a *API) managedEvent(ctx context.Context, slug string) (*symposium.Event, error) {
-	e, _, err := a.Events.Managed(ctx, symposium.UserFromContext(ctx), slug)
-	return e, err
-}
-
 func (a *API) createRoom(ctx context.Context, in *struct {
 	Slug string `path:"slug" maxLength:"64"`
 	Body RoomInput

@@ -8,7 +8,6 @@ import (
 	"github.com/danielgtaylor/huma/v2"
 
 	"symposium"
-	"symposium/internal/secret"
 	"symposium/internal/store"
 )
 
@@ -70,30 +69,17 @@ func (a *API) createCategory(ctx context.Context, in *struct {
 	Slug string `path:"slug" maxLength:"64"`
 	Body CategoryInput
 }) (*struct{ Body *symposium.Category }, error) {
-	e, err := a.managedEvent(ctx, in.Slug)
-	if err != nil {
-		return nil, a.fail(ctx, err)
-	}
 	b := in.Body
-	c := &symposium.Category{EventID: e.ID, Name: b.Name, Capacity: b.Capacity, RequiresApproval: b.RequiresApproval,
+	c := &symposium.Category{Name: b.Name, Capacity: b.Capacity, RequiresApproval: b.RequiresApproval,
 		Waitlist: b.Waitlist, OpensAt: b.OpensAt, ClosesAt: b.ClosesAt, Price: b.Price}
-	var p symposium.Problems
-	c.Validate(&p)
-	if err := p.Err(); err != nil {
-		return nil, a.fail(ctx, err)
-	}
-	if err := a.Store.CreateCategory(ctx, c); err != nil {
+	if err := a.Registration.CreateCategory(ctx, symposium.UserFromContext(ctx), in.Slug, c); err != nil {
 		return nil, a.fail(ctx, err)
 	}
 	return &struct{ Body *symposium.Category }{Body: c}, nil
 }
 
 func (a *API) listCategories(ctx context.Context, in *slugPath) (*struct{ Body List[symposium.Category] }, error) {
-	e, _, err := a.visibleEvent(ctx, in.Slug)
-	if err != nil {
-		return nil, a.fail(ctx, err)
-	}
-	list, err := a.Store.Categories(ctx, e.ID)
+	list, err := a.Registration.Categories(ctx, symposium.UserFromContext(ctx), in.Slug)
 	if err != nil {
 		return nil, a.fail(ctx, err)
 	}
@@ -104,10 +90,6 @@ func (a *API) register(ctx context.Context, in *struct {
 	Slug string `path:"slug" maxLength:"64"`
 	Body RegistrationInput
 }) (*struct{ Body RegistrationOutput }, error) {
-	e, _, err := a.visibleEvent(ctx, in.Slug)
-	if err != nil {
-		return nil, a.fail(ctx, err)
-	}
 	b := in.Body
 	lang := b.Language
 	if lang == "" {
@@ -115,7 +97,7 @@ func (a *API) register(ctx context.Context, in *struct {
 	}
 	r := &symposium.Registration{CategoryID: b.CategoryID, Email: b.Email, Name: b.Name, Organization: b.Organization,
 		Country: b.Country, Answers: b.Answers, Listed: b.Listed, Language: lang}
-	manage, err := a.Registration.Register(ctx, e, r)
+	_, manage, err := a.Registration.Register(ctx, symposium.UserFromContext(ctx), in.Slug, r)
 	if err != nil {
 		return nil, a.fail(ctx, err)
 	}
@@ -130,14 +112,8 @@ func (a *API) listRegistrations(ctx context.Context, in *struct {
 	Status string `query:"status" enum:"confirmed,waitlisted,pending,cancelled,rejected,"`
 	ListInput
 }) (*struct{ Body List[symposium.Registration] }, error) {
-	e, access, err := a.visibleEvent(ctx, in.Slug)
-	if err != nil {
-		return nil, a.fail(ctx, err)
-	}
-	if !access.CanManage() && !access.Has(symposium.RoleCheckin) {
-		return nil, a.fail(ctx, symposium.Errorf(symposium.EFORBIDDEN, "error.forbidden"))
-	}
-	list, next, err := a.Store.Registrations(ctx, store.RegistrationQuery{EventID: e.ID, Status: in.Status, Limit: in.Limit, Cursor: in.Cursor})
+	q := store.RegistrationQuery{Status: in.Status, Limit: in.Limit, Cursor: in.Cursor}
+	list, next, err := a.Registration.Registrations(ctx, symposium.UserFromContext(ctx), in.Slug, q)
 	if err != nil {
 		return nil, a.fail(ctx, err)
 	}
@@ -146,8 +122,8 @@ func (a *API) listRegistrations(ctx context.Context, in *struct {
 
 // changeRegistration answers one kind of change. Cancelling is open to the
 // registrant (by the manage token, or signed in with the same email,
-// verified) and to
-// managers; approving and rejecting to managers. Anyone else gets 404.
+// verified) and to managers; approving and rejecting to managers. Check-in
+// staff get 403; anyone else gets 404.
 func (a *API) changeRegistration(change string) func(context.Context, *struct {
 	ID   string `path:"id" maxLength:"64"`
 	Body *ChangeInput
@@ -156,49 +132,16 @@ func (a *API) changeRegistration(change string) func(context.Context, *struct {
 		ID   string `path:"id" maxLength:"64"`
 		Body *ChangeInput
 	}) (*struct{ Body *symposium.Registration }, error) {
-		r, err := a.Store.Registration(ctx, in.ID)
-		if err != nil {
-			return nil, a.fail(ctx, err)
+		token := ""
+		if in.Body != nil {
+			token = in.Body.Token
 		}
-		e, err := a.Store.EventByID(ctx, r.EventID)
-		if err != nil {
-			return nil, a.fail(ctx, err)
-		}
-		if ok, err := a.mayChange(ctx, e, r, change, in.Body); err != nil || !ok {
-			return nil, a.fail(ctx, orNotFound(err))
-		}
-		changed, err := a.Registration.Change(ctx, e, r.ID, change)
+		changed, err := a.Registration.Change(ctx, symposium.UserFromContext(ctx), in.ID, change, token)
 		if err != nil {
 			return nil, a.fail(ctx, err)
 		}
 		return &struct{ Body *symposium.Registration }{Body: changed}, nil
 	}
-}
-
-// mayChange says whether the caller may make a change to a registration.
-func (a *API) mayChange(ctx context.Context, e *symposium.Event, r *symposium.Registration, change string, in *ChangeInput) (bool, error) {
-	access, err := a.Store.EventAccess(ctx, e.ID, symposium.UserFromContext(ctx))
-	if err != nil || access.CanManage() {
-		return err == nil, err
-	}
-	if change != store.ChangeCancel {
-		return false, nil
-	}
-	if u := access.User; u != nil && u.Verified && u.Email == r.Email {
-		return true, nil
-	}
-	if in == nil || in.Token == "" {
-		return false, nil
-	}
-	byToken, err := a.Store.RegistrationByManageToken(ctx, secret.Hash(in.Token))
-	return err == nil && byToken.ID == r.ID, nil
-}
-
-func orNotFound(err error) error {
-	if err != nil {
-		return err
-	}
-	return symposium.NotFound()
 }
 
 // CheckInInput is a scanned ticket.
@@ -210,14 +153,7 @@ func (a *API) checkIn(ctx context.Context, in *struct {
 	Slug string `path:"slug" maxLength:"64"`
 	Body CheckInInput
 }) (*struct{ Body *symposium.Registration }, error) {
-	e, access, err := a.visibleEvent(ctx, in.Slug)
-	if err != nil {
-		return nil, a.fail(ctx, err)
-	}
-	if !access.CanManage() && !access.Has(symposium.RoleCheckin) {
-		return nil, a.fail(ctx, symposium.Errorf(symposium.EFORBIDDEN, "error.forbidden"))
-	}
-	r, err := a.Registration.CheckIn(ctx, e, in.Body.Ticket)
+	r, err := a.Registration.CheckIn(ctx, symposium.UserFromContext(ctx), in.Slug, in.Body.Ticket)
 	if err != nil {
 		return nil, a.fail(ctx, err)
 	}
@@ -240,27 +176,17 @@ func (a *API) setQuestions(ctx context.Context, in *struct {
 	Slug string `path:"slug" maxLength:"64"`
 	Body QuestionsBody
 }) (*struct{ Body QuestionsBody }, error) {
-	e, err := a.managedEvent(ctx, in.Slug)
+	qs, err := a.Registration.SetQuestions(ctx, symposium.UserFromContext(ctx), in.Slug, func([]symposium.Question) []symposium.Question {
+		return in.Body.Questions
+	})
 	if err != nil {
 		return nil, a.fail(ctx, err)
 	}
-	var p symposium.Problems
-	symposium.ValidateQuestions(&p, in.Body.Questions)
-	if err := p.Err(); err != nil {
-		return nil, a.fail(ctx, err)
-	}
-	if err := a.Store.SetQuestions(ctx, e.ID, in.Body.Questions); err != nil {
-		return nil, a.fail(ctx, err)
-	}
-	return &struct{ Body QuestionsBody }{Body: in.Body}, nil
+	return &struct{ Body QuestionsBody }{Body: QuestionsBody{Questions: qs}}, nil
 }
 
 func (a *API) getQuestions(ctx context.Context, in *slugPath) (*struct{ Body QuestionsBody }, error) {
-	e, _, err := a.visibleEvent(ctx, in.Slug)
-	if err != nil {
-		return nil, a.fail(ctx, err)
-	}
-	qs, err := a.Store.Questions(ctx, e.ID)
+	qs, err := a.Registration.Questions(ctx, symposium.UserFromContext(ctx), in.Slug)
 	if err != nil {
 		return nil, a.fail(ctx, err)
 	}
@@ -296,15 +222,16 @@ func (a *API) updateCategory(ctx context.Context, in *struct {
 	ID   string `path:"id" maxLength:"64"`
 	Body CategoryPatch
 }) (*struct{ Body *symposium.Category }, error) {
-	e, err := a.managedEvent(ctx, in.Slug)
+	c, err := a.Registration.UpdateCategory(ctx, symposium.UserFromContext(ctx), in.Slug, in.ID, in.Body.apply)
 	if err != nil {
 		return nil, a.fail(ctx, err)
 	}
-	c, err := a.Store.Category(ctx, e.ID, in.ID)
-	if err != nil {
-		return nil, a.fail(ctx, err)
-	}
-	b := in.Body
+	return &struct{ Body *symposium.Category }{Body: c}, nil
+}
+
+// apply copies the set fields onto c; a localized text replaces the
+// languages it names and keeps the others.
+func (b *CategoryPatch) apply(c *symposium.Category) {
 	merge(c.Name, b.Name, &c.Name)
 	if b.Capacity != nil {
 		c.Capacity = b.Capacity
@@ -321,25 +248,13 @@ func (a *API) updateCategory(ctx context.Context, in *struct {
 		c.ClosesAt = b.ClosesAt
 	}
 	set(&c.Price, b.Price)
-	if err := a.Registration.UpdateCategory(ctx, e, c); err != nil {
-		return nil, a.fail(ctx, err)
-	}
-	c, err = a.Store.Category(ctx, e.ID, in.ID)
-	if err != nil {
-		return nil, a.fail(ctx, err)
-	}
-	return &struct{ Body *symposium.Category }{Body: c}, nil
 }
 
 func (a *API) setCapacity(ctx context.Context, in *struct {
 	Slug string `path:"slug" maxLength:"64"`
 	Body CapacityInput
 }) (*struct{ Body CapacityInput }, error) {
-	e, err := a.managedEvent(ctx, in.Slug)
-	if err != nil {
-		return nil, a.fail(ctx, err)
-	}
-	if err := a.Registration.SetCapacity(ctx, e, in.Body.Capacity); err != nil {
+	if err := a.Registration.SetCapacity(ctx, symposium.UserFromContext(ctx), in.Slug, in.Body.Capacity); err != nil {
 		return nil, a.fail(ctx, err)
 	}
 	return &struct{ Body CapacityInput }{Body: in.Body}, nil
@@ -363,19 +278,16 @@ func (a *API) updateRegistration(ctx context.Context, in *struct {
 	ID   string `path:"id" maxLength:"64"`
 	Body RegistrationPatch
 }) (*struct{ Body *symposium.Registration }, error) {
-	r, err := a.Store.Registration(ctx, in.ID)
+	r, err := a.Registration.Edit(ctx, symposium.UserFromContext(ctx), in.ID, in.Body.apply)
 	if err != nil {
 		return nil, a.fail(ctx, err)
 	}
-	e, err := a.Store.EventByID(ctx, r.EventID)
-	if err != nil {
-		return nil, a.fail(ctx, err)
-	}
-	access, err := a.Store.EventAccess(ctx, e.ID, symposium.UserFromContext(ctx))
-	if err != nil || !access.CanManage() {
-		return nil, a.fail(ctx, orNotFound(err))
-	}
-	b := in.Body
+	return &struct{ Body *symposium.Registration }{Body: r}, nil
+}
+
+// apply copies the set fields onto r; a localized text replaces the
+// languages it names and keeps the others.
+func (b *RegistrationPatch) apply(r *symposium.Registration) {
 	merge(r.Name, b.Name, &r.Name)
 	set(&r.Organization, b.Organization)
 	set(&r.Country, b.Country)
@@ -383,8 +295,4 @@ func (a *API) updateRegistration(ctx context.Context, in *struct {
 	if b.Answers != nil {
 		r.Answers = b.Answers
 	}
-	if err := a.Registration.UpdateDetails(ctx, e, r); err != nil {
-		return nil, a.fail(ctx, err)
-	}
-	return &struct{ Body *symposium.Registration }{Body: r}, nil
 }

@@ -53,26 +53,15 @@ func (a *API) putReviewer(ctx context.Context, in *struct {
 	Slug string `path:"slug" maxLength:"64"`
 	Body ReviewerTracksInput
 }) (*struct{ Body *symposium.EventRole }, error) {
-	e, err := a.managedEvent(ctx, in.Slug)
+	role, err := a.Review.AddReviewer(ctx, symposium.UserFromContext(ctx), in.Slug, in.Body.Email, in.Body.TrackIDs)
 	if err != nil {
-		return nil, a.fail(ctx, err)
-	}
-	role, err := a.Store.AddEventRole(ctx, e.ID, in.Body.Email, symposium.RoleReviewer)
-	if err != nil {
-		return nil, a.fail(ctx, err)
-	}
-	if err := a.Store.SetReviewerTracks(ctx, e.ID, role.UserID, in.Body.TrackIDs); err != nil {
 		return nil, a.fail(ctx, err)
 	}
 	return &struct{ Body *symposium.EventRole }{Body: role}, nil
 }
 
 func (a *API) myAssignments(ctx context.Context, in *slugPath) (*struct{ Body MyAssignments }, error) {
-	e, _, err := a.visibleEvent(ctx, in.Slug)
-	if err != nil {
-		return nil, a.fail(ctx, err)
-	}
-	list, err := a.Review.ReviewerAbstracts(ctx, symposium.UserFromContext(ctx), e.ID)
+	list, err := a.Review.MyAssignments(ctx, symposium.UserFromContext(ctx), in.Slug)
 	if err != nil {
 		return nil, a.fail(ctx, err)
 	}
@@ -90,11 +79,7 @@ func (a *API) bid(ctx context.Context, in *struct {
 	ID   string `path:"id" maxLength:"64"`
 	Body BidInput
 }) (*struct{}, error) {
-	ab, err := a.Store.Abstract(ctx, in.ID)
-	if err != nil {
-		return nil, a.fail(ctx, err)
-	}
-	if err := a.Review.SetBid(ctx, symposium.UserFromContext(ctx), ab, in.Body.Bid); err != nil {
+	if err := a.Review.SetBid(ctx, symposium.UserFromContext(ctx), in.ID, in.Body.Bid); err != nil {
 		return nil, a.fail(ctx, err)
 	}
 	return nil, nil
@@ -104,11 +89,7 @@ func (a *API) declareConflict(ctx context.Context, in *struct {
 	ID   string `path:"id" maxLength:"64"`
 	Body DeclareInput
 }) (*struct{}, error) {
-	ab, err := a.Store.Abstract(ctx, in.ID)
-	if err != nil {
-		return nil, a.fail(ctx, err)
-	}
-	if err := a.Review.Declare(ctx, symposium.UserFromContext(ctx), ab, in.Body.Email); err != nil {
+	if _, err := a.Review.Declare(ctx, symposium.UserFromContext(ctx), in.ID, in.Body.Email); err != nil {
 		return nil, a.fail(ctx, err)
 	}
 	return nil, nil

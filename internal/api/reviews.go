@@ -51,11 +51,7 @@ func (a *API) assignReviewer(ctx context.Context, in *struct {
 	ID   string `path:"id" maxLength:"64"`
 	Body ReviewerInput
 }) (*struct{ Body *symposium.Assignment }, error) {
-	v, err := a.managedAbstract(ctx, in.ID)
-	if err != nil {
-		return nil, a.fail(ctx, err)
-	}
-	as, err := a.Review.AssignReviewer(ctx, symposium.UserFromContext(ctx), v.Abstract, in.Body.Email, in.Body.Override)
+	as, err := a.Review.AssignReviewer(ctx, symposium.UserFromContext(ctx), in.ID, in.Body.Email, in.Body.Override)
 	if err != nil {
 		return nil, a.fail(ctx, err)
 	}
@@ -66,11 +62,7 @@ func (a *API) autoAssign(ctx context.Context, in *struct {
 	Slug string `path:"slug" maxLength:"64"`
 	Body AutoAssignInput
 }) (*struct{ Body *review.Proposal }, error) {
-	e, err := a.managedEvent(ctx, in.Slug)
-	if err != nil {
-		return nil, a.fail(ctx, err)
-	}
-	p, err := a.Review.AutoAssign(ctx, symposium.UserFromContext(ctx), e, in.Body.PerAbstract, in.Body.Preview)
+	p, err := a.Review.AutoAssign(ctx, symposium.UserFromContext(ctx), in.Slug, in.Body.PerAbstract, in.Body.Preview)
 	if err != nil {
 		return nil, a.fail(ctx, err)
 	}
@@ -81,28 +73,19 @@ func (a *API) saveReview(ctx context.Context, in *struct {
 	ID   string `path:"id" maxLength:"64"`
 	Body ReviewInput
 }) (*struct{ Body *symposium.Review }, error) {
-	u := symposium.UserFromContext(ctx)
-	ab, err := a.Store.Abstract(ctx, in.ID)
-	if err != nil {
-		return nil, a.fail(ctx, err)
-	}
 	r := &symposium.Review{Ratings: in.Body.Ratings, CommentToAuthors: in.Body.CommentToAuthors,
 		CommentToCommittee: in.Body.CommentToCommittee, Submitted: !in.Body.Draft}
 	if r.Ratings == nil {
 		r.Ratings = map[string]int{}
 	}
-	if err := a.Review.SaveReview(ctx, u, ab, r); err != nil {
+	if err := a.Review.SaveReview(ctx, symposium.UserFromContext(ctx), in.ID, r); err != nil {
 		return nil, a.fail(ctx, err)
 	}
 	return &struct{ Body *symposium.Review }{Body: r}, nil
 }
 
 func (a *API) listReviews(ctx context.Context, in *abstractPath) (*struct{ Body List[*symposium.Review] }, error) {
-	v, err := a.view(ctx, in.ID)
-	if err != nil {
-		return nil, a.fail(ctx, err)
-	}
-	list, err := a.Review.Reviews(ctx, v, symposium.UserFromContext(ctx))
+	list, err := a.Review.Reviews(ctx, symposium.UserFromContext(ctx), in.ID)
 	if err != nil {
 		return nil, a.fail(ctx, err)
 	}
@@ -113,11 +96,7 @@ func (a *API) decide(ctx context.Context, in *struct {
 	ID   string `path:"id" maxLength:"64"`
 	Body DecisionInput
 }) (*struct{ Body AbstractAnswer }, error) {
-	v, err := a.managedAbstract(ctx, in.ID)
-	if err != nil {
-		return nil, a.fail(ctx, err)
-	}
-	if err := a.Review.Decide(ctx, v.Abstract, in.Body.Decision, in.Body.As); err != nil {
+	if err := a.Review.Decide(ctx, symposium.UserFromContext(ctx), in.ID, in.Body.Decision, in.Body.As); err != nil {
 		return nil, a.fail(ctx, err)
 	}
 	return a.getAbstract(ctx, &abstractPath{ID: in.ID})
@@ -129,11 +108,7 @@ type Released struct {
 }
 
 func (a *API) release(ctx context.Context, in *slugPath) (*struct{ Body Released }, error) {
-	e, err := a.managedEvent(ctx, in.Slug)
-	if err != nil {
-		return nil, a.fail(ctx, err)
-	}
-	done, err := a.Review.Release(ctx, e)
+	done, err := a.Review.Release(ctx, symposium.UserFromContext(ctx), in.Slug)
 	if err != nil {
 		return nil, a.fail(ctx, err)
 	}
@@ -151,11 +126,7 @@ type decisionListInput struct {
 }
 
 func (a *API) decisionList(ctx context.Context, in *decisionListInput) (*struct{ Body List[review.Row] }, error) {
-	e, err := a.managedEvent(ctx, in.Slug)
-	if err != nil {
-		return nil, a.fail(ctx, err)
-	}
-	rows, err := a.Review.DecisionList(ctx, e, review.ListFilter{TrackID: in.Track, Status: in.Status,
+	rows, err := a.Review.DecisionList(ctx, symposium.UserFromContext(ctx), in.Slug, review.ListFilter{TrackID: in.Track, Status: in.Status,
 		Decision: in.Decision, Sort: in.Sort, Ascend: in.Order == "asc"})
 	if err != nil {
 		return nil, a.fail(ctx, err)

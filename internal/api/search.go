@@ -28,27 +28,8 @@ func (a *API) searchRoutes() {
 
 func (a *API) search(ctx context.Context, in *SearchInput) (*struct{ Body List[search.Result] }, error) {
 	q := search.Query{Text: in.Q, Type: in.Type, Limit: in.Limit, Country: in.Country, OrganizationID: in.Organization,
-		Topic: in.Topic, Part: in.Role, Viewer: symposium.UserFromContext(ctx)}
-	var p symposium.Problems
-	q.Validate(&p)
-	if err := p.Err(); err != nil {
-		return nil, a.fail(ctx, err)
-	}
-	if in.Event != "" {
-		e, access, err := a.visibleEvent(ctx, in.Event)
-		if err != nil {
-			return nil, a.fail(ctx, err)
-		}
-		q.EventID = e.ID
-		// Who registered is for the event's managers to know.
-		if !access.CanManage() {
-			if q.Part == "registrant" {
-				return nil, a.fail(ctx, symposium.Errorf(symposium.EFORBIDDEN, "error.forbidden"))
-			}
-			q.Part = "speaker"
-		}
-	}
-	items, err := a.Search.Search(ctx, q)
+		Topic: in.Topic, Part: in.Role}
+	items, err := a.Search.Find(ctx, symposium.UserFromContext(ctx), q, in.Event)
 	if err != nil {
 		return nil, a.fail(ctx, err)
 	}

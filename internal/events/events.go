@@ -56,6 +56,19 @@ func (s *Service) VisibleByID(ctx context.Context, u *symposium.User, id string)
 	return e, access, access.See(e)
 }
 
+// Lookup returns the event with the ID, with its organizers, and the
+// caller's access to it, without deciding whether they may see it: for
+// services whose objects carry their own rule of who reaches them (an
+// abstract for its authors, a registration for the holder of its link).
+func (s *Service) Lookup(ctx context.Context, u *symposium.User, id string) (*symposium.Event, symposium.Access, error) {
+	e, err := s.store.EventByID(ctx, id)
+	if err != nil {
+		return nil, symposium.Access{}, err
+	}
+	access, err := s.store.EventAccess(ctx, e.ID, u)
+	return e, access, err
+}
+
 // Get returns the event with its organizers, for whoever may see it.
 func (s *Service) Get(ctx context.Context, u *symposium.User, slug string) (*symposium.Event, symposium.Access, error) {
 	e, access, err := s.Visible(ctx, u, slug)

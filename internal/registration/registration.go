@@ -1,16 +1,21 @@
 // Package registration registers people for events: it validates what they
 // send, lets the store decide confirmed, waitlisted or pending under its
 // capacity rules, signs tickets, writes the mails in each registrant's
-// language, and checks tickets in.
+// language, and checks tickets in. Every method takes the caller and
+// checks the rules of access.go through the events service: an event the
+// caller may not see is "not found", what only its managers or check-in
+// staff may do is "forbidden" to others who see it, and "unauthorized" to
+// nobody signed in. What a secret link opens (a manage link, an
+// invitation) is for whoever holds the link.
 package registration
 
 import (
 	"context"
-	"crypto/ed25519"
 	"log/slog"
 	"time"
 
 	"symposium"
+	"symposium/internal/events"
 	"symposium/internal/i18n"
 	"symposium/internal/limits"
 	"symposium/internal/secret"
@@ -21,6 +26,7 @@ import (
 // Service registers people.
 type Service struct {
 	store   *store.Store
+	events  *events.Service
 	i18n    *i18n.Bundle
 	baseURL string
 	// Limits refuses floods of registrations and mail from one client
@@ -30,19 +36,91 @@ type Service struct {
 	Now func() time.Time
 }
 
-// New returns a Service; baseURL starts the links in mails.
-func New(s *store.Store, b *i18n.Bundle, baseURL string) *Service {
-	return &Service{store: s, i18n: b, baseURL: baseURL, Now: time.Now}
+// New returns a Service that finds events and the caller's access to them
+// through ev; baseURL starts the links in mails.
+func New(s *store.Store, ev *events.Service, b *i18n.Bundle, baseURL string) *Service {
+	return &Service{store: s, events: ev, i18n: b, baseURL: baseURL, Now: time.Now}
 }
 
-// Register validates a registration for an event and stores it. It
-// returns the registration with its status and, when confirmed, its
-// ticket, and the secret of its manage link. The address counts as
-// confirmed when the caller is signed in with it, verified; otherwise a
-// confirmed seat is held until the registrant opens the link mailed to
-// them, and too many such registrations from the caller's client address,
-// or mails to that address, are refused with ETOOMANY.
-func (s *Service) Register(ctx context.Context, e *symposium.Event, r *symposium.Registration) (string, error) {
+// require returns the event with the slug and the caller's access when
+// allowed says they may act on it: unauthorized without a caller, not
+// found when they may not see the event, forbidden when they see it but
+// may not.
+func (s *Service) require(ctx context.Context, u *symposium.User, slug string, allowed func(symposium.Access) bool) (*symposium.Event, symposium.Access, error) {
+	if u == nil {
+		return nil, symposium.Access{}, symposium.Unauthorized()
+	}
+	e, access, err := s.events.Visible(ctx, u, slug)
+	if err != nil {
+		return nil, access, err
+	}
+	return e, access, access.Require(e, allowed(access))
+}
+
+// managed returns the event with the slug for one of its managers.
+func (s *Service) managed(ctx context.Context, u *symposium.User, slug string) (*symposium.Event, symposium.Access, error) {
+	return s.require(ctx, u, slug, symposium.Access.CanManage)
+}
+
+// Page is the event a method acted on and the caller's access to it, for
+// the page that answers.
+type Page struct {
+	Event  *symposium.Event
+	Access symposium.Access
+}
+
+// Form is what an event's registration form offers.
+type Form struct {
+	Page
+	Categories []symposium.Category
+	Questions  []symposium.Question
+}
+
+// Form returns the categories and questions of the event's registration
+// form, for whoever may see the event.
+func (s *Service) Form(ctx context.Context, u *symposium.User, slug string) (*Form, error) {
+	e, access, err := s.events.Visible(ctx, u, slug)
+	if err != nil {
+		return nil, err
+	}
+	return s.form(ctx, e, access)
+}
+
+// form loads the categories and questions of an event's form.
+func (s *Service) form(ctx context.Context, e *symposium.Event, access symposium.Access) (*Form, error) {
+	f := &Form{Page: Page{Event: e, Access: access}}
+	var err error
+	if f.Categories, err = s.store.Categories(ctx, e.ID); err != nil {
+		return nil, err
+	}
+	if f.Questions, err = s.store.Questions(ctx, e.ID); err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+// Register validates a registration for the event with the slug, which
+// the caller must be able to see, and stores it. It returns the
+// registration with its status and, when confirmed, its ticket, and the
+// secret of its manage link. The address counts as confirmed when the
+// caller is signed in with it, verified; otherwise a confirmed seat is
+// held until the registrant opens the link mailed to them, and too many
+// such registrations from the caller's client address, or mails to that
+// address, are refused with ETOOMANY.
+func (s *Service) Register(ctx context.Context, u *symposium.User, slug string, r *symposium.Registration) (*Page, string, error) {
+	e, access, err := s.events.Visible(ctx, u, slug)
+	if err != nil {
+		return nil, "", err
+	}
+	manage, err := s.register(ctx, u, e, r)
+	if err != nil {
+		return nil, "", err
+	}
+	return &Page{Event: e, Access: access}, manage, nil
+}
+
+// register validates and stores a registration for an event.
+func (s *Service) register(ctx context.Context, u *symposium.User, e *symposium.Event, r *symposium.Registration) (string, error) {
 	r.EventID = e.ID
 	var p symposium.Problems
 	r.Validate(&p)
@@ -65,7 +143,7 @@ func (s *Service) Register(ctx context.Context, e *symposium.Event, r *symposium
 	}
 	manage := secret.New("")
 	r.ID, r.ManageToken = symposium.NewID(), manage
-	if u := symposium.UserFromContext(ctx); u != nil && u.Verified && u.Email == r.Email {
+	if u != nil && u.Verified && u.Email == r.Email {
 		r.EmailConfirmed = true
 	} else if err := s.limitRegistration(ctx, r.Email); err != nil {
 		return "", err
@@ -81,50 +159,6 @@ func (s *Service) Register(ctx context.Context, e *symposium.Event, r *symposium
 		r.Ticket = "" // a ticket is given only for a confirmed place
 	}
 	return manage, nil
-}
-
-// Change cancels, approves or rejects a registration of an event.
-func (s *Service) Change(ctx context.Context, e *symposium.Event, id, change string) (*symposium.Registration, error) {
-	r, err := s.store.Registration(ctx, id)
-	if err != nil || r.EventID != e.ID {
-		return nil, symposium.NotFound()
-	}
-	key, err := s.store.EventKey(ctx, e.ID)
-	if err != nil {
-		return nil, err
-	}
-	return s.store.ChangeRegistration(ctx, id, change, s.Now(), s.mailer(e, key))
-}
-
-// Ticket returns a confirmed registration's ticket, or "".
-func (s *Service) Ticket(ctx context.Context, r *symposium.Registration) (string, error) {
-	if r.Status != symposium.RegConfirmed {
-		return "", nil
-	}
-	key, err := s.store.EventKey(ctx, r.EventID)
-	if err != nil {
-		return "", err
-	}
-	return ticket.Sign(key, r.EventID, r.ID)
-}
-
-// CheckIn checks a ticket in at an event. A malformed, forged or altered
-// ticket, or one for another event, is not found.
-func (s *Service) CheckIn(ctx context.Context, e *symposium.Event, token string) (*symposium.Registration, error) {
-	key, err := s.store.EventKey(ctx, e.ID)
-	if err != nil {
-		return nil, err
-	}
-	eventID, regID, err := ticket.Verify(key.Public().(ed25519.PublicKey), token)
-	if err != nil || eventID != e.ID {
-		return nil, symposium.NotFound()
-	}
-	return s.store.CheckIn(ctx, e.ID, regID, s.Now())
-}
-
-// Confirm records that the registrant opened the link mailed to them.
-func (s *Service) Confirm(ctx context.Context, token string) error {
-	return s.store.ConfirmRegistration(ctx, secret.Hash(token))
 }
 
 // ReleaseHolds passes on the seats whose holders did not confirm in time,
@@ -151,74 +185,21 @@ func (s *Service) Sweep(ctx context.Context, interval time.Duration, log *slog.L
 	}
 }
 
-// UpdateDetails lets a registrant change their name, organization, country,
-// answers and listing; the answers are checked against the event's form.
-func (s *Service) UpdateDetails(ctx context.Context, e *symposium.Event, r *symposium.Registration) error {
-	var p symposium.Problems
-	r.Validate(&p)
-	qs, err := s.store.Questions(ctx, e.ID)
-	if err != nil {
-		return err
-	}
-	symposium.ValidateAnswers(&p, qs, r.Answers)
-	if err := p.Err(); err != nil {
-		return err
-	}
-	return s.store.UpdateRegistrationDetails(ctx, r)
-}
-
-// RenewLink replaces a registration's manage links with a new one and
-// mails it, so that a link that leaked stops working. Only the registrant,
-// holding a link, asks for it.
-func (s *Service) RenewLink(ctx context.Context, e *symposium.Event, id string) error {
-	return s.newLink(ctx, e, id, true)
-}
-
-// newLink mails a registration a new manage link, replacing the others or
-// not.
-func (s *Service) newLink(ctx context.Context, e *symposium.Event, id string, replace bool) error {
-	key, err := s.store.EventKey(ctx, e.ID)
-	if err != nil {
-		return err
-	}
-	return s.store.RenewManageLink(ctx, id, replace, s.mailer(e, key))
-}
-
-// UpdateCategory changes a category; a raised capacity promotes from its
-// waiting list.
-func (s *Service) UpdateCategory(ctx context.Context, e *symposium.Event, c *symposium.Category) error {
-	var p symposium.Problems
-	c.Validate(&p)
-	if err := p.Err(); err != nil {
-		return err
-	}
-	key, err := s.store.EventKey(ctx, e.ID)
-	if err != nil {
-		return err
-	}
-	return s.store.UpdateCategory(ctx, c, s.Now(), s.mailer(e, key))
-}
-
-// SetCapacity sets the event's overall capacity; seats it frees go to the
-// waiting lists.
-func (s *Service) SetCapacity(ctx context.Context, e *symposium.Event, capacity *int) error {
-	if capacity != nil && *capacity < 0 {
-		var p symposium.Problems
-		p.Add("capacity", "error.field.invalid")
-		return p.Err()
-	}
-	key, err := s.store.EventKey(ctx, e.ID)
-	if err != nil {
-		return err
-	}
-	return s.store.SetRegistrationCapacityAt(ctx, e.ID, capacity, s.Now(), s.mailer(e, key))
-}
-
 // ResendLink mails a new manage link to the live registration of an email
-// at an event, if there is one; the links mailed before keep working. It
-// says nothing either way, so that it does not tell who is registered,
-// but refuses with ETOOMANY past the limits on mail a stranger asks for.
-func (s *Service) ResendLink(ctx context.Context, e *symposium.Event, email string) error {
+// at the event with the slug, which the caller must be able to see, if
+// there is one; the links mailed before keep working. It says nothing
+// either way, so that it does not tell who is registered, but refuses
+// with ETOOMANY past the limits on mail a stranger asks for.
+func (s *Service) ResendLink(ctx context.Context, u *symposium.User, slug, email string) (*Page, error) {
+	e, access, err := s.events.Visible(ctx, u, slug)
+	if err != nil {
+		return nil, err
+	}
+	return &Page{Event: e, Access: access}, s.resendLink(ctx, e, email)
+}
+
+// resendLink mails the live registration of an email a new manage link.
+func (s *Service) resendLink(ctx context.Context, e *symposium.Event, email string) error {
 	email = symposium.NormalizeEmail(email)
 	if s.Limits != nil {
 		if err := s.Limits.Mail(ctx, symposium.ClientFromContext(ctx), email); err != nil {

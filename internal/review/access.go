@@ -13,24 +13,44 @@ const (
 	AsReviewer = "reviewer" // assigned without a conflict: sees it, blind if the call is
 )
 
-// View is an abstract as one person may see it, with its event and call.
+// View is an abstract as one person may see it, with its event, the
+// person's access there, and its call.
 type View struct {
 	Abstract *symposium.Abstract
 	Event    *symposium.Event
+	Access   symposium.Access
 	Call     *symposium.Call
 	As       string
 }
 
 // View returns what an account may see of an abstract. Whoever is neither
 // a manager of its event, an author, nor a reviewer assigned without an
-// unresolved conflict of interest gets not found.
+// unresolved conflict of interest gets not found; nobody signed in is
+// unauthorized.
 func (s *Service) View(ctx context.Context, u *symposium.User, id string) (*View, error) {
+	if u == nil {
+		return nil, symposium.Unauthorized()
+	}
+	v, err := s.reach(ctx, u, id)
+	if err != nil {
+		return nil, err
+	}
+	if v.As == "" {
+		return nil, symposium.NotFound()
+	}
+	return v, nil
+}
+
+// reach loads an abstract with its event, call and the caller's access,
+// and finds what the caller is to it: As stays "" when they may not see
+// it, and the abstract is then not to be shown.
+func (s *Service) reach(ctx context.Context, u *symposium.User, id string) (*View, error) {
 	a, err := s.store.Abstract(ctx, id)
 	if err != nil {
 		return nil, err
 	}
 	v := &View{Abstract: a}
-	if v.Event, err = s.store.EventByID(ctx, a.EventID); err != nil {
+	if v.Event, v.Access, err = s.events.Lookup(ctx, u, a.EventID); err != nil {
 		return nil, err
 	}
 	if v.Call, err = s.call(ctx, a.EventID); err != nil {
@@ -43,25 +63,40 @@ func (s *Service) View(ctx context.Context, u *symposium.User, id string) (*View
 	return v, nil
 }
 
-// relation finds what an account is to an abstract.
+// relation finds what an account is to an abstract: "" when nothing.
 func (s *Service) relation(ctx context.Context, u *symposium.User, v *View) (string, error) {
 	if u == nil {
-		return "", symposium.NotFound()
+		return "", nil
 	}
-	access, err := s.store.EventAccess(ctx, v.Event.ID, u)
-	if err != nil {
-		return "", err
-	}
-	if access.CanManage() {
+	if v.Access.CanManage() {
 		return AsManager, nil
 	}
 	if ok, err := s.isAuthor(ctx, u, v.Abstract); err != nil || ok {
 		return AsAuthor, err
 	}
 	if err := s.mayReview(ctx, u, v.Abstract); err != nil {
-		return "", symposium.NotFound()
+		if symposium.AsError(err) == nil {
+			return "", err
+		}
+		return "", nil
 	}
 	return AsReviewer, nil
+}
+
+// managedAbstract returns an abstract for a manager of its event: not
+// found to whoever may not see it, forbidden to its authors and reviewers.
+func (s *Service) managedAbstract(ctx context.Context, u *symposium.User, id string) (*View, error) {
+	if u == nil {
+		return nil, symposium.Unauthorized()
+	}
+	v, err := s.View(ctx, u, id)
+	if err != nil {
+		return nil, err
+	}
+	if v.As != AsManager {
+		return nil, symposium.Forbidden()
+	}
+	return v, nil
 }
 
 // mayReview checks that an account is assigned to an abstract and has no

@@ -14,11 +14,23 @@ import (
 // abstract.
 const MaxPerAbstract = 10
 
-// AssignReviewer assigns the account with an email to review an abstract,
-// making it a reviewer of the event. A conflict of interest refuses it,
+// assignState is an assignment as the audit log records it.
+type assignState struct {
+	Reviewer string `json:"reviewer"`
+	Override string `json:"override,omitempty"`
+}
+
+// AssignReviewer assigns the account with an email to review the abstract
+// with the ID, for the managers of its event, making it a reviewer of the
+// event, recorded in the audit log. A conflict of interest refuses it,
 // with the reasons, unless override gives the manager's reason to assign
 // anyway, which is recorded.
-func (s *Service) AssignReviewer(ctx context.Context, manager *symposium.User, a *symposium.Abstract, email, override string) (*symposium.Assignment, error) {
+func (s *Service) AssignReviewer(ctx context.Context, manager *symposium.User, id, email, override string) (*symposium.Assignment, error) {
+	v, err := s.managedAbstract(ctx, manager, id)
+	if err != nil {
+		return nil, err
+	}
+	a := v.Abstract
 	override = strings.TrimSpace(override)
 	if len([]rune(override)) > symposium.MaxTitleLength {
 		var p symposium.Problems
@@ -51,7 +63,8 @@ func (s *Service) AssignReviewer(ctx context.Context, manager *symposium.User, a
 	if len(interests) > 0 {
 		as.Override = override
 	}
-	added, err := s.store.Assign(ctx, []symposium.Assignment{as}, manager.ID)
+	entry := symposium.NewAuditEntry(manager, a.EventID, symposium.AuditReviewerAssign, a.ID, nil, assignState{Reviewer: u.Email, Override: as.Override})
+	added, err := s.store.Assign(store.WithAudit(ctx, entry), []symposium.Assignment{as}, manager.ID)
 	if err != nil {
 		return nil, err
 	}
@@ -63,10 +76,15 @@ func (s *Service) AssignReviewer(ctx context.Context, manager *symposium.User, a
 	return &as, nil
 }
 
-// AutoAssign proposes reviewers for every submitted abstract of an event,
-// perAbstract each in all, and applies the proposal unless preview is set.
+// AutoAssign proposes reviewers for every submitted abstract of the event
+// with the slug, perAbstract each in all, for its managers, and applies
+// the proposal unless preview is set, recorded in the audit log.
 // Reviewers hear of their new assignments by mail.
-func (s *Service) AutoAssign(ctx context.Context, manager *symposium.User, e *symposium.Event, perAbstract int, preview bool) (*Proposal, error) {
+func (s *Service) AutoAssign(ctx context.Context, manager *symposium.User, slug string, perAbstract int, preview bool) (*Proposal, error) {
+	e, _, err := s.managed(ctx, manager, slug)
+	if err != nil {
+		return nil, err
+	}
 	if perAbstract < 1 || perAbstract > MaxPerAbstract {
 		var p symposium.Problems
 		p.Add("per_abstract", "error.field.between", "Min", 1, "Max", MaxPerAbstract)
@@ -80,7 +98,9 @@ func (s *Service) AutoAssign(ctx context.Context, manager *symposium.User, e *sy
 	if preview || len(proposal.Assignments) == 0 {
 		return proposal, nil
 	}
-	added, err := s.store.Assign(ctx, proposal.Assignments, manager.ID)
+	entry := symposium.NewAuditEntry(manager, e.ID, symposium.AuditReviewerAssign, e.ID, nil,
+		map[string]any{"per_abstract": perAbstract, "assignments": proposal.Assignments})
+	added, err := s.store.Assign(store.WithAudit(ctx, entry), proposal.Assignments, manager.ID)
 	if err != nil {
 		return nil, err
 	}
@@ -136,18 +156,23 @@ func (s *Service) existing(ctx context.Context, eventID string) (map[string]map[
 	return out, nil
 }
 
-// SetBid records how much a reviewer of the event wants an abstract.
-func (s *Service) SetBid(ctx context.Context, u *symposium.User, a *symposium.Abstract, bid string) error {
-	if bid != "" {
-		var p symposium.Problems
-		if !slices.Contains(symposium.Bids, bid) {
-			p.Add("bid", "error.field.one_of", "Allowed", strings.Join(symposium.Bids, ", "))
-		}
-		if err := p.Err(); err != nil {
-			return err
-		}
+// SetBid records how much the caller, a reviewer of its event, wants the
+// abstract with the ID; an empty bid takes it back. Anyone else gets not
+// found.
+func (s *Service) SetBid(ctx context.Context, u *symposium.User, id, bid string) error {
+	if u == nil {
+		return symposium.Unauthorized()
 	}
-	access, err := s.store.EventAccess(ctx, a.EventID, u)
+	if bid != "" && !slices.Contains(symposium.Bids, bid) {
+		var p symposium.Problems
+		p.Add("bid", "error.field.one_of", "Allowed", strings.Join(symposium.Bids, ", "))
+		return p.Err()
+	}
+	a, err := s.store.Abstract(ctx, id)
+	if err != nil {
+		return err
+	}
+	_, access, err := s.events.Lookup(ctx, u, a.EventID)
 	if err != nil {
 		return err
 	}
@@ -157,42 +182,86 @@ func (s *Service) SetBid(ctx context.Context, u *symposium.User, a *symposium.Ab
 	return s.store.SetBid(ctx, a.ID, u.ID, bid)
 }
 
-// Declare records a conflict of interest declared by a reviewer of the
-// event (about themselves) or by an author (about the reviewer with an
-// email).
-func (s *Service) Declare(ctx context.Context, u *symposium.User, a *symposium.Abstract, reviewerEmail string) error {
+// Declare records a conflict of interest with the abstract with the ID,
+// declared by a reviewer of its event (about themselves, reviewerEmail
+// "") or by an author (about the reviewer with the email). It returns the
+// abstract's event. Anyone else gets not found.
+func (s *Service) Declare(ctx context.Context, u *symposium.User, id, reviewerEmail string) (*symposium.Event, error) {
+	if u == nil {
+		return nil, symposium.Unauthorized()
+	}
+	a, err := s.store.Abstract(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	e, access, err := s.events.Lookup(ctx, u, a.EventID)
+	if err != nil {
+		return nil, err
+	}
 	if reviewerEmail == "" {
-		access, err := s.store.EventAccess(ctx, a.EventID, u)
-		if err != nil {
-			return err
-		}
 		if !access.Has(symposium.RoleReviewer) {
-			return symposium.NotFound()
+			return nil, symposium.NotFound()
 		}
-		return s.store.DeclareInterest(ctx, a.ID, u.ID, "reviewer")
+		return e, s.store.DeclareInterest(ctx, a.ID, u.ID, "reviewer")
 	}
 	if ok, err := s.isAuthor(ctx, u, a); err != nil || !ok {
-		return orNotFound(err)
+		return nil, orNotFound(err)
 	}
 	r, _, err := s.store.UserByEmail(ctx, symposium.NormalizeEmail(reviewerEmail))
 	if symposium.ErrorCode(err) == symposium.ENOTFOUND {
 		var p symposium.Problems
 		p.Add("email", "error.field.unknown_account")
-		return p.Err()
+		return nil, p.Err()
 	}
 	if err != nil {
-		return fmt.Errorf("review: declare: %w", err)
+		return nil, fmt.Errorf("review: declare: %w", err)
 	}
-	return s.store.DeclareInterest(ctx, a.ID, r.ID, "author")
+	return e, s.store.DeclareInterest(ctx, a.ID, r.ID, "author")
 }
 
-// Interests returns a reviewer's conflicts of interest with an abstract,
-// for a manager deciding on an override.
-func (s *Service) Interests(ctx context.Context, reviewer *symposium.User, a *symposium.Abstract) ([]symposium.Interest, error) {
-	return s.interestsOf(ctx, reviewer, a)
+// reviewerState is a reviewer added to an event, as the audit log records
+// it.
+type reviewerState struct {
+	Email  string   `json:"email"`
+	Role   string   `json:"role"`
+	Tracks []string `json:"tracks"`
 }
 
-// Reviewers returns an event's reviewers with their tracks.
-func (s *Service) Reviewers(ctx context.Context, eventID string) ([]*store.Reviewer, error) {
-	return s.store.EventReviewers(ctx, eventID)
+// AddReviewer makes the account with an email a reviewer of the event
+// with the slug, for the tracks given (none: any track), for its
+// managers, recorded in the audit log. The tracks must be the call's.
+func (s *Service) AddReviewer(ctx context.Context, u *symposium.User, slug, email string, trackIDs []string) (*symposium.EventRole, error) {
+	e, _, err := s.managed(ctx, u, slug)
+	if err != nil {
+		return nil, err
+	}
+	if trackIDs == nil {
+		trackIDs = []string{}
+	}
+	if len(trackIDs) > 0 {
+		c, err := s.call(ctx, e.ID)
+		if err != nil {
+			return nil, err
+		}
+		var p symposium.Problems
+		for i, id := range trackIDs {
+			if c.Track(id) == nil {
+				p.Add(fmt.Sprintf("track_ids.%d", i), "error.field.unknown_reference")
+			}
+		}
+		if err := p.Err(); err != nil {
+			return nil, err
+		}
+	}
+	email = symposium.NormalizeEmail(email)
+	entry := symposium.NewAuditEntry(u, e.ID, symposium.AuditRoleGrant, "", nil,
+		reviewerState{Email: email, Role: symposium.RoleReviewer, Tracks: trackIDs})
+	role, err := s.store.AddEventRole(store.WithAudit(ctx, entry), e.ID, email, symposium.RoleReviewer)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.store.SetReviewerTracks(ctx, e.ID, role.UserID, trackIDs); err != nil {
+		return nil, err
+	}
+	return role, nil
 }

@@ -11,11 +11,46 @@ import (
 	"symposium/internal/i18n"
 )
 
-// Book gathers an event's book of abstracts in a language: the accepted
-// abstracts, released, by track in the call's order, each track in
-// programme order (scheduled ones by time, then the others), with their
-// authors and affiliations.
-func (s *Service) Book(ctx context.Context, e *symposium.Event, l *i18n.Localizer) (book.Book, error) {
+// Book gathers the book of abstracts of the event with the slug in l's
+// language: the accepted abstracts, released, by track in the call's
+// order, each track in programme order (scheduled ones by time, then the
+// others), with their authors and affiliations. It is for the event's
+// managers always, and for whoever may see the event once decisions were
+// released; until then it is not found.
+func (s *Service) Book(ctx context.Context, u *symposium.User, slug string, l *i18n.Localizer) (*symposium.Event, book.Book, error) {
+	e, access, err := s.events.Visible(ctx, u, slug)
+	if err != nil {
+		return nil, book.Book{}, err
+	}
+	if !access.CanManage() {
+		released, err := s.anyReleased(ctx, e.ID)
+		if err != nil {
+			return nil, book.Book{}, err
+		}
+		if !released {
+			return nil, book.Book{}, symposium.NotFound()
+		}
+	}
+	b, err := s.book(ctx, e, l)
+	return e, b, err
+}
+
+// anyReleased reports whether an event's decisions were released.
+func (s *Service) anyReleased(ctx context.Context, eventID string) (bool, error) {
+	all, err := s.store.EventAbstractsBrief(ctx, eventID)
+	if err != nil {
+		return false, err
+	}
+	for _, a := range all {
+		if a.Decision != nil && a.Decision.Released {
+			return true, nil
+		}
+	}
+	return false, nil
+}
+
+// book gathers an event's book of abstracts in a language.
+func (s *Service) book(ctx context.Context, e *symposium.Event, l *i18n.Localizer) (book.Book, error) {
 	lang := l.Lang
 	b := book.Book{Title: e.Title.Get(lang, e.DefaultLanguage),
 		Subtitle: l.DateRange(e.StartsAt.In(e.Location()), e.EndsAt.In(e.Location())) + " · " + e.Venue.City.Get(lang, e.DefaultLanguage),

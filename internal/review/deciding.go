@@ -35,9 +35,61 @@ type ListFilter struct {
 	Ascend   bool
 }
 
-// DecisionList returns an event's abstracts with their review counts,
-// weighted mean and median scores and spread, filtered and sorted.
-func (s *Service) DecisionList(ctx context.Context, e *symposium.Event, f ListFilter) ([]Row, error) {
+// DecisionList returns the abstracts of the event with the slug with
+// their review counts, weighted mean and median scores and spread,
+// filtered and sorted, for its managers.
+func (s *Service) DecisionList(ctx context.Context, u *symposium.User, slug string, f ListFilter) ([]Row, error) {
+	e, _, err := s.managed(ctx, u, slug)
+	if err != nil {
+		return nil, err
+	}
+	return s.decisionList(ctx, e, f)
+}
+
+// Board is the managers' decision list of an event: the abstracts with
+// their reviews summed up, how many decisions wait to be released, the
+// reviewers, and every abstract briefly, to name them in an assignment.
+type Board struct {
+	Event     *symposium.Event
+	Access    symposium.Access
+	Call      *symposium.Call
+	Rows      []Row
+	Pending   int
+	Reviewers []*store.Reviewer
+	Abstracts []*symposium.Abstract
+}
+
+// Board returns the decision list of the event with the slug, filtered
+// and sorted, for its managers.
+func (s *Service) Board(ctx context.Context, u *symposium.User, slug string, f ListFilter) (*Board, error) {
+	e, access, err := s.managed(ctx, u, slug)
+	if err != nil {
+		return nil, err
+	}
+	b := &Board{Event: e, Access: access}
+	if b.Call, err = s.store.Call(ctx, e.ID); err != nil {
+		return nil, err
+	}
+	if b.Rows, err = s.decisionList(ctx, e, f); err != nil {
+		return nil, err
+	}
+	pending, err := s.decisionList(ctx, e, ListFilter{Decision: "pending"})
+	if err != nil {
+		return nil, err
+	}
+	b.Pending = len(pending)
+	if b.Reviewers, err = s.store.EventReviewers(ctx, e.ID); err != nil {
+		return nil, err
+	}
+	if b.Abstracts, err = s.store.EventAbstractsBrief(ctx, e.ID); err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+// decisionList returns an event's abstracts with their reviews summed up,
+// filtered and sorted.
+func (s *Service) decisionList(ctx context.Context, e *symposium.Event, f ListFilter) ([]Row, error) {
 	c, err := s.call(ctx, e.ID)
 	if err != nil {
 		return nil, err
@@ -141,10 +193,20 @@ func deref(v *float64) float64 {
 	return *v
 }
 
-// Decide records the committee's decision on an abstract, pending until
-// released. An accepted abstract becomes what as says, by default what it
-// was submitted as.
-func (s *Service) Decide(ctx context.Context, a *symposium.Abstract, outcome, as string) error {
+// Decide records the committee's decision on the abstract with the ID,
+// for the managers of its event, pending until released and recorded in
+// the audit log. An accepted abstract becomes what as says, by default
+// what it was submitted as.
+func (s *Service) Decide(ctx context.Context, u *symposium.User, id, outcome, as string) error {
+	v, err := s.managedAbstract(ctx, u, id)
+	if err != nil {
+		return err
+	}
+	return s.decide(ctx, u, v.Abstract, outcome, as)
+}
+
+// decide records a decision on an abstract.
+func (s *Service) decide(ctx context.Context, u *symposium.User, a *symposium.Abstract, outcome, as string) error {
 	var p symposium.Problems
 	if outcome != symposium.DecisionAccept && outcome != symposium.DecisionReject {
 		p.Add("decision", "error.field.one_of", "Allowed", "accept, reject")
@@ -160,19 +222,58 @@ func (s *Service) Decide(ctx context.Context, a *symposium.Abstract, outcome, as
 	} else if as == "" {
 		as = a.Type
 	}
-	return s.store.Decide(ctx, a.ID, &symposium.Decision{Outcome: outcome, As: as})
+	d := &symposium.Decision{Outcome: outcome, As: as, DecidedAt: s.Now().UTC()}
+	var before any
+	if a.Decision != nil {
+		before = a.Decision
+	}
+	entry := symposium.NewAuditEntry(u, a.EventID, symposium.AuditDecision, a.ID, before, d)
+	return s.store.Decide(store.WithAudit(ctx, entry), a.ID, d)
 }
 
-// Release releases an event's pending decisions: accepted abstracts become
+// DecideMany records one decision on several abstracts of the event with
+// the slug, for its managers; an abstract of another event is not found
+// and decides nothing. It returns how many were decided.
+func (s *Service) DecideMany(ctx context.Context, u *symposium.User, slug string, ids []string, outcome, as string) (int, error) {
+	e, _, err := s.managed(ctx, u, slug)
+	if err != nil {
+		return 0, err
+	}
+	var list []*symposium.Abstract
+	for _, id := range ids {
+		a, err := s.store.Abstract(ctx, id)
+		if err != nil {
+			return 0, err
+		}
+		if a.EventID != e.ID {
+			return 0, symposium.NotFound()
+		}
+		list = append(list, a)
+	}
+	for _, a := range list {
+		if err := s.decide(ctx, u, a, outcome, as); err != nil {
+			return 0, err
+		}
+	}
+	return len(list), nil
+}
+
+// Release releases the pending decisions of the event with the slug, for
+// its managers, recorded in the audit log: accepted abstracts become
 // unscheduled contributions with their authors as speakers, and every
-// author is told in their language, with the reviewers' comments meant for
-// them. It returns the IDs of the abstracts released.
-func (s *Service) Release(ctx context.Context, e *symposium.Event) ([]string, error) {
+// author is told in their language, with the reviewers' comments meant
+// for them. It returns the IDs of the abstracts released.
+func (s *Service) Release(ctx context.Context, u *symposium.User, slug string) ([]string, error) {
+	e, _, err := s.managed(ctx, u, slug)
+	if err != nil {
+		return nil, err
+	}
 	abstracts, err := s.store.EventAbstracts(ctx, e.ID)
 	if err != nil {
 		return nil, err
 	}
 	var releases []store.Release
+	var ids []string
 	for _, a := range abstracts {
 		if a.Status != symposium.AbstractSubmitted || a.Decision == nil || a.Decision.Released {
 			continue
@@ -182,10 +283,18 @@ func (s *Service) Release(ctx context.Context, e *symposium.Event) ([]string, er
 			return nil, err
 		}
 		releases = append(releases, store.Release{Abstract: a, Mails: mails})
+		ids = append(ids, a.ID)
 	}
-	done, err := s.store.ReleaseDecisions(ctx, e, releases)
-	if done == nil && err == nil {
+	if len(releases) == 0 {
+		return []string{}, nil
+	}
+	entry := symposium.NewAuditEntry(u, e.ID, symposium.AuditDecisionsRelease, e.ID, nil, map[string]any{"abstracts": ids})
+	done, err := s.store.ReleaseDecisions(store.WithAudit(ctx, entry), e, releases)
+	if err != nil {
+		return nil, err
+	}
+	if done == nil {
 		done = []string{}
 	}
-	return done, err
+	return done, nil
 }

@@ -11,12 +11,39 @@ import (
 	"symposium/internal/i18n"
 )
 
-// AbstractsTable lists an event's abstracts for a spreadsheet: for its
-// managers every abstract with authors, affiliations and review scores;
-// for a reviewer (reviewer set) only the abstracts they may review, blind
-// if the call is.
-func (s *Service) AbstractsTable(ctx context.Context, e *symposium.Event, l *i18n.Localizer, reviewer *symposium.User) (export.Table, error) {
-	rows, err := s.DecisionList(ctx, e, ListFilter{Sort: "submitted", Ascend: true})
+// Export lists the abstracts (kind "abstracts") or the reviews ("reviews")
+// of the event with the slug for a spreadsheet in l's language. Managers
+// get every abstract, with authors, affiliations and review scores, and
+// every review; a reviewer gets the abstracts they may review, blind if
+// the call is. Anyone else who sees the event is forbidden.
+func (s *Service) Export(ctx context.Context, u *symposium.User, slug, kind string, l *i18n.Localizer) (*symposium.Event, export.Table, error) {
+	if kind != "abstracts" && kind != "reviews" {
+		return nil, export.Table{}, symposium.NotFound()
+	}
+	e, access, err := s.require(ctx, u, slug, func(a symposium.Access) bool {
+		return a.CanManage() || (kind == "abstracts" && a.Has(symposium.RoleReviewer))
+	})
+	if err != nil {
+		return nil, export.Table{}, err
+	}
+	var t export.Table
+	switch {
+	case kind == "reviews":
+		t, err = s.reviewsTable(ctx, e, l)
+	case access.CanManage():
+		t, err = s.abstractsTable(ctx, e, l, nil)
+	default:
+		t, err = s.abstractsTable(ctx, e, l, u)
+	}
+	return e, t, err
+}
+
+// abstractsTable lists an event's abstracts for a spreadsheet: every
+// abstract with authors, affiliations and review scores, or for a
+// reviewer (reviewer set) only the abstracts they may review, blind if
+// the call is.
+func (s *Service) abstractsTable(ctx context.Context, e *symposium.Event, l *i18n.Localizer, reviewer *symposium.User) (export.Table, error) {
+	rows, err := s.decisionList(ctx, e, ListFilter{Sort: "submitted", Ascend: true})
 	if err != nil {
 		return export.Table{}, err
 	}
@@ -49,7 +76,7 @@ func (s *Service) AbstractsTable(ctx context.Context, e *symposium.Event, l *i18
 
 // reviewable returns the abstracts of an event a reviewer may review.
 func (s *Service) reviewable(ctx context.Context, reviewer *symposium.User, eventID string) (map[string]bool, error) {
-	list, err := s.ReviewerAbstracts(ctx, reviewer, eventID)
+	list, err := s.reviewerAbstracts(ctx, reviewer, eventID)
 	if err != nil {
 		return nil, err
 	}
@@ -84,9 +111,9 @@ func abstractCells(a *symposium.Abstract, r Row, c *symposium.Call, l *i18n.Loca
 		strings.Join(orgs, "; "), a.Status, decision, fmt.Sprint(r.Reviews), score(r.Mean), score(r.Median)}
 }
 
-// ReviewsTable lists every review of an event's abstracts for its
-// managers: one row a review, one column a question.
-func (s *Service) ReviewsTable(ctx context.Context, e *symposium.Event, l *i18n.Localizer) (export.Table, error) {
+// reviewsTable lists every review of an event's abstracts: one row a
+// review, one column a question.
+func (s *Service) reviewsTable(ctx context.Context, e *symposium.Event, l *i18n.Localizer) (export.Table, error) {
 	c, err := s.call(ctx, e.ID)
 	if err != nil {
 		return export.Table{}, err

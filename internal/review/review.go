@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"symposium"
+	"symposium/internal/events"
 	"symposium/internal/i18n"
 	"symposium/internal/search"
 	"symposium/internal/store"
@@ -23,40 +24,63 @@ import (
 type Service struct {
 	store   *store.Store
 	search  *search.Service
+	events  *events.Service
 	i18n    *i18n.Bundle
 	baseURL string
 	// Now tells the time; tests move it.
 	Now func() time.Time
 }
 
-// New returns a Service; baseURL starts the links in mails.
-func New(st *store.Store, se *search.Service, b *i18n.Bundle, baseURL string) *Service {
-	return &Service{store: st, search: se, i18n: b, baseURL: baseURL, Now: time.Now}
+// New returns a Service that finds events and the caller's access to them
+// through ev; baseURL starts the links in mails.
+func New(st *store.Store, se *search.Service, ev *events.Service, b *i18n.Bundle, baseURL string) *Service {
+	return &Service{store: st, search: se, events: ev, i18n: b, baseURL: baseURL, Now: time.Now}
 }
 
-// PutCall validates and stores an event's call for abstracts.
-func (s *Service) PutCall(ctx context.Context, e *symposium.Event, c *symposium.Call) error {
-	c.EventID = e.ID
-	var p symposium.Problems
-	c.Validate(&p)
-	if err := p.Err(); err != nil {
+// require returns the event with the slug and the caller's access when
+// allowed says they may act on it: unauthorized without a caller, not
+// found when they may not see the event, forbidden when they see it but
+// may not.
+func (s *Service) require(ctx context.Context, u *symposium.User, slug string, allowed func(symposium.Access) bool) (*symposium.Event, symposium.Access, error) {
+	if u == nil {
+		return nil, symposium.Access{}, symposium.Unauthorized()
+	}
+	e, access, err := s.events.Visible(ctx, u, slug)
+	if err != nil {
+		return nil, access, err
+	}
+	return e, access, access.Require(e, allowed(access))
+}
+
+// managed returns the event with the slug for one of its managers.
+func (s *Service) managed(ctx context.Context, u *symposium.User, slug string) (*symposium.Event, symposium.Access, error) {
+	return s.require(ctx, u, slug, symposium.Access.CanManage)
+}
+
+// Submission is an abstract as submitted or edited, with the authors
+// typed in who are not people of the directory yet.
+type Submission struct {
+	Abstract *symposium.Abstract
+	// NewAuthors are added to the directory before the abstract is
+	// stored, under the IDs the submitter chose for them among the
+	// abstract's authors, once everything else is valid.
+	NewAuthors []*symposium.Person
+	// Confirm records that the submitter, being one of the authors, knows
+	// it.
+	Confirm bool
+}
+
+// Submit validates and stores an abstract the caller submits to the event
+// with the slug, which they must be able to see, while its call is open,
+// and tells its co-authors.
+func (s *Service) Submit(ctx context.Context, u *symposium.User, slug string, sub Submission) error {
+	if u == nil {
+		return symposium.Unauthorized()
+	}
+	e, _, err := s.events.Visible(ctx, u, slug)
+	if err != nil {
 		return err
 	}
-	return s.store.PutCall(ctx, c)
-}
-
-// call returns an event's call, or a conflict when it has none.
-func (s *Service) call(ctx context.Context, eventID string) (*symposium.Call, error) {
-	c, err := s.store.Call(ctx, eventID)
-	if symposium.ErrorCode(err) == symposium.ENOTFOUND {
-		return nil, symposium.Errorf(symposium.ECONFLICT, "error.call_missing")
-	}
-	return c, err
-}
-
-// Submit validates and stores an abstract submitted by an account, and
-// tells its co-authors.
-func (s *Service) Submit(ctx context.Context, e *symposium.Event, u *symposium.User, a *symposium.Abstract) error {
 	c, err := s.call(ctx, e.ID)
 	if err != nil {
 		return err
@@ -64,16 +88,56 @@ func (s *Service) Submit(ctx context.Context, e *symposium.Event, u *symposium.U
 	if err := s.open(c); err != nil {
 		return err
 	}
+	a := sub.Abstract
 	a.EventID, a.SubmitterID = e.ID, u.ID
-	var p symposium.Problems
-	a.Validate(&p, c)
-	if err := p.Err(); err != nil {
+	if err := s.validate(a, c, sub.NewAuthors); err != nil {
+		return err
+	}
+	if err := s.addAuthors(ctx, sub.NewAuthors); err != nil {
 		return err
 	}
 	if err := s.store.CreateAbstract(ctx, a); err != nil {
 		return err
 	}
-	return s.tellCoauthors(ctx, e, u, a)
+	if err := s.tellCoauthors(ctx, e, u, a); err != nil {
+		return err
+	}
+	if !sub.Confirm {
+		return nil
+	}
+	mine, err := s.authorsOf(ctx, u, a)
+	if err != nil {
+		return err
+	}
+	return s.confirm(ctx, a.ID, mine)
+}
+
+// validate checks an abstract against its call, and the new authors.
+func (s *Service) validate(a *symposium.Abstract, c *symposium.Call, newAuthors []*symposium.Person) error {
+	var p symposium.Problems
+	a.Validate(&p, c)
+	for i, person := range newAuthors {
+		field := fmt.Sprintf("new_authors.%d", i)
+		if !slices.Contains(a.AuthorIDs, person.ID) {
+			p.Add(field, "error.field.unknown_reference")
+		}
+		var pp symposium.Problems
+		person.Validate(&pp)
+		for _, fe := range pp {
+			p = append(p, symposium.FieldError{Field: field + "." + fe.Field, Key: fe.Key, Args: fe.Args})
+		}
+	}
+	return p.Err()
+}
+
+// addAuthors adds authors typed in to the directory.
+func (s *Service) addAuthors(ctx context.Context, people []*symposium.Person) error {
+	for _, person := range people {
+		if err := s.store.CreatePerson(ctx, person); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // open refuses submissions and edits outside the call's dates.
@@ -88,16 +152,16 @@ func (s *Service) open(c *symposium.Call) error {
 	return nil
 }
 
-// Edit changes an abstract before the deadline; only its submitter or an
-// author may.
-func (s *Service) Edit(ctx context.Context, u *symposium.User, a *symposium.Abstract) error {
-	old, err := s.store.Abstract(ctx, a.ID)
+// Edit changes an abstract before the deadline, adding the new authors
+// typed in to the directory; only its submitter or an author may. Others
+// who see the abstract are forbidden; anyone else gets not found.
+func (s *Service) Edit(ctx context.Context, u *symposium.User, sub Submission) error {
+	a := sub.Abstract
+	v, err := s.authored(ctx, u, a.ID)
 	if err != nil {
 		return err
 	}
-	if ok, err := s.isAuthor(ctx, u, old); err != nil || !ok {
-		return orNotFound(err)
-	}
+	old := v.Abstract
 	c, err := s.call(ctx, old.EventID)
 	if err != nil {
 		return err
@@ -106,42 +170,55 @@ func (s *Service) Edit(ctx context.Context, u *symposium.User, a *symposium.Abst
 		return err
 	}
 	a.EventID, a.SubmitterID = old.EventID, old.SubmitterID
-	var p symposium.Problems
-	a.Validate(&p, c)
-	if err := p.Err(); err != nil {
+	if err := s.validate(a, c, sub.NewAuthors); err != nil {
+		return err
+	}
+	if err := s.addAuthors(ctx, sub.NewAuthors); err != nil {
 		return err
 	}
 	return s.store.UpdateAbstract(ctx, a)
 }
 
-// Withdraw withdraws an abstract, at any time before its decision is
-// released; only its submitter or an author may.
+// Withdraw withdraws the abstract with the ID, at any time before its
+// decision is released; only its submitter or an author may. Others who
+// see the abstract are forbidden; anyone else gets not found.
 func (s *Service) Withdraw(ctx context.Context, u *symposium.User, id string) error {
-	a, err := s.store.Abstract(ctx, id)
-	if err != nil {
+	if _, err := s.authored(ctx, u, id); err != nil {
 		return err
-	}
-	if ok, err := s.isAuthor(ctx, u, a); err != nil || !ok {
-		return orNotFound(err)
 	}
 	return s.store.WithdrawAbstract(ctx, id)
 }
 
 // Confirm records that the signed-in author confirms being one: every
-// person the account is (its verified email's) among the abstract's
-// authors.
+// person the account is (its verified email's) among the authors of the
+// abstract with the ID. Others who see the abstract are forbidden; anyone
+// else gets not found.
 func (s *Service) Confirm(ctx context.Context, u *symposium.User, id string) error {
+	if u == nil {
+		return symposium.Unauthorized()
+	}
+	v, err := s.reach(ctx, u, id)
+	if err != nil {
+		return err
+	}
 	a, err := s.store.Abstract(ctx, id)
 	if err != nil {
 		return err
 	}
 	mine, err := s.authorsOf(ctx, u, a)
-	if err != nil {
+	switch {
+	case err != nil:
 		return err
-	}
-	if len(mine) == 0 {
+	case len(mine) == 0 && v.As == "":
 		return symposium.NotFound()
+	case len(mine) == 0:
+		return symposium.Forbidden()
 	}
+	return s.confirm(ctx, id, mine)
+}
+
+// confirm records that the people confirm being authors of an abstract.
+func (s *Service) confirm(ctx context.Context, id string, mine []string) error {
 	for _, personID := range mine {
 		if err := s.store.ConfirmAuthorship(ctx, id, personID); err != nil {
 			return err

@@ -6,26 +6,38 @@ import (
 	"symposium"
 )
 
-// SaveReview stores a review by the reviewer assigned to an abstract: a
-// draft, or submitted. Reviews by anyone not assigned, or assigned with a
-// conflict of interest no manager overrode, are refused, as are reviews
-// outside the review phase and ratings off the scale.
-func (s *Service) SaveReview(ctx context.Context, u *symposium.User, a *symposium.Abstract, r *symposium.Review) error {
+// SaveReview stores a review of the abstract with the ID by the reviewer
+// assigned to it: a draft, or submitted. Reviews by anyone not assigned,
+// or assigned with a conflict of interest no manager overrode, are
+// refused with the reason to those who see the abstract or review at its
+// event; anyone else gets not found. Reviews outside the review phase and
+// ratings off the scale are refused too.
+func (s *Service) SaveReview(ctx context.Context, u *symposium.User, id string, r *symposium.Review) error {
+	if u == nil {
+		return symposium.Unauthorized()
+	}
+	v, err := s.reach(ctx, u, id)
+	if err != nil {
+		return err
+	}
+	if v.As == "" && !v.Access.Has(symposium.RoleReviewer) {
+		return symposium.NotFound()
+	}
+	a, err := s.store.Abstract(ctx, id)
+	if err != nil {
+		return err
+	}
 	if a.Status != symposium.AbstractSubmitted || (a.Decision != nil && a.Decision.Released) {
 		return symposium.Errorf(symposium.ECONFLICT, "error.abstract_closed")
 	}
 	if err := s.mayReview(ctx, u, a); err != nil {
 		return err
 	}
-	c, err := s.call(ctx, a.EventID)
-	if err != nil {
-		return err
-	}
-	if err := s.reviewPhase(c); err != nil {
+	if err := s.reviewPhase(v.Call); err != nil {
 		return err
 	}
 	var p symposium.Problems
-	r.Validate(&p, c)
+	r.Validate(&p, v.Call)
 	if err := p.Err(); err != nil {
 		return err
 	}
@@ -45,12 +57,22 @@ func (s *Service) reviewPhase(c *symposium.Call) error {
 	return nil
 }
 
-// Reviews returns the reviews of an abstract a viewer may see: managers
-// all of them; a reviewer their own, and the others' submitted ones once
-// they submitted theirs, if the call lets them, without their authors;
-// authors, once the decision is released, the comments meant for them
-// and nothing that says who wrote them.
-func (s *Service) Reviews(ctx context.Context, v *View, u *symposium.User) ([]*symposium.Review, error) {
+// Reviews returns the reviews of the abstract with the ID the caller may
+// see, for whoever may see the abstract: managers all of them; a reviewer
+// their own, and the others' submitted ones once they submitted theirs, if
+// the call lets them, without their authors; authors, once the decision is
+// released, the comments meant for them and nothing that says who wrote
+// them.
+func (s *Service) Reviews(ctx context.Context, u *symposium.User, id string) ([]*symposium.Review, error) {
+	v, err := s.View(ctx, u, id)
+	if err != nil {
+		return nil, err
+	}
+	return s.reviews(ctx, v, u)
+}
+
+// reviews returns the reviews of an abstract one viewer may see.
+func (s *Service) reviews(ctx context.Context, v *View, u *symposium.User) ([]*symposium.Review, error) {
 	all, err := s.store.AbstractReviews(ctx, v.Abstract.ID)
 	if err != nil {
 		return nil, err
@@ -96,10 +118,10 @@ func reviewerSees(all []*symposium.Review, userID string, othersVisible bool) []
 	return out
 }
 
-// Next returns the ID of the next abstract of an event a reviewer is
+// next returns the ID of the next abstract of an event a reviewer is
 // assigned to and has not submitted a review of, after the given one
 // (from the start when after is ""), or "" when none is left.
-func (s *Service) Next(ctx context.Context, u *symposium.User, eventID, after string) (string, error) {
+func (s *Service) next(ctx context.Context, u *symposium.User, eventID, after string) (string, error) {
 	ids, err := s.store.ReviewerAssignments(ctx, eventID, u.ID)
 	if err != nil {
 		return "", err

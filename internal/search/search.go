@@ -13,6 +13,7 @@ import (
 	"sync"
 
 	"symposium"
+	"symposium/internal/events"
 	"symposium/internal/names"
 	"symposium/internal/store"
 )
@@ -22,6 +23,9 @@ import (
 type Service struct {
 	store *store.Store
 	log   *slog.Logger
+	// access finds the events a search is narrowed to, and what the
+	// caller may see of them.
+	access *events.Service
 
 	people *names.Index
 	text   *textIndex
@@ -49,10 +53,11 @@ type contribution struct {
 }
 
 // New returns a Service with empty indexes that follows the store's
-// changes from now on; Load fills it.
-func New(st *store.Store, log *slog.Logger) *Service {
+// changes from now on; Load fills it. It finds the events a search is
+// narrowed to, and the caller's access to them, through ev.
+func New(st *store.Store, ev *events.Service, log *slog.Logger) *Service {
 	s := &Service{
-		store: st, log: log, people: names.NewIndex(), text: newTextIndex(), pairs: newNamePairs(),
+		store: st, log: log, access: ev, people: names.NewIndex(), text: newTextIndex(), pairs: newNamePairs(),
 		compareOnce: &sync.Once{}, compared: make(chan struct{}),
 		persons: map[string]*symposium.Person{}, orgs: map[string]*symposium.Organization{},
 		events: map[string]*symposium.Event{}, contribs: map[string]contribution{},

@@ -141,8 +141,9 @@ func TestAdminOutbox(t *testing.T) {
 	e.user("admin@example.org", true)
 	e.user("plain@example.org", false)
 	e.form("/password/forgot", url.Values{"email": {"plain@example.org"}}, nil)
-	if resp, _ := e.do("GET", "/admin/mail", nil, nil); resp.StatusCode != http.StatusSeeOther {
-		t.Errorf("anonymous outbox = %d, want 303 to sign in", resp.StatusCode)
+	if resp, _ := e.do("GET", "/admin/mail", nil, nil); resp.StatusCode != http.StatusSeeOther ||
+		!strings.HasPrefix(resp.Header.Get("Location"), "/signin?") {
+		t.Errorf("anonymous outbox = %d to %q, want the way to sign in", resp.StatusCode, resp.Header.Get("Location"))
 	}
 	e.form("/signin", url.Values{"email": {"plain@example.org"}, "password": {"correct horse battery"}}, nil)
 	if resp, _ := e.do("GET", "/admin/mail", nil, nil); resp.StatusCode != http.StatusForbidden {

@@ -221,9 +221,12 @@ func TestCheckinDeskWithoutScript(t *testing.T) {
 	cat := registrationEvent(t, e, token, map[string]any{"name": map[string]string{"en": "Participant"}})
 	_, r := e.api("POST", "/api/v1/events/astana/registrations", "", map[string]any{"category_id": cat, "email": "g@example.org",
 		"name": map[string]string{"ru": "Гульнар Шаймергенова"}})
+	if resp, _ := e.do("GET", "/events/astana/checkin", nil, nil); resp.StatusCode != http.StatusSeeOther {
+		t.Errorf("the desk for nobody signed in = %d, want 303 to sign in", resp.StatusCode)
+	}
 	e.signIn("other@example.org")
-	if resp, _ := e.do("GET", "/events/astana/checkin", nil, nil); resp.StatusCode != 404 {
-		t.Errorf("the desk for a stranger = %d, want 404", resp.StatusCode)
+	if resp, _ := e.do("GET", "/events/astana/checkin", nil, nil); resp.StatusCode != http.StatusForbidden {
+		t.Errorf("the desk for a stranger = %d, want 403", resp.StatusCode)
 	}
 	e.signIn("desk@example.org")
 	_, page := e.form("/events/astana/checkin?lang=ru", url.Values{"ticket": {r["ticket"].(string)}}, nil)

@@ -80,7 +80,7 @@ func TestSearchPageNamesBadFilters(t *testing.T) {
 		{"q=x&type=planet", "type", "Choose one of:"},
 		{"q=x&organization=..%2F..", "organization", "Nothing with this identifier exists here."},
 		{"q=x&event=no-such-event", "event", "Nothing with this identifier exists here."},
-		{"q=x&event=" + demo.Slug + "&role=registrant", "role", "Only the event&#39;s managers may see who registered."},
+		{"q=x&event=" + demo.Slug + "&role=registrant", "role", "Only the event&#39;s managers and check-in staff may see who registered."},
 		{"q=x&role=author", "role", "Choose one of:"},
 		{"q=x&country=%00", "country", "Use a two-letter country code"},
 	} {

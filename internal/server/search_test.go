@@ -180,8 +180,16 @@ func TestSearchFilters(t *testing.T) {
 		t.Errorf("the event's people, without text = %d, want its 3 speakers", n)
 	}
 	resp, _ := e.api("GET", "/api/v1/search?event=astana-2024&role=registrant", "", nil)
-	if resp.StatusCode != 403 {
-		t.Errorf("registrants asked by an outsider = %d, want 403", resp.StatusCode)
+	if resp.StatusCode != 401 {
+		t.Errorf("registrants asked by nobody signed in = %d, want 401", resp.StatusCode)
+	}
+	_, stranger := e.user("stranger@example.org", false)
+	resp, body := e.api("GET", "/api/v1/search?event=astana-2024&role=registrant", stranger, nil)
+	if resp.StatusCode != 403 || !strings.Contains(toJSON(body), `"field":"role"`) {
+		t.Errorf("registrants asked by a stranger = %d %v, want 403 naming role", resp.StatusCode, body)
+	}
+	if resp, _ := e.api("GET", "/api/v1/search?event=no-such-event", stranger, nil); resp.StatusCode != 404 {
+		t.Errorf("an unknown event = %d, want 404", resp.StatusCode)
 	}
 }
 

@@ -63,21 +63,21 @@ func New(cfg Config, st *store.Store, acc *accounts.Service, bundle *i18n.Bundle
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", s.health)
 	mux.Handle("GET "+metricsPath, s.metrics.handler(cfg.MetricsToken))
-	reg := registration.New(st, bundle, cfg.BaseURL)
+	ev := events.New(st, acc)
+	reg := registration.New(st, ev, bundle, cfg.BaseURL)
 	reg.Limits = acc.Limits()
-	s.search = search.New(st, log)
+	s.search = search.New(st, ev, log)
 	if err := s.search.Load(context.Background()); err != nil {
 		return nil, fmt.Errorf("server: %w", err)
 	}
-	rev := review.New(st, s.search, bundle, cfg.BaseURL)
-	ev := events.New(st, acc)
+	rev := review.New(st, s.search, ev, bundle, cfg.BaseURL)
 	pe := people.New(st, s.search, acc)
 	pr := programme.New(st, ev)
 	au := audit.New(st, ev)
-	s.api = api.Register(mux, api.Deps{Store: st, Accounts: acc, Registration: reg, Search: s.search, Review: rev, Events: ev, People: pe,
+	s.api = api.Register(mux, api.Deps{Accounts: acc, Registration: reg, Search: s.search, Review: rev, Events: ev, People: pe,
 		Programme: pr, Audit: au, Log: log, Version: cfg.Version})
 	w, err := web.Register(mux, web.Deps{
-		Store: st, Accounts: acc, Registration: reg, Review: rev, Events: ev, People: pe, Programme: pr, Audit: au,
+		Accounts: acc, Registration: reg, Review: rev, Events: ev, People: pe, Programme: pr, Audit: au,
 		Search: s.search, I18n: bundle, Log: log,
 		BaseURL: cfg.BaseURL, SecureCookies: strings.HasPrefix(cfg.BaseURL, "https://"),
 		TrustProxy: cfg.TrustProxy, MailConfigured: cfg.MailConfigured, Version: cfg.Version,

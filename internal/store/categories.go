@@ -37,9 +37,12 @@ func optionalTime(t *time.Time) any {
 	return ts(*t)
 }
 
-// CreateCategory adds a registration category to an event.
+// CreateCategory adds a registration category to an event, under the ID
+// the caller chose or a new one.
 func (s *Store) CreateCategory(ctx context.Context, c *symposium.Category) error {
-	c.ID = symposium.NewID()
+	if c.ID == "" {
+		c.ID = symposium.NewID()
+	}
 	err := s.write(ctx, func(t *tx) error {
 		var pos int
 		if err := t.queryRow(`SELECT COALESCE(MAX(position), -1) + 1 FROM registration_categories WHERE event_id = $1`, c.EventID).Scan(&pos); err != nil {

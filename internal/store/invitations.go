@@ -25,10 +25,12 @@ func scanInvitation(row interface{ Scan(...any) error }, inv *symposium.Invitati
 }
 
 // CreateInvitation stores an invitation under the hash of its link's
-// secret and queues its mail, in one transaction. The category must be one
-// of the event's.
+// secret and queues its mail, in one transaction, under the ID the caller
+// chose or a new one. The category must be one of the event's.
 func (s *Store) CreateInvitation(ctx context.Context, inv *symposium.Invitation, tokenHash string, m symposium.Mail) error {
-	inv.ID = symposium.NewID()
+	if inv.ID == "" {
+		inv.ID = symposium.NewID()
+	}
 	inv.CreatedAt = now()
 	inv.Status = symposium.InvitationSent
 	err := s.write(ctx, func(t *tx) error {
@@ -93,18 +95,19 @@ func (s *Store) Invitations(ctx context.Context, eventID string) ([]symposium.In
 
 // RevokeInvitation withdraws an invitation not yet answered.
 func (s *Store) RevokeInvitation(ctx context.Context, eventID, id string, at time.Time) error {
-	var n int64
 	err := s.write(ctx, func(t *tx) error {
-		var err error
-		n, err = affected(t.exec(`UPDATE invitations SET status = 'revoked', responded_at = $3
+		n, err := affected(t.exec(`UPDATE invitations SET status = 'revoked', responded_at = $3
 			WHERE id = $1 AND event_id = $2 AND status IN ('sent', 'opened')`, id, eventID, ts(at)))
+		if err == nil && n == 0 {
+			return symposium.Errorf(symposium.ECONFLICT, "error.invitation_closed") // nothing to record
+		}
 		return err
 	})
+	if symposium.AsError(err) != nil {
+		return err
+	}
 	if err != nil {
 		return fmt.Errorf("store: revoke invitation: %w", err)
-	}
-	if n == 0 {
-		return symposium.Errorf(symposium.ECONFLICT, "error.invitation_closed")
 	}
 	return nil
 }

@@ -15,10 +15,13 @@ func scanPerson(row interface{ Scan(...any) error }, p *symposium.Person) error 
 		jsonCol{&p.Languages}, jsonCol{&p.Topics}, jsonCol{&p.Bio}, &p.HasPhoto, &p.MergedInto, &p.CreatedBy, timeCol{&p.CreatedAt})
 }
 
-// CreatePerson stores a new person, filling in the ID. An organization that
-// does not exist is invalid input on organization_id.
+// CreatePerson stores a new person under the ID the caller chose, or a
+// new one it fills in. An organization that does not exist is invalid
+// input on organization_id.
 func (s *Store) CreatePerson(ctx context.Context, p *symposium.Person) error {
-	p.ID = symposium.NewID()
+	if p.ID == "" {
+		p.ID = symposium.NewID()
+	}
 	p.CreatedAt = now()
 	err := s.write(ctx, func(t *tx) error {
 		_, err := t.exec(`INSERT INTO people (id, name, aliases, organization_id, position, country, email, languages, topics, bio,

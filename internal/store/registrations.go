@@ -192,6 +192,17 @@ func (s *Store) SetRegistrationCapacity(ctx context.Context, eventID string, cap
 	return s.SetRegistrationCapacityAt(ctx, eventID, capacity, time.Now(), nil)
 }
 
+// RegistrationCapacity returns how many people an event confirms across
+// its categories, or nil for no limit.
+func (s *Store) RegistrationCapacity(ctx context.Context, eventID string) (*int, error) {
+	var capacity *int
+	err := s.read.QueryRowContext(ctx, `SELECT registration_capacity FROM events WHERE id = $1`, eventID).Scan(&capacity)
+	if err != nil {
+		return nil, notFound("registration capacity", err)
+	}
+	return capacity, nil
+}
+
 // SetRegistrationCapacityAt is SetRegistrationCapacity at a given time,
 // telling promoted people by mail.
 func (s *Store) SetRegistrationCapacityAt(ctx context.Context, eventID string, capacity *int, at time.Time, mail RegistrationMail) error {

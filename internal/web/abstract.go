@@ -52,22 +52,22 @@ type conflictView struct {
 // showAbstract shows an abstract to whoever may see it; anonymous readers
 // sign in first.
 func (h *Handler) showAbstract(w http.ResponseWriter, r *http.Request) {
-	if !h.requireUser(w, r) {
-		return
-	}
-	v, ed := h.loadAbstract(w, r)
-	if v == nil {
-		return
-	}
-	h.renderAbstract(w, r, ed, v, http.StatusOK, nil, nil)
+	h.renderAbstract(w, r, http.StatusOK, nil, nil)
 }
 
-// renderAbstract renders an abstract's page; f carries a refused form
-// back, and conflicts the reasons a reviewer could not be assigned.
-func (h *Handler) renderAbstract(w http.ResponseWriter, r *http.Request, ed *eventData, v *review.View, status int, f *form, conflicts []symposium.Interest) {
-	p := h.eventPage(r, ed, "", nil)
+// renderAbstract renders the page of the abstract of the request; f
+// carries a refused form back, and conflicts the reasons a reviewer could
+// not be assigned.
+func (h *Handler) renderAbstract(w http.ResponseWriter, r *http.Request, status int, f *form, conflicts []symposium.Interest) {
+	u := symposium.UserFromContext(r.Context())
+	v, err := h.Review.Page(r.Context(), u, r.PathValue("id"))
+	if err != nil {
+		h.Error(w, r, err)
+		return
+	}
+	p := h.eventPage(r, &eventData{Event: v.Event, Access: v.Access}, "", nil)
 	p.Title = p.Plain(v.Abstract.Title) + " · " + p.Title
-	ap := &abstractPage{A: v.Abstract, Call: v.Call, As: v.As}
+	ap := &abstractPage{A: v.Abstract, Call: v.Call, As: v.As, Reviewing: v.Reviewing, Next: v.Next}
 	if tr := v.Call.Track(v.Abstract.TrackID); tr != nil {
 		ap.Track = tr.Name
 	}
@@ -76,9 +76,14 @@ func (h *Handler) renderAbstract(w http.ResponseWriter, r *http.Request, ed *eve
 			ap.Translations = append(ap.Translations, langText{Lang: l, Text: t})
 		}
 	}
-	if err := h.fillAbstractPage(r, p, v, ap); err != nil {
-		h.Error(w, r, err)
-		return
+	switch v.As {
+	case review.AsAuthor:
+		h.fillAuthor(v, ap)
+	case review.AsManager:
+		fillManager(p, v, ap)
+	}
+	if ap.Reviewing {
+		h.fillReviewer(p, v, ap, u)
 	}
 	ap.Conflicts = describeInterests(v.Abstract, conflicts)
 	if f == nil {
@@ -90,88 +95,30 @@ func (h *Handler) renderAbstract(w http.ResponseWriter, r *http.Request, ed *eve
 	h.render(w, r, status, "abstract", p)
 }
 
-// fillAbstractPage adds what the reader's relation to the abstract lets
-// them see and do.
-func (h *Handler) fillAbstractPage(r *http.Request, p *page, v *review.View, ap *abstractPage) error {
-	u := symposium.UserFromContext(r.Context())
-	switch v.As {
-	case review.AsAuthor:
-		return h.fillAuthor(r, v, ap, u)
-	case review.AsReviewer:
-		ap.Reviewing = true
-	case review.AsManager:
-		if err := h.fillManager(r, p, v, ap); err != nil {
-			return err
-		}
-		if _, err := h.Store.Assignment(r.Context(), v.Abstract.ID, u.ID); err == nil {
-			ap.Reviewing = true
-		} else if symposium.ErrorCode(err) != symposium.ENOTFOUND {
-			return err
-		}
-	}
-	if !ap.Reviewing {
-		return nil
-	}
-	return h.fillReviewer(r, p, v, ap, u)
-}
-
 // fillAuthor adds what an author may do and the comments meant for them.
-func (h *Handler) fillAuthor(r *http.Request, v *review.View, ap *abstractPage, u *symposium.User) error {
+func (h *Handler) fillAuthor(v *review.Page, ap *abstractPage) {
 	a := v.Abstract
 	open := a.Status == symposium.AbstractSubmitted && (a.Decision == nil || !a.Decision.Released)
 	ap.MayWithdraw = open
 	ap.MayEdit = open && v.Call.IsOpen(h.Review.Now())
-	people, err := h.Store.AccountPeople(r.Context(), u)
-	if err != nil {
-		return err
-	}
-	for _, person := range people {
-		for _, au := range a.Authors {
-			ap.MayConfirm = ap.MayConfirm || (au.PersonID == person.ID && !au.Confirmed)
-		}
-	}
-	reviews, err := h.Review.Reviews(r.Context(), v, u)
-	if err != nil {
-		return err
-	}
-	for _, rv := range reviews {
+	ap.MayConfirm = v.Unconfirmed
+	for _, rv := range v.Reviews {
 		ap.Comments = append(ap.Comments, rv.CommentToAuthors)
 	}
-	return nil
 }
 
 // fillManager adds the reviewers assigned and every review with its
 // reviewer's email.
-func (h *Handler) fillManager(r *http.Request, p *page, v *review.View, ap *abstractPage) error {
-	ctx := r.Context()
-	reviewers, err := h.Review.Reviewers(ctx, v.Event.ID)
-	if err != nil {
-		return err
-	}
-	users := map[string]symposium.User{}
-	for _, rv := range reviewers {
-		users[rv.User.ID] = rv.User
-	}
-	reviews, err := h.Review.Reviews(ctx, v, symposium.UserFromContext(ctx))
-	if err != nil {
-		return err
-	}
+func fillManager(p *page, v *review.Page, ap *abstractPage) {
 	submitted := map[string]bool{}
-	for _, rv := range reviews {
+	for _, rv := range v.Reviews {
 		submitted[rv.ReviewerID] = rv.Submitted
-		ap.Reviews = append(ap.Reviews, describeReview(p, v.Call, rv, users[rv.ReviewerID].Email))
+		ap.Reviews = append(ap.Reviews, describeReview(p, v.Call, rv, v.Reviewers[rv.ReviewerID].Email))
 	}
-	assignments, err := h.Store.EventAssignments(ctx, v.Event.ID)
-	if err != nil {
-		return err
+	for _, as := range v.Assignments {
+		u := v.Reviewers[as.ReviewerID]
+		ap.Assigned = append(ap.Assigned, assignedView{Email: u.Email, Name: u.Name, Override: as.Override, Reviewed: submitted[as.ReviewerID]})
 	}
-	for _, as := range assignments {
-		if as.AbstractID == v.Abstract.ID {
-			u := users[as.ReviewerID]
-			ap.Assigned = append(ap.Assigned, assignedView{Email: u.Email, Name: u.Name, Override: as.Override, Reviewed: submitted[as.ReviewerID]})
-		}
-	}
-	return nil
 }
 
 // describeInterests writes conflicts of interest for a manager: the

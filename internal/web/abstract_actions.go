@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"symposium"
-	"symposium/internal/review"
 )
 
 // withdrawAbstract withdraws an abstract for one of its authors.
@@ -47,45 +46,24 @@ func (h *Handler) declareConflict(w http.ResponseWriter, r *http.Request) {
 		h.Error(w, r, err)
 		return
 	}
-	a, err := h.Store.Abstract(r.Context(), r.PathValue("id"))
-	if err != nil {
-		h.Error(w, r, err)
-		return
-	}
-	e, err := h.Store.EventByID(r.Context(), a.EventID)
-	if err == nil {
-		err = h.Review.Declare(r.Context(), u, a, f.Value("email"))
-	}
+	id := r.PathValue("id")
+	e, err := h.Review.Declare(r.Context(), u, id, f.Value("email"))
 	if err != nil {
 		h.Error(w, r, err)
 		return
 	}
 	if f.Value("email") != "" {
-		redirect(w, r, "/abstracts/"+a.ID+"?notice=author_declared")
+		redirect(w, r, "/abstracts/"+id+"?notice=author_declared")
 		return
 	}
 	redirect(w, r, "/events/"+e.Slug+"/reviews?notice=declared")
 }
 
-// managedAbstract loads the abstract of the request for a manager of its
-// event; anyone else gets 404.
-func (h *Handler) managedAbstract(w http.ResponseWriter, r *http.Request) (*review.View, *eventData) {
-	v, ed := h.loadAbstract(w, r)
-	if v == nil {
-		return nil, nil
-	}
-	if v.As != review.AsManager {
-		h.notFound(w, r)
-		return nil, nil
-	}
-	return v, ed
-}
-
 // decideAbstract records a manager's decision on one abstract: accepted as
 // a talk, poster or panel, or rejected; pending until released.
 func (h *Handler) decideAbstract(w http.ResponseWriter, r *http.Request) {
-	v, _ := h.managedAbstract(w, r)
-	if v == nil {
+	u := h.poster(w, r)
+	if u == nil {
 		return
 	}
 	f, err := readForm(w, r, "decision")
@@ -93,12 +71,13 @@ func (h *Handler) decideAbstract(w http.ResponseWriter, r *http.Request) {
 		h.Error(w, r, err)
 		return
 	}
+	id := r.PathValue("id")
 	outcome, as := splitDecision(f.Values["decision"])
-	if err := h.Review.Decide(r.Context(), v.Abstract, outcome, as); err != nil {
+	if err := h.Review.Decide(r.Context(), u, id, outcome, as); err != nil {
 		h.formFailed(w, r, f, err, func(status int) { h.showAbstractAgain(w, r, status, f, nil) })
 		return
 	}
-	redirect(w, r, "/abstracts/"+v.Abstract.ID+"?notice=decided")
+	redirect(w, r, "/abstracts/"+id+"?notice=decided")
 }
 
 // splitDecision reads a decision choice such as "accept:poster" or
@@ -112,8 +91,8 @@ func splitDecision(choice string) (outcome, as string) {
 // shows the page again with the reasons in words and asks for the reason
 // to assign anyway.
 func (h *Handler) assignReviewer(w http.ResponseWriter, r *http.Request) {
-	v, _ := h.managedAbstract(w, r)
-	if v == nil {
+	u := h.poster(w, r)
+	if u == nil {
 		return
 	}
 	f, err := readForm(w, r, "email", "override")
@@ -121,7 +100,8 @@ func (h *Handler) assignReviewer(w http.ResponseWriter, r *http.Request) {
 		h.Error(w, r, err)
 		return
 	}
-	_, err = h.Review.AssignReviewer(r.Context(), symposium.UserFromContext(r.Context()), v.Abstract, f.Values["email"], f.Values["override"])
+	id := r.PathValue("id")
+	_, err = h.Review.AssignReviewer(r.Context(), u, id, f.Values["email"], f.Values["override"])
 	if err != nil {
 		var conflicts []symposium.Interest
 		if e := symposium.AsError(err); e != nil && e.Code == symposium.ECONFLICT {
@@ -130,5 +110,5 @@ func (h *Handler) assignReviewer(w http.ResponseWriter, r *http.Request) {
 		h.formFailed(w, r, f, err, func(status int) { h.showAbstractAgain(w, r, status, f, conflicts) })
 		return
 	}
-	redirect(w, r, "/abstracts/"+v.Abstract.ID+"?notice=assigned#reviewers")
+	redirect(w, r, "/abstracts/"+id+"?notice=assigned#reviewers")
 }

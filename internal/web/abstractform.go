@@ -32,87 +32,32 @@ type abstractFormView struct {
 // newAbstractForm shows the empty submission form; anonymous readers sign
 // in first.
 func (h *Handler) newAbstractForm(w http.ResponseWriter, r *http.Request) {
-	if !h.requireUser(w, r) {
+	sf, err := h.Review.SubmitForm(r.Context(), symposium.UserFromContext(r.Context()), r.PathValue("slug"))
+	if err != nil {
+		h.Error(w, r, err)
 		return
 	}
-	ed, c := h.loadCall(w, r)
-	if ed == nil {
-		return
-	}
+	c := sf.Call
 	f := newForm()
 	f.Values["language"] = symposium.LanguageFromContext(r.Context())
 	if len(c.Tracks) == 1 {
 		f.Values["track"] = c.Tracks[0].ID
 	}
 	f.Values["type"], f.Values["presenter"] = c.Types[0], "self"
-	v := &abstractFormView{Action: "/events/" + ed.Event.Slug + "/abstracts/new", Call: c}
-	if err := h.submitterAsFirst(r, v); err != nil {
-		h.Error(w, r, err)
-		return
-	}
-	h.renderAbstractForm(w, r, ed, http.StatusOK, f, v)
+	v := newAbstractFormView(sf, "/events/"+sf.Event.Slug+"/abstracts/new")
+	h.renderAbstractForm(w, r, sf, http.StatusOK, f, v)
 }
 
-// loadCall loads the event of the request and its call, answering 404
-// when either is missing or hidden.
-func (h *Handler) loadCall(w http.ResponseWriter, r *http.Request) (*eventData, *symposium.Call) {
-	ed := h.loadEvent(w, r)
-	if ed == nil {
-		return nil, nil
-	}
-	c, err := h.Store.Call(r.Context(), ed.Event.ID)
-	if err != nil {
-		h.Error(w, r, err)
-		return nil, nil
-	}
-	return ed, c
-}
-
-// submitterAsFirst makes the signed-in account's person the first author
-// of a new abstract, or one to be made from the account: a person with its
-// verified email (the first, where a duplicate is yet to be resolved). A
-// person made from an account whose email is not verified does not carry
-// that email.
-func (h *Handler) submitterAsFirst(r *http.Request, v *abstractFormView) error {
-	u := symposium.UserFromContext(r.Context())
-	people, err := h.Store.AccountPeople(r.Context(), u)
-	if err != nil {
-		return err
-	}
-	if len(people) == 0 {
-		v.First = symposium.Person{Name: symposium.LocalizedText{nameLanguage(u.Name): u.Name}}
-		if u.Verified {
-			v.First.Email = u.Email
-		}
-		if symposium.IsLanguage(u.Language) {
-			v.First.Languages = []string{u.Language}
-		}
-		v.FirstNew = true
-		return nil
-	}
-	v.First = *people[0]
-	return h.firstOrganization(r, v)
-}
-
-// firstOrganization looks up the first author's organization.
-func (h *Handler) firstOrganization(r *http.Request, v *abstractFormView) error {
-	if v.First.OrganizationID == "" {
-		return nil
-	}
-	o, err := h.Store.Organization(r.Context(), v.First.OrganizationID)
-	if err == nil {
-		v.FirstOrg = o.Name
-	}
-	if symposium.ErrorCode(err) == symposium.ENOTFOUND {
-		return nil
-	}
-	return err
+// newAbstractFormView starts the abstract form's view from what the
+// service gives.
+func newAbstractFormView(rf *review.Form, action string) *abstractFormView {
+	return &abstractFormView{Action: action, Editing: rf.Abstract != nil, Call: rf.Call, First: rf.First, FirstNew: rf.FirstNew, FirstOrg: rf.FirstOrg}
 }
 
 // renderAbstractForm shows the abstract form, with empty co-author rows
 // after those filled in.
-func (h *Handler) renderAbstractForm(w http.ResponseWriter, r *http.Request, ed *eventData, status int, f *form, v *abstractFormView) {
-	orgs, err := h.Store.AllOrganizations(r.Context(), 500)
+func (h *Handler) renderAbstractForm(w http.ResponseWriter, r *http.Request, rf *review.Form, status int, f *form, v *abstractFormView) {
+	orgs, err := h.People.Organizations(r.Context(), 500)
 	if err != nil {
 		h.Error(w, r, err)
 		return
@@ -130,7 +75,7 @@ func (h *Handler) renderAbstractForm(w http.ResponseWriter, r *http.Request, ed 
 		v.Spare = append(v.Spare, i)
 		v.NextRow = i + 1
 	}
-	p := h.eventPage(r, ed, "cfp", v)
+	p := h.eventPage(r, &eventData{Event: rf.Event, Access: rf.Access}, "cfp", v)
 	p.Form = f
 	h.render(w, r, status, "abstract_form", p)
 }
@@ -181,69 +126,19 @@ func abstractToForm(a *symposium.Abstract) *form {
 
 // editAbstractForm shows an abstract's form to its authors.
 func (h *Handler) editAbstractForm(w http.ResponseWriter, r *http.Request) {
-	if !h.requireUser(w, r) {
-		return
-	}
-	v, ed := h.authorView(w, r)
-	if v == nil {
-		return
-	}
-	a := v.Abstract
-	fv := &abstractFormView{Action: "/abstracts/" + a.ID + "/edit", Editing: true, Call: v.Call}
-	if err := h.firstFromAbstract(r, fv, a); err != nil {
+	ef, err := h.Review.EditForm(r.Context(), symposium.UserFromContext(r.Context()), r.PathValue("id"))
+	if err != nil {
 		h.Error(w, r, err)
 		return
 	}
+	a := ef.Abstract
+	fv := newAbstractFormView(ef, "/abstracts/"+a.ID+"/edit")
 	for i, au := range a.Authors {
 		if i > 0 {
 			fv.Rows = append(fv.Rows, authorRow{Index: i - 1, PersonID: au.PersonID, Name: au.Name, Org: au.Organization})
 		}
 	}
-	h.renderAbstractForm(w, r, ed, http.StatusOK, abstractToForm(a), fv)
-}
-
-// firstFromAbstract makes an abstract's first author the form's.
-func (h *Handler) firstFromAbstract(r *http.Request, v *abstractFormView, a *symposium.Abstract) error {
-	if len(a.Authors) == 0 {
-		return symposium.NotFound()
-	}
-	p, err := h.Store.Person(r.Context(), a.Authors[0].PersonID)
-	if err != nil {
-		return err
-	}
-	v.First, v.FirstOrg = *p, a.Authors[0].Organization
-	return nil
-}
-
-// authorView loads the abstract of the request for one of its authors,
-// with its event; anyone else gets 404.
-func (h *Handler) authorView(w http.ResponseWriter, r *http.Request) (*review.View, *eventData) {
-	v, ed := h.loadAbstract(w, r)
-	if v == nil {
-		return nil, nil
-	}
-	if v.As != review.AsAuthor {
-		h.notFound(w, r)
-		return nil, nil
-	}
-	return v, ed
-}
-
-// loadAbstract loads what the signed-in account may see of the abstract
-// of the request, with its event; anyone else gets 404.
-func (h *Handler) loadAbstract(w http.ResponseWriter, r *http.Request) (*review.View, *eventData) {
-	u := symposium.UserFromContext(r.Context())
-	v, err := h.Review.View(r.Context(), u, r.PathValue("id"))
-	if err != nil {
-		h.Error(w, r, err)
-		return nil, nil
-	}
-	access, err := h.Store.EventAccess(r.Context(), v.Event.ID, u)
-	if err != nil {
-		h.Error(w, r, err)
-		return nil, nil
-	}
-	return v, &eventData{Event: v.Event, Access: access}
+	h.renderAbstractForm(w, r, ef, http.StatusOK, abstractToForm(a), fv)
 }
 
 // coauthorRowData is what the coauthor_row template sees: the page, the

@@ -23,36 +23,19 @@ var bookFonts = sync.OnceValues(func() (badge.Fonts, error) {
 // every review; a reviewer gets the abstracts they may review, blind if
 // the call is.
 func (h *Handler) exportAbstracts(w http.ResponseWriter, r *http.Request) {
-	if !h.requireUser(w, r) {
-		return
-	}
-	ed := h.loadEvent(w, r)
-	if ed == nil {
-		return
-	}
-	kind, format := r.PathValue("kind"), r.PathValue("format")
-	manager := ed.Access.CanManage()
-	if (format != "csv" && format != "xlsx") || (kind != "abstracts" && kind != "reviews") ||
-		(!manager && (kind != "abstracts" || !ed.Access.Has(symposium.RoleReviewer))) {
+	format := r.PathValue("format")
+	if format != "csv" && format != "xlsx" {
 		h.notFound(w, r)
 		return
 	}
+	kind := r.PathValue("kind")
 	l := h.I18n.For(symposium.LanguageFromContext(r.Context()))
-	var t export.Table
-	var err error
-	switch {
-	case kind == "reviews":
-		t, err = h.Review.ReviewsTable(r.Context(), ed.Event, l)
-	case manager:
-		t, err = h.Review.AbstractsTable(r.Context(), ed.Event, l, nil)
-	default:
-		t, err = h.Review.AbstractsTable(r.Context(), ed.Event, l, symposium.UserFromContext(r.Context()))
-	}
+	e, t, err := h.Review.Export(r.Context(), symposium.UserFromContext(r.Context()), r.PathValue("slug"), kind, l)
 	if err != nil {
 		h.Error(w, r, err)
 		return
 	}
-	h.writeTable(w, r, t, format, ed.Event.Slug+"-"+kind)
+	h.writeTable(w, r, t, format, e.Slug+"-"+kind)
 }
 
 // writeTable sends a table as a CSV or XLSX download named name.
@@ -79,22 +62,11 @@ func (h *Handler) writeTable(w http.ResponseWriter, r *http.Request, t export.Ta
 // anyone who may see the event once decisions were released, since it
 // holds only accepted, released abstracts.
 func (h *Handler) bookOfAbstracts(w http.ResponseWriter, r *http.Request) {
-	ed := h.loadEvent(w, r)
-	if ed == nil {
-		return
-	}
-	if !ed.Access.CanManage() {
-		released, err := h.anyReleased(r, ed.Event.ID)
-		if err != nil || !released {
-			h.Error(w, r, orNotFound(err))
-			return
-		}
-	}
 	lang := r.URL.Query().Get("lang")
 	if !symposium.IsLanguage(lang) {
 		lang = symposium.LanguageFromContext(r.Context())
 	}
-	b, err := h.Review.Book(r.Context(), ed.Event, h.I18n.For(lang))
+	e, b, err := h.Review.Book(r.Context(), symposium.UserFromContext(r.Context()), r.PathValue("slug"), h.I18n.For(lang))
 	if err != nil {
 		h.Error(w, r, err)
 		return
@@ -111,20 +83,6 @@ func (h *Handler) bookOfAbstracts(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Header().Set("Content-Type", "application/pdf")
-	w.Header().Set("Content-Disposition", `inline; filename="`+ed.Event.Slug+`-abstracts-`+lang+`.pdf"`)
+	w.Header().Set("Content-Disposition", `inline; filename="`+e.Slug+`-abstracts-`+lang+`.pdf"`)
 	_, _ = buf.WriteTo(w)
-}
-
-// anyReleased reports whether an event's decisions were released.
-func (h *Handler) anyReleased(r *http.Request, eventID string) (bool, error) {
-	all, err := h.Store.EventAbstractsBrief(r.Context(), eventID)
-	if err != nil {
-		return false, err
-	}
-	for _, a := range all {
-		if a.Decision != nil && a.Decision.Released {
-			return true, nil
-		}
-	}
-	return false, nil
 }

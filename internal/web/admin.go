@@ -6,19 +6,11 @@ import (
 	"symposium"
 )
 
-// adminMail shows the outbox to site administrators, newest first;
-// anonymous readers are sent to sign in, and anyone else is refused.
+// adminMail shows the outbox to site administrators, newest first, as
+// the other administration pages: anonymous readers sign in first, other
+// accounts are forbidden.
 func (h *Handler) adminMail(w http.ResponseWriter, r *http.Request) {
-	u := symposium.UserFromContext(r.Context())
-	switch {
-	case u == nil:
-		h.Error(w, r, symposium.Unauthorized())
-		return
-	case !u.IsAdministrator():
-		h.Error(w, r, symposium.Forbidden())
-		return
-	}
-	list, err := h.Store.ListMail(r.Context(), r.URL.Query().Get("before"), 50)
+	list, err := h.Accounts.Outbox(r.Context(), symposium.UserFromContext(r.Context()), r.URL.Query().Get("before"), 50)
 	if err != nil {
 		h.Error(w, r, err)
 		return

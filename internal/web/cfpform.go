@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"symposium"
+	"symposium/internal/review"
 )
 
 // Empty rows the call's form offers for new tracks and questions.
@@ -36,27 +37,19 @@ type questionRow struct {
 // editCallForm shows the call's setup form to the event's managers,
 // filled with the call if there is one.
 func (h *Handler) editCallForm(w http.ResponseWriter, r *http.Request) {
-	ed := h.loadManagedEvent(w, r)
-	if ed == nil {
-		return
-	}
-	c, err := h.Store.Call(r.Context(), ed.Event.ID)
-	switch {
-	case symposium.ErrorCode(err) == symposium.ENOTFOUND:
-		c = &symposium.Call{Blind: true, WordLimit: symposium.DefaultWordLimit,
-			Types: []string{symposium.ContributionTalk, symposium.ContributionPoster}}
-	case err != nil:
+	cp, err := h.Review.CallForm(r.Context(), symposium.UserFromContext(r.Context()), r.PathValue("slug"))
+	if err != nil {
 		h.Error(w, r, err)
 		return
 	}
 	f := newForm()
-	tracks, questions := callToForm(f, c, ed.Event.Location())
-	h.renderCallForm(w, r, ed, http.StatusOK, f, tracks, questions)
+	tracks, questions := callToForm(f, cp.Call, cp.Event.Location())
+	h.renderCallForm(w, r, cp, http.StatusOK, f, tracks, questions)
 }
 
 // renderCallForm shows the call's form with room for new rows.
-func (h *Handler) renderCallForm(w http.ResponseWriter, r *http.Request, ed *eventData, status int, f *form, tracks, questions int) {
-	v := callFormView{Langs: ed.Event.Languages, Kinds: symposium.ReviewQuestionKinds, Types: symposium.SubmissionTypes}
+func (h *Handler) renderCallForm(w http.ResponseWriter, r *http.Request, cp *review.CallPage, status int, f *form, tracks, questions int) {
+	v := callFormView{Langs: cp.Event.Languages, Kinds: symposium.ReviewQuestionKinds, Types: symposium.SubmissionTypes}
 	if len(v.Langs) == 0 {
 		v.Langs = symposium.Languages
 	}
@@ -66,7 +59,7 @@ func (h *Handler) renderCallForm(w http.ResponseWriter, r *http.Request, ed *eve
 	for i := range min(questions+spareRows, symposium.MaxReviewQuestions) {
 		v.Questions = append(v.Questions, i)
 	}
-	p := h.eventPage(r, ed, "cfp", v)
+	p := h.eventPage(r, &eventData{Event: cp.Event, Access: cp.Access}, "cfp", v)
 	p.Form = f
 	h.render(w, r, status, "cfp_form", p)
 }
@@ -132,10 +125,13 @@ func fillRows(f *form, tracks []trackRow, questions []questionRow) {
 	}
 }
 
-// saveCall stores the call from its form and shows the call's page.
+// saveCall stores the call from its form and shows the call's page. Its
+// dates are read in the event's zone.
 func (h *Handler) saveCall(w http.ResponseWriter, r *http.Request) {
-	ed := h.loadManagedEvent(w, r)
-	if ed == nil {
+	ctx, u, slug := r.Context(), symposium.UserFromContext(r.Context()), r.PathValue("slug")
+	cp, err := h.Review.CallForm(ctx, u, slug)
+	if err != nil {
+		h.Error(w, r, err)
 		return
 	}
 	f, err := readForm(w, r, "opens_at", "closes_at", "review_opens_at", "review_closes_at", "word_limit", "blind", "reviews_visible")
@@ -146,17 +142,17 @@ func (h *Handler) saveCall(w http.ResponseWriter, r *http.Request) {
 	tracks, questions := readTrackRows(r), readQuestionRows(r)
 	fillRows(f, tracks, questions)
 	var p symposium.Problems
-	c := callFromForm(r, f, ed.Event.Location(), &p)
+	c := callFromForm(r, f, cp.Event.Location(), &p)
 	c.Tracks = tracksFrom(tracks)
 	c.Questions = questionsFrom(questions, &p)
 	if err = p.Err(); err == nil {
-		err = h.Review.PutCall(r.Context(), ed.Event, c)
+		err = h.Review.PutCall(ctx, u, slug, c)
 	}
 	if err != nil {
-		h.formFailed(w, r, f, err, func(status int) { h.renderCallForm(w, r, ed, status, f, len(tracks), len(questions)) })
+		h.formFailed(w, r, f, err, func(status int) { h.renderCallForm(w, r, cp, status, f, len(tracks), len(questions)) })
 		return
 	}
-	redirect(w, r, "/events/"+ed.Event.Slug+"/cfp")
+	redirect(w, r, "/events/"+slug+"/cfp")
 }
 
 // callFromForm reads the call's own fields; problems with dates and the

@@ -1,13 +1,11 @@
 package web
 
 import (
-	"crypto/ed25519"
 	"encoding/base64"
 	"net/http"
-	"strings"
 
 	"symposium"
-	"symposium/internal/store"
+	"symposium/internal/registration"
 )
 
 // checkinView is the check-in desk: the form that takes a scanned ticket,
@@ -28,46 +26,42 @@ type checkinResult struct {
 	Registration *symposium.Registration
 }
 
-// loadDesk loads the event for its managers and check-in staff; anyone
-// else gets 404.
-func (h *Handler) loadDesk(w http.ResponseWriter, r *http.Request) *eventData {
-	ed := h.loadEvent(w, r)
-	if ed == nil {
-		return nil
-	}
-	if !ed.Access.CanManage() && !ed.Access.Has(symposium.RoleCheckin) {
-		h.notFound(w, r)
-		return nil
-	}
-	return ed
-}
-
-// showCheckin is the check-in desk. Scanners that type the ticket and
-// press Enter work with the form alone; the page's script adds the camera,
-// offline check-in and search as you type.
+// showCheckin is the check-in desk, for the event's check-in staff and
+// managers. Scanners that type the ticket and press Enter work with the
+// form alone; the page's script adds the camera, offline check-in and
+// search as you type.
 func (h *Handler) showCheckin(w http.ResponseWriter, r *http.Request) {
-	ed := h.loadDesk(w, r)
-	if ed == nil {
+	d, err := h.Registration.Desk(r.Context(), symposium.UserFromContext(r.Context()), r.PathValue("slug"), r.URL.Query().Get("q"))
+	if err != nil {
+		h.Error(w, r, err)
 		return
 	}
-	h.renderCheckin(w, r, ed, nil)
+	h.renderCheckin(w, r, d)
 }
 
 // checkIn takes one scanned ticket from the form.
 func (h *Handler) checkIn(w http.ResponseWriter, r *http.Request) {
-	ed := h.loadDesk(w, r)
-	if ed == nil {
-		return
-	}
 	f, err := readForm(w, r, "ticket")
 	if err != nil {
 		h.Error(w, r, err)
 		return
 	}
+	d, err := h.Registration.CheckInAtDesk(r.Context(), symposium.UserFromContext(r.Context()), r.PathValue("slug"), f.Values["ticket"], r.URL.Query().Get("q"))
+	if err != nil {
+		h.Error(w, r, err)
+		return
+	}
+	h.renderCheckin(w, r, d)
+}
+
+// scanResult says in words what a scan did.
+func (h *Handler) scanResult(r *http.Request, sc *registration.Scanned) *checkinResult {
+	if sc == nil {
+		return nil
+	}
 	l := h.I18n.For(symposium.LanguageFromContext(r.Context()))
-	reg, err := h.Registration.CheckIn(r.Context(), ed.Event, f.Values["ticket"])
-	res := &checkinResult{OK: err == nil, Registration: reg, Message: l.T("checkin.ok")}
-	if e := symposium.AsError(err); e != nil {
+	res := &checkinResult{OK: sc.Refused == nil, Registration: sc.Registration, Message: l.T("checkin.ok")}
+	if e := symposium.AsError(sc.Refused); e != nil {
 		res.Message = l.TMap(e.Key, e.Args)
 		if reason, ok := e.Detail["reason"].(string); ok {
 			res.Message += " " + l.T(reason)
@@ -75,40 +69,16 @@ func (h *Handler) checkIn(w http.ResponseWriter, r *http.Request) {
 		if e.Code == symposium.ENOTFOUND {
 			res.Message = l.T("checkin.unknown")
 		}
-	} else if err != nil {
-		h.Error(w, r, err)
-		return
 	}
-	h.renderCheckin(w, r, ed, res)
+	return res
 }
 
-func (h *Handler) renderCheckin(w http.ResponseWriter, r *http.Request, ed *eventData, res *checkinResult) {
-	ctx := r.Context()
-	key, err := h.Store.EventKey(ctx, ed.Event.ID)
-	if err != nil {
-		h.Error(w, r, err)
-		return
-	}
-	v := checkinView{Result: res, Query: strings.TrimSpace(r.URL.Query().Get("q")), Names: map[string]string{},
-		PublicKey: base64.StdEncoding.EncodeToString(key.Public().(ed25519.PublicKey))}
-	p := h.eventPage(r, ed, "checkin", nil)
-	cats, err := h.Store.Categories(ctx, ed.Event.ID)
-	if err != nil {
-		h.Error(w, r, err)
-		return
-	}
-	for _, c := range cats {
+func (h *Handler) renderCheckin(w http.ResponseWriter, r *http.Request, d *registration.Desk) {
+	v := checkinView{Result: h.scanResult(r, d.Scanned), Query: d.Query, Names: map[string]string{}, Counts: d.Counts, Found: d.Found,
+		PublicKey: base64.StdEncoding.EncodeToString(d.PublicKey)}
+	p := h.eventPage(r, &eventData{Event: d.Event, Access: d.Access}, "checkin", nil)
+	for _, c := range d.Categories {
 		v.Names[c.ID] = p.Plain(c.Name)
-	}
-	if v.Counts, err = h.Store.RegistrationCounts(ctx, ed.Event.ID); err != nil {
-		h.Error(w, r, err)
-		return
-	}
-	if v.Query != "" {
-		if v.Found, err = h.Store.SearchRegistrations(ctx, store.RegistrationSearch{EventID: ed.Event.ID, Text: v.Query, Limit: 20}); err != nil {
-			h.Error(w, r, err)
-			return
-		}
 	}
 	p.Data = v
 	w.Header().Set("Cache-Control", "no-store")

@@ -4,9 +4,9 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"unicode"
 
 	"symposium"
+	"symposium/internal/review"
 	"symposium/internal/search"
 )
 
@@ -115,10 +115,15 @@ func (h *Handler) rowPerson(ctx context.Context, row *authorRow, f *form, p *sym
 	if len(tp) > 0 {
 		return nil, nil
 	}
+	u := symposium.UserFromContext(ctx)
 	if typed.OrganizationID != "" {
-		if _, err := h.Store.Organization(ctx, typed.OrganizationID); err != nil {
+		_, err := h.Review.Affiliation(ctx, u, typed.OrganizationID)
+		if symposium.ErrorCode(err) == symposium.ENOTFOUND {
 			p.Add(prefix+"org", "error.field.unknown_reference")
 			return nil, nil
+		}
+		if err != nil {
+			return nil, err
 		}
 	}
 	row.Candidates = h.candidates(typed)
@@ -129,7 +134,7 @@ func (h *Handler) rowPerson(ctx context.Context, row *authorRow, f *form, p *sym
 		return h.chosenPerson(ctx, row, prefix+"name", pick, p)
 	}
 	if typed.Email != "" {
-		found, err := h.Store.PeopleWithEmail(ctx, symposium.NormalizeEmail(typed.Email))
+		found, err := h.Review.AuthorsWithEmail(ctx, u, typed.Email)
 		if err != nil {
 			return nil, err
 		}
@@ -151,7 +156,7 @@ func (h *Handler) matchTyped(ctx context.Context, row *authorRow, typed *symposi
 		known := h.Search.Person(c[0].ID)
 		if known != nil && (typed.Email == "" || known.Email == "" || known.Email == typed.Email) {
 			row.Candidates = nil
-			return h.Store.Person(ctx, c[0].ID)
+			return h.Review.Author(ctx, symposium.UserFromContext(ctx), c[0].ID)
 		}
 	}
 	return nil, nil
@@ -165,8 +170,8 @@ func (h *Handler) candidates(typed *symposium.Person) []search.Result {
 // chosenPerson loads a person chosen on the form, recording a problem on
 // field when there is none.
 func (h *Handler) chosenPerson(ctx context.Context, row *authorRow, field, id string, p *symposium.Problems) (*symposium.Person, error) {
-	person, err := h.Store.Person(ctx, id)
-	if symposium.ErrorCode(err) == symposium.ENOTFOUND || (err == nil && person.MergedInto != "") {
+	person, err := h.Review.Author(ctx, symposium.UserFromContext(ctx), id)
+	if symposium.ErrorCode(err) == symposium.ENOTFOUND {
 		p.Add(field, "error.field.unknown_reference")
 		return nil, nil
 	}
@@ -183,27 +188,7 @@ func typedPerson(f *form, prefix string) *symposium.Person {
 	name := f.Values[prefix+"name"]
 	ps := &symposium.Person{Name: symposium.LocalizedText{}, Email: f.Values[prefix+"email"], OrganizationID: f.Values[prefix+"org"]}
 	if name != "" {
-		ps.Name[nameLanguage(name)] = name
+		ps.Name[review.NameLanguage(name)] = name
 	}
 	return ps
-}
-
-// nameLanguage guesses the language a name is written for from its
-// script: Chinese characters, Kazakh or Russian Cyrillic, or else Latin.
-func nameLanguage(name string) string {
-	cyrillic := false
-	for _, r := range name {
-		switch {
-		case unicode.Is(unicode.Han, r):
-			return "zh"
-		case strings.ContainsRune("ӘәҒғҚқҢңӨөҰұҮүҺһІі", r):
-			return "kk"
-		case unicode.Is(unicode.Cyrillic, r):
-			cyrillic = true
-		}
-	}
-	if cyrillic {
-		return "ru"
-	}
-	return "en"
 }

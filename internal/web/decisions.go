@@ -67,73 +67,47 @@ func decisionFilter(r *http.Request) (review.ListFilter, string) {
 
 // showDecisions is the decision list, for the event's managers.
 func (h *Handler) showDecisions(w http.ResponseWriter, r *http.Request) {
-	ed := h.loadManagedEvent(w, r)
-	if ed == nil {
-		return
-	}
-	c, err := h.Store.Call(r.Context(), ed.Event.ID)
-	if err != nil {
-		h.Error(w, r, err)
-		return
-	}
-	h.renderDecisions(w, r, ed, c, http.StatusOK, newForm(), nil)
+	h.renderDecisions(w, r, http.StatusOK, newForm(), nil)
 }
 
 // renderDecisions renders the decision list, with a refused form or an
 // assignment proposal to look at before applying it.
-func (h *Handler) renderDecisions(w http.ResponseWriter, r *http.Request, ed *eventData, c *symposium.Call, status int, f *form, proposal *review.Proposal) {
-	v, err := h.decisions(r, ed.Event, c)
+func (h *Handler) renderDecisions(w http.ResponseWriter, r *http.Request, status int, f *form, proposal *review.Proposal) {
+	filter, order := decisionFilter(r)
+	b, err := h.Review.Board(r.Context(), symposium.UserFromContext(r.Context()), r.PathValue("slug"), filter)
 	if err != nil {
 		h.Error(w, r, err)
 		return
 	}
+	v := decisions(b, filter, order)
 	if proposal != nil {
-		all, err := h.Store.EventAbstractsBrief(r.Context(), ed.Event.ID)
-		if err != nil {
-			h.Error(w, r, err)
-			return
-		}
 		k, _ := strconv.Atoi(f.Values["k"])
-		v.Proposal = describeProposal(proposal, k, all, v.Reviewers)
+		v.Proposal = describeProposal(proposal, k, b.Abstracts, v.Reviewers)
 	}
 	if f.Values["k"] == "" {
 		f.Values["k"] = strconv.Itoa(defaultPerAbstract)
 	}
-	p := h.eventPage(r, ed, "decisions", v)
+	p := h.eventPage(r, &eventData{Event: b.Event, Access: b.Access}, "decisions", v)
 	p.Form = f
 	p.Notice = reviewNotice(p, r)
 	h.render(w, r, status, "decisions", p)
 }
 
-// decisions gathers the list with its filters, the count of decisions
+// decisions lays out the list with its filters, the count of decisions
 // pending release, and the reviewers.
-func (h *Handler) decisions(r *http.Request, e *symposium.Event, c *symposium.Call) (*decisionsView, error) {
-	ctx := r.Context()
-	v := &decisionsView{Call: c, Tracks: map[string]symposium.LocalizedText{}, Langs: symposium.Languages}
-	v.Filter, v.Order = decisionFilter(r)
+func decisions(b *review.Board, filter review.ListFilter, order string) *decisionsView {
+	v := &decisionsView{Call: b.Call, Tracks: map[string]symposium.LocalizedText{}, Langs: symposium.Languages, Filter: filter, Order: order}
 	v.Query = url.Values{"track": {v.Filter.TrackID}, "status": {v.Filter.Status}, "decision": {v.Filter.Decision},
 		"sort": {v.Filter.Sort}, "order": {v.Order}}.Encode()
-	for _, t := range c.Tracks {
+	for _, t := range b.Call.Tracks {
 		v.Tracks[t.ID] = t.Name
 	}
-	rows, err := h.Review.DecisionList(ctx, e, v.Filter)
-	if err != nil {
-		return nil, err
-	}
-	for _, row := range rows {
+	for _, row := range b.Rows {
 		v.Rows = append(v.Rows, decisionRow{Row: row, Mean: score100(row.Mean), Median: score100(row.Median), Spread: score100(row.Spread)})
 	}
-	pending, err := h.Review.DecisionList(ctx, e, review.ListFilter{Decision: "pending"})
-	if err != nil {
-		return nil, err
-	}
-	v.Pending = len(pending)
-	reviewers, err := h.Review.Reviewers(ctx, e.ID)
-	if err != nil {
-		return nil, err
-	}
-	v.Reviewers = describeReviewers(reviewers, v.Tracks)
-	return v, nil
+	v.Pending = b.Pending
+	v.Reviewers = describeReviewers(b.Reviewers, v.Tracks)
+	return v
 }
 
 // score100 writes a score of 0–1 on a scale of 0 to 100, or nothing.

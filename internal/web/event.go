@@ -18,18 +18,6 @@ type eventData struct {
 	Section string
 }
 
-// loadEvent finds the event of the request's {slug}, without its
-// organizers, and checks the reader may see it; otherwise it answers 404
-// and returns nil.
-func (h *Handler) loadEvent(w http.ResponseWriter, r *http.Request) *eventData {
-	e, access, err := h.Events.Visible(r.Context(), symposium.UserFromContext(r.Context()), r.PathValue("slug"))
-	if err != nil {
-		h.Error(w, r, err)
-		return nil
-	}
-	return &eventData{Event: e, Access: access}
-}
-
 // eventPage prepares a page of an event: times in the event's zone, texts
 // falling back to its default language.
 func (h *Handler) eventPage(r *http.Request, ed *eventData, section string, data any) *page {

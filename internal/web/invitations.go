@@ -3,9 +3,9 @@ package web
 import (
 	"net/http"
 	"net/url"
-	"time"
 
 	"symposium"
+	"symposium/internal/registration"
 )
 
 // invitationView is the page an invitation's link opens.
@@ -20,35 +20,24 @@ type invitationView struct {
 // event, restricted or not.
 func (h *Handler) showInvitation(w http.ResponseWriter, r *http.Request) {
 	token := r.PathValue("token")
-	inv, err := h.Registration.Invitation(r.Context(), token)
+	v, err := h.Registration.Invitation(r.Context(), token)
 	if err != nil {
 		h.Error(w, r, err)
 		return
 	}
-	h.renderInvitation(w, r, inv, token, http.StatusOK, newForm())
+	h.renderInvitation(w, r, v, token, http.StatusOK, newForm())
 }
 
-func (h *Handler) renderInvitation(w http.ResponseWriter, r *http.Request, inv *symposium.Invitation, token string, status int, f *form) {
-	e, err := h.Store.EventByID(r.Context(), inv.EventID)
-	if err != nil {
-		h.Error(w, r, err)
-		return
-	}
+func (h *Handler) renderInvitation(w http.ResponseWriter, r *http.Request, inv *registration.Invited, token string, status int, f *form) {
+	e := inv.Event
 	ed := &eventData{Event: e, Access: symposium.Access{User: symposium.UserFromContext(r.Context())}}
 	p := h.eventPage(r, ed, "register", nil)
-	v := invitationView{Invitation: inv, Token: token}
-	cats, err := h.Store.Categories(r.Context(), e.ID)
-	if err != nil {
-		h.Error(w, r, err)
-		return
-	}
-	for _, c := range cats {
-		if c.ID == inv.CategoryID {
-			v.Category = p.Plain(c.Name)
-		}
+	v := invitationView{Invitation: inv.Invitation, Token: token}
+	if inv.Category != nil {
+		v.Category = p.Plain(inv.Category.Name)
 	}
 	if f.Values["name"] == "" {
-		f.Values["name"] = inv.Name.Get(p.L.Lang, e.DefaultLanguage)
+		f.Values["name"] = inv.Invitation.Name.Get(p.L.Lang, e.DefaultLanguage)
 	}
 	p.Data, p.Form = v, f
 	w.Header().Set("Cache-Control", "no-store")
@@ -63,22 +52,12 @@ func (h *Handler) answerInvitation(w http.ResponseWriter, r *http.Request) {
 		h.Error(w, r, err)
 		return
 	}
-	inv, err := h.Registration.Invitation(r.Context(), token)
-	if err != nil {
-		h.Error(w, r, err)
-		return
-	}
 	if f.Values["action"] == "decline" {
 		if err := h.Registration.Decline(r.Context(), token); err != nil {
 			h.Error(w, r, err)
 			return
 		}
 		redirect(w, r, "/invitations/"+url.PathEscape(token))
-		return
-	}
-	e, err := h.Store.EventByID(r.Context(), inv.EventID)
-	if err != nil {
-		h.Error(w, r, err)
 		return
 	}
 	lang := symposium.LanguageFromContext(r.Context())
@@ -90,9 +69,16 @@ func (h *Handler) answerInvitation(w http.ResponseWriter, r *http.Request) {
 	if f.Values["name_latin"] != "" && lang != "en" {
 		reg.Name["en"] = f.Values["name_latin"]
 	}
-	manage, err := h.Registration.Accept(r.Context(), e, token, reg)
+	manage, err := h.Registration.Accept(r.Context(), token, reg)
 	if err != nil {
-		h.formFailed(w, r, f, renamePrefix(err, "name."+lang, "name"), func(status int) { h.renderInvitation(w, r, inv, token, status, f) })
+		h.formFailed(w, r, f, renamePrefix(err, "name."+lang, "name"), func(status int) {
+			v, err := h.Registration.Invitation(r.Context(), token)
+			if err != nil {
+				h.Error(w, r, err)
+				return
+			}
+			h.renderInvitation(w, r, v, token, status, f)
+		})
 		return
 	}
 	redirect(w, r, "/registrations/manage?"+url.Values{"token": {manage}}.Encode())
@@ -106,27 +92,18 @@ type invitationsView struct {
 
 // showInvitations lists an event's invitations with a form to send more.
 func (h *Handler) showInvitations(w http.ResponseWriter, r *http.Request) {
-	ed := h.loadManagedEvent(w, r)
-	if ed == nil {
-		return
-	}
-	h.renderInvitations(w, r, ed, http.StatusOK, newForm())
+	h.renderInvitations(w, r, http.StatusOK, newForm())
 }
 
-func (h *Handler) renderInvitations(w http.ResponseWriter, r *http.Request, ed *eventData, status int, f *form) {
-	p := h.eventPage(r, ed, "registrations", nil)
-	list, err := h.Store.Invitations(r.Context(), ed.Event.ID)
+func (h *Handler) renderInvitations(w http.ResponseWriter, r *http.Request, status int, f *form) {
+	list, err := h.Registration.Invitations(r.Context(), symposium.UserFromContext(r.Context()), r.PathValue("slug"))
 	if err != nil {
 		h.Error(w, r, err)
 		return
 	}
-	cats, err := h.Store.Categories(r.Context(), ed.Event.ID)
-	if err != nil {
-		h.Error(w, r, err)
-		return
-	}
-	v := invitationsView{Invitations: list, Categories: map[string]string{}}
-	for _, c := range cats {
+	p := h.eventPage(r, &eventData{Event: list.Event, Access: list.Access}, "registrations", nil)
+	v := invitationsView{Invitations: list.Invitations, Categories: map[string]string{}}
+	for _, c := range list.Categories {
 		v.Categories[c.ID] = p.Plain(c.Name)
 	}
 	p.Data, p.Form = v, f
@@ -135,28 +112,25 @@ func (h *Handler) renderInvitations(w http.ResponseWriter, r *http.Request, ed *
 
 // sendInvitation invites someone, or revokes an invitation.
 func (h *Handler) sendInvitation(w http.ResponseWriter, r *http.Request) {
-	ed := h.loadManagedEvent(w, r)
-	if ed == nil {
-		return
-	}
 	f, err := readForm(w, r, "email", "name", "category_id", "language", "revoke")
 	if err != nil {
 		h.Error(w, r, err)
 		return
 	}
+	ctx, u, slug := r.Context(), symposium.UserFromContext(r.Context()), r.PathValue("slug")
 	if id := f.Values["revoke"]; id != "" {
-		err = h.Store.RevokeInvitation(r.Context(), ed.Event.ID, id, time.Now())
+		err = h.Registration.RevokeInvitation(ctx, u, slug, id)
 	} else {
 		lang := f.Values["language"]
 		inv := &symposium.Invitation{Email: f.Values["email"], CategoryID: f.Values["category_id"], Language: lang}
 		if f.Values["name"] != "" {
 			inv.Name = symposium.Text(lang, f.Values["name"])
 		}
-		err = h.Registration.Invite(r.Context(), ed.Event, inv)
+		err = h.Registration.Invite(ctx, u, slug, inv)
 	}
 	if err != nil {
-		h.formFailed(w, r, f, err, func(status int) { h.renderInvitations(w, r, ed, status, f) })
+		h.formFailed(w, r, f, err, func(status int) { h.renderInvitations(w, r, status, f) })
 		return
 	}
-	redirect(w, r, "/events/"+ed.Event.Slug+"/invitations")
+	redirect(w, r, "/events/"+slug+"/invitations")
 }

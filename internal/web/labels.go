@@ -91,7 +91,9 @@ var (
 		symposium.AuditRegistration: "audit.action.registration_change", symposium.AuditCallSave: "audit.action.call_save",
 		symposium.AuditReviewerAssign: "audit.action.review_assign", symposium.AuditDecision: "audit.action.review_decision",
 		symposium.AuditDecisionsRelease: "audit.action.review_release", symposium.AuditAccountRights: "audit.action.account_rights",
-		symposium.AuditSiteSettings: "audit.action.site_settings",
+		symposium.AuditSiteSettings: "audit.action.site_settings", symposium.AuditCapacity: "audit.action.registration_capacity",
+		symposium.AuditQuestions: "audit.action.registration_form_save", symposium.AuditInvite: "audit.action.invitation_send",
+		symposium.AuditInviteRevoke: "audit.action.invitation_revoke",
 	}
 )
 

@@ -6,20 +6,18 @@ import (
 	"strings"
 
 	"symposium"
+	"symposium/internal/registration"
 )
 
 // showParticipants lists the confirmed registrants who agreed to appear.
 func (h *Handler) showParticipants(w http.ResponseWriter, r *http.Request) {
-	ed := h.loadEvent(w, r)
-	if ed == nil {
-		return
-	}
-	list, err := h.Store.Participants(r.Context(), ed.Event.ID)
+	ps, err := h.Registration.Participants(r.Context(), symposium.UserFromContext(r.Context()), r.PathValue("slug"))
 	if err != nil {
 		h.Error(w, r, err)
 		return
 	}
-	h.render(w, r, http.StatusOK, "participants", h.eventPage(r, ed, "participants", list))
+	ed := &eventData{Event: ps.Event, Access: ps.Access}
+	h.render(w, r, http.StatusOK, "participants", h.eventPage(r, ed, "participants", ps.List))
 }
 
 // formView is the organizers' editor of the registration form.
@@ -30,20 +28,20 @@ type formView struct {
 // showFormEditor lists the registration form's questions, with a form to
 // add one.
 func (h *Handler) showFormEditor(w http.ResponseWriter, r *http.Request) {
-	ed := h.loadManagedEvent(w, r)
-	if ed == nil {
-		return
-	}
-	h.renderFormEditor(w, r, ed, http.StatusOK, newForm())
+	h.renderFormEditor(w, r, http.StatusOK, newForm())
 }
 
-func (h *Handler) renderFormEditor(w http.ResponseWriter, r *http.Request, ed *eventData, status int, f *form) {
-	qs, err := h.Store.Questions(r.Context(), ed.Event.ID)
+func (h *Handler) renderFormEditor(w http.ResponseWriter, r *http.Request, status int, f *form) {
+	rf, err := h.Registration.FormEditor(r.Context(), symposium.UserFromContext(r.Context()), r.PathValue("slug"))
 	if err != nil {
 		h.Error(w, r, err)
 		return
 	}
-	p := h.eventPage(r, ed, "registrations", formView{Questions: qs})
+	h.renderForm(w, r, rf, status, f)
+}
+
+func (h *Handler) renderForm(w http.ResponseWriter, r *http.Request, rf *registration.Form, status int, f *form) {
+	p := h.eventPage(r, &eventData{Event: rf.Event, Access: rf.Access}, "registrations", formView{Questions: rf.Questions})
 	p.Form = f
 	h.render(w, r, status, "form_editor", p)
 }
@@ -51,47 +49,42 @@ func (h *Handler) renderFormEditor(w http.ResponseWriter, r *http.Request, ed *e
 // editForm adds a question to the registration form, or removes one.
 // Options are written one a line, as "value: label".
 func (h *Handler) editForm(w http.ResponseWriter, r *http.Request) {
-	ed := h.loadManagedEvent(w, r)
-	if ed == nil {
-		return
-	}
 	f, err := readForm(w, r, "key", "kind", "options", "remove")
 	if err != nil {
 		h.Error(w, r, err)
 		return
 	}
-	qs, err := h.Store.Questions(r.Context(), ed.Event.ID)
+	slug := r.PathValue("slug")
+	var last int
+	_, err = h.Registration.SetQuestions(r.Context(), symposium.UserFromContext(r.Context()), slug, func(qs []symposium.Question) []symposium.Question {
+		if key := f.Values["remove"]; key != "" {
+			var kept []symposium.Question
+			for _, q := range qs {
+				if q.Key != key {
+					kept = append(kept, q)
+				}
+			}
+			return kept
+		}
+		last = len(qs)
+		return append(qs, questionFromForm(r, f))
+	})
 	if err != nil {
-		h.Error(w, r, err)
+		h.formFailed(w, r, f, lastQuestionFields(err, last), func(status int) { h.renderFormEditor(w, r, status, f) })
 		return
 	}
-	if key := f.Values["remove"]; key != "" {
-		var kept []symposium.Question
-		for _, q := range qs {
-			if q.Key != key {
-				kept = append(kept, q)
-			}
+	redirect(w, r, "/events/"+slug+"/registration-form")
+}
+
+// questionFromForm reads the question being added.
+func questionFromForm(r *http.Request, f *form) symposium.Question {
+	q := symposium.Question{Key: f.Values["key"], Kind: f.Values["kind"], Label: localizedField(r, f, "label"), Required: r.PostForm.Get("required") == "yes"}
+	for _, line := range strings.Split(f.Values["options"], "\n") {
+		if value, text, ok := strings.Cut(line, ":"); ok {
+			q.Options = append(q.Options, symposium.Option{Value: strings.TrimSpace(value), Label: symposium.Text(symposium.LanguageFromContext(r.Context()), strings.TrimSpace(text))})
 		}
-		qs = kept
-	} else {
-		q := symposium.Question{Key: f.Values["key"], Kind: f.Values["kind"], Label: localizedField(r, f, "label"), Required: r.PostForm.Get("required") == "yes"}
-		for _, line := range strings.Split(f.Values["options"], "\n") {
-			if value, text, ok := strings.Cut(line, ":"); ok {
-				q.Options = append(q.Options, symposium.Option{Value: strings.TrimSpace(value), Label: symposium.Text(symposium.LanguageFromContext(r.Context()), strings.TrimSpace(text))})
-			}
-		}
-		qs = append(qs, q)
 	}
-	var p symposium.Problems
-	symposium.ValidateQuestions(&p, qs)
-	if err = p.Err(); err == nil {
-		err = h.Store.SetQuestions(r.Context(), ed.Event.ID, qs)
-	}
-	if err != nil {
-		h.formFailed(w, r, f, lastQuestionFields(err, len(qs)-1), func(status int) { h.renderFormEditor(w, r, ed, status, f) })
-		return
-	}
-	redirect(w, r, "/events/"+ed.Event.Slug+"/registration-form")
+	return q
 }
 
 // lastQuestionFields renames the fields of the question being added,

@@ -59,11 +59,3 @@ func (h *Handler) servePhoto(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "public, max-age=300")
 	_, _ = w.Write(data)
 }
-
-// orNotFound answers "not found" for a refusal without an error.
-func orNotFound(err error) error {
-	if err != nil {
-		return err
-	}
-	return symposium.NotFound()
-}

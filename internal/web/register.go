@@ -9,8 +9,7 @@ import (
 
 	"symposium"
 	"symposium/internal/qrcode"
-	"symposium/internal/secret"
-	"symposium/internal/store"
+	"symposium/internal/registration"
 )
 
 // registerView is the registration form of an event.
@@ -28,31 +27,34 @@ type categoryChoice struct {
 
 // registerForm shows the form to register for an event.
 func (h *Handler) registerForm(w http.ResponseWriter, r *http.Request) {
-	ed := h.loadEvent(w, r)
-	if ed == nil {
+	u := symposium.UserFromContext(r.Context())
+	rf, err := h.Registration.Form(r.Context(), u, r.PathValue("slug"))
+	if err != nil {
+		h.Error(w, r, err)
 		return
 	}
 	f := newForm()
-	if u := symposium.UserFromContext(r.Context()); u != nil {
+	if u != nil {
 		f.Values["email"], f.Values["name"] = u.Email, u.Name
 	}
-	h.renderRegister(w, r, ed, http.StatusOK, f)
+	h.renderRegister(w, r, rf, http.StatusOK, f)
 }
 
-func (h *Handler) renderRegister(w http.ResponseWriter, r *http.Request, ed *eventData, status int, f *form) {
-	cats, err := h.Store.Categories(r.Context(), ed.Event.ID)
+// renderRegisterAgain shows the registration form again with a refused
+// submission.
+func (h *Handler) renderRegisterAgain(w http.ResponseWriter, r *http.Request, status int, f *form) {
+	rf, err := h.Registration.Form(r.Context(), symposium.UserFromContext(r.Context()), r.PathValue("slug"))
 	if err != nil {
 		h.Error(w, r, err)
 		return
 	}
-	qs, err := h.Store.Questions(r.Context(), ed.Event.ID)
-	if err != nil {
-		h.Error(w, r, err)
-		return
-	}
-	v := registerView{Questions: qs}
+	h.renderRegister(w, r, rf, status, f)
+}
+
+func (h *Handler) renderRegister(w http.ResponseWriter, r *http.Request, rf *registration.Form, status int, f *form) {
+	v := registerView{Questions: rf.Questions}
 	now := time.Now()
-	for _, c := range cats {
+	for _, c := range rf.Categories {
 		ch := categoryChoice{Category: c, Open: c.IsOpen(now)}
 		if c.Capacity != nil {
 			ch.Left = max(0, *c.Capacity-c.Confirmed)
@@ -60,7 +62,7 @@ func (h *Handler) renderRegister(w http.ResponseWriter, r *http.Request, ed *eve
 		}
 		v.Categories = append(v.Categories, ch)
 	}
-	p := h.eventPage(r, ed, "register", v)
+	p := h.eventPage(r, &eventData{Event: rf.Event, Access: rf.Access}, "register", v)
 	p.Form = f
 	h.render(w, r, status, "register", p)
 }
@@ -68,10 +70,6 @@ func (h *Handler) renderRegister(w http.ResponseWriter, r *http.Request, ed *eve
 // register registers the person who filled the form and shows them their
 // registration.
 func (h *Handler) register(w http.ResponseWriter, r *http.Request) {
-	ed := h.loadEvent(w, r)
-	if ed == nil {
-		return
-	}
 	f, err := readForm(w, r, "category_id", "name", "name_latin", "email", "organization", "country")
 	if err != nil {
 		h.Error(w, r, err)
@@ -88,9 +86,9 @@ func (h *Handler) register(w http.ResponseWriter, r *http.Request) {
 	reg := &symposium.Registration{CategoryID: f.Values["category_id"], Email: f.Values["email"], Name: name,
 		Organization: f.Values["organization"], Country: f.Values["country"], Language: lang,
 		Listed: r.PostForm.Get("listed") == "yes", Answers: answersFromForm(r, f)}
-	manage, err := h.Registration.Register(r.Context(), ed.Event, reg)
+	rp, manage, err := h.Registration.Register(r.Context(), symposium.UserFromContext(r.Context()), r.PathValue("slug"), reg)
 	if err != nil {
-		h.formFailed(w, r, f, renamePrefix(err, "name."+lang, "name"), func(status int) { h.renderRegister(w, r, ed, status, f) })
+		h.formFailed(w, r, f, renamePrefix(err, "name."+lang, "name"), func(status int) { h.renderRegisterAgain(w, r, status, f) })
 		return
 	}
 	if reg.EmailConfirmed {
@@ -99,7 +97,7 @@ func (h *Handler) register(w http.ResponseWriter, r *http.Request) {
 	}
 	// The manage link goes only to the address: opening it there is what
 	// proves the address, so this page only says where to look.
-	p := h.eventPage(r, ed, "register", reg)
+	p := h.eventPage(r, &eventData{Event: rp.Event, Access: rp.Access}, "register", reg)
 	h.render(w, r, http.StatusOK, "check_mail", p)
 }
 
@@ -116,60 +114,54 @@ type manageView struct {
 // ways to change or cancel it, through the secret link they were mailed.
 // Opening the link confirms the address, which keeps a held seat.
 func (h *Handler) manageRegistration(w http.ResponseWriter, r *http.Request) {
+	if r.Method == http.MethodPost {
+		h.changeOwnRegistration(w, r)
+		return
+	}
 	token := r.URL.Query().Get("token")
-	var f *form
-	if r.Method == http.MethodPost {
-		var err error
-		if f, err = readForm(w, r, "token", "action", "name", "organization", "country"); err != nil {
-			h.Error(w, r, err)
-			return
-		}
-		token = f.Values["token"]
-	}
-	reg, err := h.Store.RegistrationByManageToken(r.Context(), secret.Hash(token))
+	m, err := h.Registration.Manage(r.Context(), symposium.UserFromContext(r.Context()), token)
 	if err != nil {
 		h.Error(w, r, err)
 		return
 	}
-	e, err := h.Store.EventByID(r.Context(), reg.EventID)
-	if err != nil {
-		h.Error(w, r, err)
-		return
-	}
-	if err := h.Registration.Confirm(r.Context(), token); err != nil {
-		h.Error(w, r, err)
-		return
-	}
-	reg.EmailConfirmed, reg.HoldUntil = true, nil
-	if r.Method == http.MethodPost {
-		h.changeOwnRegistration(w, r, e, reg, f, token)
-		return
-	}
-	h.renderManage(w, r, e, reg, token, http.StatusOK, newForm())
+	h.renderManage(w, r, m, token, http.StatusOK, newForm())
 }
 
 // changeOwnRegistration carries out what the registrant asked on their
 // page: cancel, send a new link, or save their details.
-func (h *Handler) changeOwnRegistration(w http.ResponseWriter, r *http.Request, e *symposium.Event, reg *symposium.Registration, f *form, token string) {
+func (h *Handler) changeOwnRegistration(w http.ResponseWriter, r *http.Request) {
+	f, err := readForm(w, r, "token", "action", "name", "organization", "country")
+	if err != nil {
+		h.Error(w, r, err)
+		return
+	}
+	ctx, u, token := r.Context(), symposium.UserFromContext(r.Context()), f.Values["token"]
 	back := "/registrations/manage?" + url.Values{"token": {token}}.Encode()
-	var err error
 	switch f.Values["action"] {
 	case "cancel":
-		_, err = h.Registration.Change(r.Context(), e, reg.ID, store.ChangeCancel)
+		err = h.Registration.CancelOwn(ctx, u, token)
 	case "renew":
-		if err = h.Registration.RenewLink(r.Context(), e, reg.ID); err == nil {
+		var e *symposium.Event
+		if e, err = h.Registration.RenewLink(ctx, u, token); err == nil {
 			redirect(w, r, "/events/"+e.Slug)
 			return
 		}
 	default:
-		lang := symposium.LanguageFromContext(r.Context())
-		if f.Values["name"] != "" {
-			reg.Name[lang] = f.Values["name"]
+		lang := symposium.LanguageFromContext(ctx)
+		answers := answersFromForm(r, f)
+		m, err := h.Registration.UpdateOwn(ctx, u, token, func(reg *symposium.Registration) {
+			if f.Values["name"] != "" {
+				reg.Name[lang] = f.Values["name"]
+			}
+			reg.Organization, reg.Country, reg.Listed = f.Values["organization"], f.Values["country"], r.PostForm.Get("listed") == "yes"
+			reg.Answers = answers
+		})
+		if err != nil && m != nil {
+			h.formFailed(w, r, f, err, func(status int) { h.renderManage(w, r, m, token, status, f) })
+			return
 		}
-		reg.Organization, reg.Country, reg.Listed = f.Values["organization"], f.Values["country"], r.PostForm.Get("listed") == "yes"
-		reg.Answers = answersFromForm(r, f)
-		if err = h.Registration.UpdateDetails(r.Context(), e, reg); err != nil {
-			h.formFailed(w, r, f, err, func(status int) { h.renderManage(w, r, e, reg, token, status, f) })
+		if err != nil {
+			h.Error(w, r, err)
 			return
 		}
 	}
@@ -180,14 +172,9 @@ func (h *Handler) changeOwnRegistration(w http.ResponseWriter, r *http.Request, 
 	redirect(w, r, back)
 }
 
-func (h *Handler) renderManage(w http.ResponseWriter, r *http.Request, e *symposium.Event, reg *symposium.Registration, token string, status int, f *form) {
-	v := manageView{Registration: reg, Token: token}
-	qs, err := h.Store.Questions(r.Context(), e.ID)
-	if err != nil {
-		h.Error(w, r, err)
-		return
-	}
-	v.Questions = qs
+func (h *Handler) renderManage(w http.ResponseWriter, r *http.Request, m *registration.Managed, token string, status int, f *form) {
+	reg := m.Registration
+	v := manageView{Registration: reg, Category: m.Category, Questions: m.Questions, Token: token}
 	if f.Values["organization"] == "" && f.Summary == "" {
 		f.Values["organization"], f.Values["country"] = reg.Organization, reg.Country
 		for k, a := range reg.Answers {
@@ -197,20 +184,6 @@ func (h *Handler) renderManage(w http.ResponseWriter, r *http.Request, e *sympos
 			f.Values["listed"] = "yes"
 		}
 	}
-	cats, err := h.Store.Categories(r.Context(), e.ID)
-	if err != nil {
-		h.Error(w, r, err)
-		return
-	}
-	for i := range cats {
-		if cats[i].ID == reg.CategoryID {
-			v.Category = &cats[i]
-		}
-	}
-	if reg.Ticket, err = h.Registration.Ticket(r.Context(), reg); err != nil {
-		h.Error(w, r, err)
-		return
-	}
 	if reg.Ticket != "" {
 		svg, err := qrcode.SVG(reg.Ticket)
 		if err != nil {
@@ -219,8 +192,7 @@ func (h *Handler) renderManage(w http.ResponseWriter, r *http.Request, e *sympos
 		}
 		v.QR = template.HTML(svg)
 	}
-	ed := &eventData{Event: e, Access: symposium.Access{User: symposium.UserFromContext(r.Context())}}
-	p := h.eventPage(r, ed, "register", v)
+	p := h.eventPage(r, &eventData{Event: m.Event, Access: m.Access}, "register", v)
 	p.Form = f
 	w.Header().Set("Cache-Control", "no-store")
 	h.render(w, r, status, "manage", p)
@@ -249,18 +221,16 @@ func answersFromForm(r *http.Request, f *form) map[string]string {
 // resendLink mails a registrant a new manage link, and says the same
 // whether or not the email is registered.
 func (h *Handler) resendLink(w http.ResponseWriter, r *http.Request) {
-	ed := h.loadEvent(w, r)
-	if ed == nil {
-		return
-	}
 	f, err := readForm(w, r, "email")
 	if err != nil {
 		h.Error(w, r, err)
 		return
 	}
-	if err := h.Registration.ResendLink(r.Context(), ed.Event, f.Values["email"]); err != nil {
+	rp, err := h.Registration.ResendLink(r.Context(), symposium.UserFromContext(r.Context()), r.PathValue("slug"), f.Values["email"])
+	if err != nil {
 		h.Error(w, r, err)
 		return
 	}
+	ed := &eventData{Event: rp.Event, Access: rp.Access}
 	h.render(w, r, http.StatusOK, "check_mail", h.eventPage(r, ed, "register", &symposium.Registration{Email: f.Values["email"]}))
 }

@@ -9,6 +9,7 @@ import (
 
 	"symposium"
 	"symposium/internal/export"
+	"symposium/internal/registration"
 	"symposium/internal/store"
 )
 
@@ -31,9 +32,9 @@ type categoryStats struct {
 }
 
 // registrationFilter reads the list's filters from the request.
-func registrationFilter(r *http.Request, eventID string) store.RegistrationQuery {
+func registrationFilter(r *http.Request) store.RegistrationQuery {
 	q := r.URL.Query()
-	f := store.RegistrationQuery{EventID: eventID, Status: q.Get("status"), CategoryID: q.Get("category"), Text: q.Get("q"), Limit: 100, Cursor: q.Get("cursor")}
+	f := store.RegistrationQuery{Status: q.Get("status"), CategoryID: q.Get("category"), Text: q.Get("q"), Limit: 100, Cursor: q.Get("cursor")}
 	if _, ok := registrationStatusKeys[f.Status]; !ok {
 		f.Status = ""
 	}
@@ -43,82 +44,59 @@ func registrationFilter(r *http.Request, eventID string) store.RegistrationQuery
 // showRegistrations is the managers' list: live counts per category, the
 // registrations with filters and search, bulk approval, and exports.
 func (h *Handler) showRegistrations(w http.ResponseWriter, r *http.Request) {
-	ed := h.loadManagedEvent(w, r)
-	if ed == nil {
+	o, err := h.Registration.Overview(r.Context(), symposium.UserFromContext(r.Context()), r.PathValue("slug"), registrationFilter(r))
+	if err != nil {
+		h.Error(w, r, err)
 		return
 	}
-	h.renderRegistrations(w, r, ed, http.StatusOK, "")
+	h.renderRegistrations(w, r, o, "")
 }
 
-func (h *Handler) renderRegistrations(w http.ResponseWriter, r *http.Request, ed *eventData, status int, bulk string) {
-	ctx := r.Context()
-	p := h.eventPage(r, ed, "registrations", nil)
-	cats, err := h.Store.Categories(ctx, ed.Event.ID)
-	if err != nil {
-		h.Error(w, r, err)
-		return
-	}
-	stats, err := h.Store.RegistrationStats(ctx, ed.Event.ID)
-	if err != nil {
-		h.Error(w, r, err)
-		return
-	}
-	v := registrationsView{Names: map[string]string{}, Filter: registrationFilter(r, ed.Event.ID), BulkResult: bulk}
-	for _, c := range cats {
+func (h *Handler) renderRegistrations(w http.ResponseWriter, r *http.Request, o *registration.Overview, bulk string) {
+	p := h.eventPage(r, &eventData{Event: o.Event, Access: o.Access}, "registrations", nil)
+	v := registrationsView{Names: map[string]string{}, Filter: o.Query, BulkResult: bulk, List: o.List, Next: o.Next}
+	for _, c := range o.Categories {
 		v.Names[c.ID] = p.Plain(c.Name)
 		cs := categoryStats{Name: p.Plain(c.Name), Capacity: c.Capacity}
-		if st := stats[c.ID]; st != nil {
+		if st := o.Stats[c.ID]; st != nil {
 			cs.CategoryStats = *st
 		}
 		v.Stats = append(v.Stats, cs)
 	}
-	if v.List, v.Next, err = h.Store.Registrations(ctx, v.Filter); err != nil {
-		h.Error(w, r, err)
-		return
-	}
 	v.Query = url.Values{"status": {v.Filter.Status}, "category": {v.Filter.CategoryID}, "q": {v.Filter.Text}}.Encode()
 	p.Data = v
-	h.render(w, r, status, "registrations", p)
+	h.render(w, r, http.StatusOK, "registrations", p)
 }
 
 // bulkChange approves, rejects or cancels the chosen registrations, and
 // says how many changed and how many could not.
 func (h *Handler) bulkChange(w http.ResponseWriter, r *http.Request) {
-	ed := h.loadManagedEvent(w, r)
-	if ed == nil {
-		return
-	}
 	f, err := readForm(w, r, "action")
 	if err != nil {
 		h.Error(w, r, err)
 		return
 	}
-	action := f.Values["action"]
-	if action != store.ChangeApprove && action != store.ChangeReject && action != store.ChangeCancel {
-		h.Error(w, r, symposium.Errorf(symposium.EINVALID, "error.field.invalid"))
+	ctx, u, slug := r.Context(), symposium.UserFromContext(r.Context()), r.PathValue("slug")
+	b, err := h.Registration.BulkChange(ctx, u, slug, r.PostForm["ids"], f.Values["action"])
+	if err != nil {
+		h.Error(w, r, err)
 		return
 	}
-	done, refused := 0, 0
-	for _, id := range r.PostForm["ids"] {
-		if _, err := h.Registration.Change(r.Context(), ed.Event, id, action); err != nil {
-			if symposium.AsError(err) == nil {
-				h.Error(w, r, err)
-				return
-			}
-			refused++
-			continue
-		}
-		done++
+	o, err := h.Registration.Overview(ctx, u, slug, registrationFilter(r))
+	if err != nil {
+		h.Error(w, r, err)
+		return
 	}
-	l := h.I18n.For(symposium.LanguageFromContext(r.Context()))
-	h.renderRegistrations(w, r, ed, http.StatusOK, l.T("registrations.bulk_result", "Done", done, "Refused", refused))
+	l := h.I18n.For(symposium.LanguageFromContext(ctx))
+	h.renderRegistrations(w, r, o, l.T("registrations.bulk_result", "Done", b.Done, "Refused", b.Refused))
 }
 
 // exportRegistrations downloads the filtered registrations as CSV or XLSX:
 // names in every script, answers as columns.
 func (h *Handler) exportRegistrations(w http.ResponseWriter, r *http.Request) {
-	ed := h.loadManagedEvent(w, r)
-	if ed == nil {
+	o, err := h.Registration.Export(r.Context(), symposium.UserFromContext(r.Context()), r.PathValue("slug"), registrationFilter(r))
+	if err != nil {
+		h.Error(w, r, err)
 		return
 	}
 	format := r.PathValue("format")
@@ -126,12 +104,8 @@ func (h *Handler) exportRegistrations(w http.ResponseWriter, r *http.Request) {
 		h.notFound(w, r)
 		return
 	}
-	p := h.eventPage(r, ed, "registrations", nil)
-	t, err := h.registrationTable(r, ed.Event, p)
-	if err != nil {
-		h.Error(w, r, err)
-		return
-	}
+	p := h.eventPage(r, &eventData{Event: o.Event, Access: o.Access}, "registrations", nil)
+	t := registrationTable(o, p)
 	var buf bytes.Buffer
 	if format == "csv" {
 		err = export.WriteCSV(&buf, t)
@@ -144,35 +118,18 @@ func (h *Handler) exportRegistrations(w http.ResponseWriter, r *http.Request) {
 		h.Error(w, r, err)
 		return
 	}
-	w.Header().Set("Content-Disposition", `attachment; filename="`+ed.Event.Slug+`-registrations.`+format+`"`)
+	w.Header().Set("Content-Disposition", `attachment; filename="`+o.Event.Slug+`-registrations.`+format+`"`)
 	_, _ = buf.WriteTo(w)
 }
 
-// registrationTable gathers every registration the filters select.
-func (h *Handler) registrationTable(r *http.Request, e *symposium.Event, p *page) (export.Table, error) {
-	ctx := r.Context()
-	cats, err := h.Store.Categories(ctx, e.ID)
-	if err != nil {
-		return export.Table{}, err
-	}
+// registrationTable writes the registrations of an export as a table:
+// names in every script, answers as columns.
+func registrationTable(o *registration.Overview, p *page) export.Table {
 	names := map[string]string{}
-	for _, c := range cats {
+	for _, c := range o.Categories {
 		names[c.ID] = p.Plain(c.Name)
 	}
-	q := registrationFilter(r, e.ID)
-	q.Limit, q.Cursor = 1000, ""
-	var all []symposium.Registration
-	for {
-		page, next, err := h.Store.Registrations(ctx, q)
-		if err != nil {
-			return export.Table{}, err
-		}
-		all = append(all, page...)
-		if next == "" {
-			break
-		}
-		q.Cursor = next
-	}
+	e, all := o.Event, o.List
 	keys := answerKeys(all)
 	l := p.L
 	t := export.Table{Header: []string{"id", l.T("registrations.col.status"), l.T("register.category"), "name (en)", "name (zh)",
@@ -191,7 +148,7 @@ func (h *Handler) registrationTable(r *http.Request, e *symposium.Event, p *page
 		}
 		t.Rows = append(t.Rows, row)
 	}
-	return t, nil
+	return t
 }
 
 // answerKeys lists the questions answered in any registration, sorted.

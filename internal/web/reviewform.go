@@ -1,9 +1,12 @@
 package web
 
 import (
+	"maps"
 	"math"
 	"net/http"
+	"slices"
 	"strconv"
+	"strings"
 
 	"symposium"
 	"symposium/internal/review"
@@ -49,17 +52,12 @@ type answerView struct {
 	Value    string
 }
 
-// fillReviewer adds the review form, the reviewer's own review, the
-// others' reviews they may see and the next abstract to review.
-func (h *Handler) fillReviewer(r *http.Request, p *page, v *review.View, ap *abstractPage, u *symposium.User) error {
-	ctx := r.Context()
+// fillReviewer adds the review form, the reviewer's own review and the
+// others' reviews they may see.
+func (h *Handler) fillReviewer(p *page, v *review.Page, ap *abstractPage, u *symposium.User) {
 	ap.Form = reviewForm(v.Call)
-	ap.Form.Closed = h.reviewClosed(v)
-	reviews, err := h.Review.Reviews(ctx, v, u)
-	if err != nil {
-		return err
-	}
-	for _, rv := range reviews {
+	ap.Form.Closed = h.reviewClosed(v.View)
+	for _, rv := range v.Reviews {
 		switch {
 		case rv.ReviewerID == u.ID:
 			ap.Form.Own = rv
@@ -67,8 +65,6 @@ func (h *Handler) fillReviewer(r *http.Request, p *page, v *review.View, ap *abs
 			ap.Others = append(ap.Others, describeReview(p, v.Call, rv, ""))
 		}
 	}
-	ap.Next, err = h.Review.Next(ctx, u, v.Event.ID, v.Abstract.ID)
-	return err
 }
 
 // reviewForm lays out a call's questions for the review form.
@@ -151,25 +147,16 @@ func (h *Handler) saveReview(w http.ResponseWriter, r *http.Request) {
 	if u == nil {
 		return
 	}
-	a, err := h.Store.Abstract(r.Context(), r.PathValue("id"))
-	if err != nil {
-		h.Error(w, r, err)
-		return
-	}
-	c, err := h.Store.Call(r.Context(), a.EventID)
-	if err != nil {
-		h.Error(w, r, err)
-		return
-	}
 	f, err := readForm(w, r, "action", "comment_to_authors", "comment_to_committee")
 	if err != nil {
 		h.Error(w, r, err)
 		return
 	}
+	id := r.PathValue("id")
 	var p symposium.Problems
-	rv := reviewFromForm(r, f, c, &p)
+	rv := reviewFromForm(r, f, &p)
 	if err = p.Err(); err == nil {
-		err = h.Review.SaveReview(r.Context(), u, a, rv)
+		err = h.Review.SaveReview(r.Context(), u, id, rv)
 	}
 	if err != nil {
 		h.formFailed(w, r, f, err, func(status int) { h.showAbstractAgain(w, r, status, f, nil) })
@@ -179,20 +166,21 @@ func (h *Handler) saveReview(w http.ResponseWriter, r *http.Request) {
 	if rv.Submitted {
 		notice = "review_submitted"
 	}
-	redirect(w, r, "/abstracts/"+a.ID+"?notice="+notice+"#review")
+	redirect(w, r, "/abstracts/"+id+"?notice="+notice+"#review")
 }
 
-// reviewFromForm reads a review from its form; answers that are not
-// numbers go to p.
-func reviewFromForm(r *http.Request, f *form, c *symposium.Call, p *symposium.Problems) *symposium.Review {
+// reviewFromForm reads a review from its form: the ratings, inputs named
+// ratings.QUESTION, and the comments. Answers that are not numbers go to
+// p.
+func reviewFromForm(r *http.Request, f *form, p *symposium.Problems) *symposium.Review {
 	rv := &symposium.Review{Ratings: map[string]int{}, CommentToAuthors: f.Values["comment_to_authors"],
 		CommentToCommittee: f.Values["comment_to_committee"], Submitted: f.Values["action"] != "draft"}
-	for _, q := range c.Questions {
-		if q.Kind == symposium.ReviewComment {
+	for _, field := range slices.Sorted(maps.Keys(r.PostForm)) {
+		id, ok := strings.CutPrefix(field, "ratings.")
+		if !ok {
 			continue
 		}
-		field := "ratings." + q.ID
-		s := r.PostForm.Get(field)
+		s := strings.TrimSpace(r.PostForm.Get(field))
 		f.Values[field] = s
 		if s == "" {
 			continue
@@ -202,18 +190,14 @@ func reviewFromForm(r *http.Request, f *form, c *symposium.Call, p *symposium.Pr
 			p.Add(field, "error.field.invalid")
 			continue
 		}
-		rv.Ratings[q.ID] = n
+		rv.Ratings[id] = n
 	}
 	return rv
 }
 
 // showAbstractAgain shows the abstract of the request with a refused form.
 func (h *Handler) showAbstractAgain(w http.ResponseWriter, r *http.Request, status int, f *form, conflicts []symposium.Interest) {
-	v, ed := h.loadAbstract(w, r)
-	if v == nil {
-		return
-	}
-	h.renderAbstract(w, r, ed, v, status, f, conflicts)
+	h.renderAbstract(w, r, status, f, conflicts)
 }
 
 // reviewCard is what the review_card template sees.

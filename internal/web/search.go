@@ -74,70 +74,25 @@ func (h *Handler) showSearch(w http.ResponseWriter, r *http.Request) {
 
 // runSearch answers the search page's query. It returns nil when there
 // was nothing to search for, or when the input was refused: then the
-// problems are on the form, and the status says so. Only failures that
-// are not about the input are returned as errors.
+// problems are on the form, and the status says so (404 for an event the
+// reader may not see, 401 or 403 for registrants they may not). Only
+// failures that are not about the input are returned as errors.
 func (h *Handler) runSearch(r *http.Request, f *form) ([]search.Result, int, error) {
-	q, err := h.searchQuery(r, f)
+	v := f.Values
+	q := search.Query{Text: v["q"], Type: v["type"], Limit: searchPageLimit, Country: v["country"],
+		OrganizationID: v["organization"], Topic: v["topic"], Part: v["role"]}
+	found, err := h.Search.Find(r.Context(), symposium.UserFromContext(r.Context()), q, v["event"])
 	if err == nil {
-		if q.Text == "" && q.Country == "" && q.OrganizationID == "" && q.Topic == "" && q.EventID == "" {
+		if v["q"] == "" && v["country"] == "" && v["organization"] == "" && v["topic"] == "" && v["event"] == "" {
 			return nil, http.StatusOK, nil
 		}
-		var found []search.Result
-		if found, err = h.Search.Search(r.Context(), q); err == nil {
-			return found, http.StatusOK, nil
-		}
+		return found, http.StatusOK, nil
 	}
 	status := f.fail(h.I18n.For(symposium.LanguageFromContext(r.Context())), err)
 	if status == http.StatusInternalServerError {
 		return nil, status, fmt.Errorf("web: search: %w", err)
 	}
 	return nil, status, nil
-}
-
-// searchQuery reads the search page's inputs into a query, checking them
-// as the API does; the event's registrants are for its managers only.
-func (h *Handler) searchQuery(r *http.Request, f *form) (search.Query, error) {
-	v := f.Values
-	q := search.Query{Text: v["q"], Type: v["type"], Limit: searchPageLimit, Country: v["country"],
-		OrganizationID: v["organization"], Topic: v["topic"], Part: v["role"], Viewer: symposium.UserFromContext(r.Context())}
-	var p symposium.Problems
-	q.Validate(&p)
-	if v["event"] != "" {
-		if err := h.eventFilter(r, &q, v["event"], &p); err != nil {
-			return q, err
-		}
-	}
-	return q, p.Err()
-}
-
-// eventFilter narrows a query to the event with a slug, which the reader
-// must be able to see. Who registered is for the event's managers to know:
-// others asking for registrants get a problem on the role.
-func (h *Handler) eventFilter(r *http.Request, q *search.Query, slug string, p *symposium.Problems) error {
-	ctx := r.Context()
-	e, err := h.Store.FindEvent(ctx, slug)
-	if symposium.ErrorCode(err) == symposium.ENOTFOUND {
-		p.Add("event", "error.field.unknown_reference")
-		return nil
-	}
-	if err != nil {
-		return err
-	}
-	access, err := h.Store.EventAccess(ctx, e.ID, q.Viewer)
-	if err != nil {
-		return err
-	}
-	switch {
-	case !access.CanSee(e):
-		p.Add("event", "error.field.unknown_reference")
-	case access.CanManage():
-	case q.Part == "registrant":
-		p.Add("role", "search.error.registrants")
-	default:
-		q.Part = "speaker"
-	}
-	q.EventID = e.ID
-	return nil
 }
 
 // groupResults puts what was found into groups by type, in the order of
@@ -164,7 +119,7 @@ func groupResults(found []search.Result) []resultGroup {
 func (h *Handler) searchChoices(r *http.Request) (searchView, error) {
 	var v searchView
 	var err error
-	if v.Orgs, err = h.Store.AllOrganizations(r.Context(), 500); err != nil {
+	if v.Orgs, err = h.People.Organizations(r.Context(), 500); err != nil {
 		return v, err
 	}
 	v.Areas = topicAreas()

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"symposium"
+	"symposium/internal/review"
 )
 
 // abstractFields are the single-valued fields of the abstract form.
@@ -23,8 +24,9 @@ func (h *Handler) submitAbstract(w http.ResponseWriter, r *http.Request) {
 	if u == nil {
 		return
 	}
-	ed, c := h.loadCall(w, r)
-	if ed == nil {
+	sf, err := h.Review.SubmitForm(r.Context(), u, r.PathValue("slug"))
+	if err != nil {
+		h.Error(w, r, err)
 		return
 	}
 	f, err := readForm(w, r, abstractFields...)
@@ -33,23 +35,17 @@ func (h *Handler) submitAbstract(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	f.Values["content"] = strings.TrimSpace(r.PostForm.Get("content"))
-	v := &abstractFormView{Action: "/events/" + ed.Event.Slug + "/abstracts/new", Call: c}
-	if err := h.submitterAsFirst(r, v); err != nil {
-		h.Error(w, r, err)
-		return
-	}
+	v := newAbstractFormView(sf, "/events/"+sf.Event.Slug+"/abstracts/new")
 	a := abstractFromForm(r, f)
-	id, err := h.saveAbstract(r, f, v, a, func(ctx context.Context) error {
-		if err := h.Review.Submit(ctx, ed.Event, u, a); err != nil {
-			return err
-		}
-		return h.Review.Confirm(ctx, u, a.ID) // the submitter is an author, knowingly
+	err = h.saveAbstract(r, f, v, a, func(ctx context.Context, sub review.Submission) error {
+		sub.Confirm = true // the submitter is the first author, knowingly
+		return h.Review.Submit(ctx, u, sf.Event.Slug, sub)
 	})
 	if err != nil {
-		h.abstractFailed(w, r, ed, f, v, err)
+		h.abstractFailed(w, r, sf, f, v, err)
 		return
 	}
-	redirect(w, r, "/abstracts/"+id+"?notice=submitted")
+	redirect(w, r, "/abstracts/"+a.ID+"?notice=submitted")
 }
 
 // editAbstract stores an author's changes to an abstract.
@@ -58,8 +54,9 @@ func (h *Handler) editAbstract(w http.ResponseWriter, r *http.Request) {
 	if u == nil {
 		return
 	}
-	old, ed := h.authorView(w, r)
-	if old == nil {
+	ef, err := h.Review.EditForm(r.Context(), u, r.PathValue("id"))
+	if err != nil {
+		h.Error(w, r, err)
 		return
 	}
 	f, err := readForm(w, r, abstractFields...)
@@ -68,58 +65,73 @@ func (h *Handler) editAbstract(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	f.Values["content"] = strings.TrimSpace(r.PostForm.Get("content"))
-	v := &abstractFormView{Action: "/abstracts/" + old.Abstract.ID + "/edit", Editing: true, Call: old.Call}
-	if err := h.firstFromAbstract(r, v, old.Abstract); err != nil {
-		h.Error(w, r, err)
-		return
-	}
+	old := ef.Abstract
+	v := newAbstractFormView(ef, "/abstracts/"+old.ID+"/edit")
 	a := abstractFromForm(r, f)
-	a.ID = old.Abstract.ID
-	for l, text := range old.Abstract.Content {
-		if _, ok := a.Content[l]; !ok && l != a.Language && l != old.Abstract.Language {
+	a.ID = old.ID
+	for l, text := range old.Content {
+		if _, ok := a.Content[l]; !ok && l != a.Language && l != old.Language {
 			a.Content[l] = text
 		}
 	}
-	_, err = h.saveAbstract(r, f, v, a, func(ctx context.Context) error { return h.Review.Edit(ctx, u, a) })
+	err = h.saveAbstract(r, f, v, a, func(ctx context.Context, sub review.Submission) error { return h.Review.Edit(ctx, u, sub) })
 	if err != nil {
-		h.abstractFailed(w, r, ed, f, v, err)
+		h.abstractFailed(w, r, ef, f, v, err)
 		return
 	}
 	redirect(w, r, "/abstracts/"+a.ID+"?notice=saved")
 }
 
-// saveAbstract works out the authors, checks everything, creates the new
-// people and then stores the abstract with store. It returns the
-// abstract's ID; on refusal, the rows to show again are in v.
-func (h *Handler) saveAbstract(r *http.Request, f *form, v *abstractFormView, a *symposium.Abstract, store func(context.Context) error) (string, error) {
+// saveAbstract works out the authors, checks everything and then has
+// store add the new people and store the abstract. On refusal, the rows
+// to show again are in v.
+func (h *Handler) saveAbstract(r *http.Request, f *form, v *abstractFormView, a *symposium.Abstract, store func(context.Context, review.Submission) error) error {
 	ctx := r.Context()
 	if err := callOpen(v.Call, h.Review.Now()); err != nil {
-		return "", err
+		return err
 	}
 	v.Rows = readAuthorRows(f, func(k string) string { return strings.TrimSpace(r.PostForm.Get(k)) })
 	var p symposium.Problems
 	first := v.First
 	plan, err := h.planAuthors(ctx, &first, v.Rows, f, &p)
 	if err != nil {
-		return "", err
+		return err
+	}
+	sub := review.Submission{Abstract: a}
+	for _, person := range plan.people {
+		if person.ID == "" {
+			person.ID = symposium.NewID() // the person to add, named among the authors
+			sub.NewAuthors = append(sub.NewAuthors, person)
+		}
 	}
 	p = append(p, checkAbstract(a, v.Call, plan)...)
 	v.Ambiguous = plan.ambiguous
 	if err := p.Err(); err != nil {
-		return "", err
+		forget(sub.NewAuthors)
+		return err
 	}
 	if plan.ambiguous {
-		return "", symposium.Errorf(symposium.ECONFLICT, "submit.choose_people")
-	}
-	if err := h.createPeople(ctx, plan); err != nil {
-		return "", err
+		forget(sub.NewAuthors)
+		return symposium.Errorf(symposium.ECONFLICT, "submit.choose_people")
 	}
 	a.AuthorIDs = nil
 	for _, person := range plan.people {
 		a.AuthorIDs = append(a.AuthorIDs, person.ID)
 	}
 	a.PresenterID = a.AuthorIDs[plan.presenter]
-	return a.ID, store(ctx)
+	if err := store(ctx, sub); err != nil {
+		forget(sub.NewAuthors)
+		return err
+	}
+	return nil
+}
+
+// forget takes back the IDs given to people not added after all, so that
+// the form shows them as still to be added.
+func forget(people []*symposium.Person) {
+	for _, p := range people {
+		p.ID = ""
+	}
 }
 
 // callOpen refuses submissions and edits outside the call's dates, as the
@@ -135,17 +147,12 @@ func callOpen(c *symposium.Call, now time.Time) error {
 }
 
 // checkAbstract validates a copy of the abstract with the planned authors,
-// people yet to be created standing in under new IDs, and names the
-// problems after the form's fields.
+// and names the problems after the form's fields.
 func checkAbstract(a *symposium.Abstract, c *symposium.Call, plan *authorPlan) symposium.Problems {
 	probe := *a
 	probe.AuthorIDs = nil
 	for _, person := range plan.people {
-		id := person.ID
-		if id == "" {
-			id = symposium.NewID()
-		}
-		probe.AuthorIDs = append(probe.AuthorIDs, id)
+		probe.AuthorIDs = append(probe.AuthorIDs, person.ID)
 	}
 	probe.PresenterID = probe.AuthorIDs[plan.presenter]
 	var p symposium.Problems
@@ -182,25 +189,7 @@ func abstractField(field, lang string, rowOf []int) string {
 	return field
 }
 
-// createPeople creates the planned authors who are not people yet.
-func (h *Handler) createPeople(ctx context.Context, plan *authorPlan) error {
-	for _, person := range plan.people {
-		if person.ID != "" {
-			continue
-		}
-		var p symposium.Problems
-		person.Validate(&p)
-		if err := p.Err(); err != nil {
-			return err
-		}
-		if err := h.Store.CreatePerson(ctx, person); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 // abstractFailed shows the abstract form again with why it was refused.
-func (h *Handler) abstractFailed(w http.ResponseWriter, r *http.Request, ed *eventData, f *form, v *abstractFormView, err error) {
-	h.formFailed(w, r, f, err, func(status int) { h.renderAbstractForm(w, r, ed, status, f, v) })
+func (h *Handler) abstractFailed(w http.ResponseWriter, r *http.Request, rf *review.Form, f *form, v *abstractFormView, err error) {
+	h.formFailed(w, r, f, err, func(status int) { h.renderAbstractForm(w, r, rf, status, f, v) })
 }

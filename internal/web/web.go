@@ -18,7 +18,6 @@ import (
 	"symposium/internal/registration"
 	"symposium/internal/review"
 	"symposium/internal/search"
-	"symposium/internal/store"
 )
 
 // Cookie names.
@@ -40,7 +39,6 @@ const maxFormBytes = 1 << 20
 
 // Deps are what the pages need.
 type Deps struct {
-	Store          *store.Store
 	Accounts       *accounts.Service
 	Registration   *registration.Service
 	Review         *review.Service

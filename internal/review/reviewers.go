@@ -2,7 +2,9 @@ package review
 
 import (
 	"context"
+	"maps"
 	"slices"
+	"strings"
 
 	"symposium"
 )
@@ -21,11 +23,11 @@ type Biddable struct {
 	Bid      string
 }
 
-// ReviewerAbstracts returns the abstracts of an event assigned to a
+// reviewerAbstracts returns the abstracts of an event assigned to a
 // reviewer that they may review — not those with a conflict of interest
 // no manager overrode — in the order assigned, without their texts, as a
 // reviewer sees them (without authors in blind review).
-func (s *Service) ReviewerAbstracts(ctx context.Context, u *symposium.User, eventID string) ([]Assigned, error) {
+func (s *Service) reviewerAbstracts(ctx context.Context, u *symposium.User, eventID string) ([]Assigned, error) {
 	c, err := s.call(ctx, eventID)
 	if err != nil {
 		return nil, err
@@ -65,10 +67,10 @@ func (s *Service) ReviewerAbstracts(ctx context.Context, u *symposium.User, even
 	return out, nil
 }
 
-// BiddingList returns the submitted abstracts of an event a reviewer may
+// biddingList returns the submitted abstracts of an event a reviewer may
 // bid for — those of the tracks they review (any, when they have none),
 // but their own — without texts, as a reviewer sees them, with their bids.
-func (s *Service) BiddingList(ctx context.Context, u *symposium.User, eventID string) ([]Biddable, error) {
+func (s *Service) biddingList(ctx context.Context, u *symposium.User, eventID string) ([]Biddable, error) {
 	c, err := s.call(ctx, eventID)
 	if err != nil {
 		return nil, err
@@ -102,6 +104,89 @@ func (s *Service) BiddingList(ctx context.Context, u *symposium.User, eventID st
 		}
 	}
 	return out, nil
+}
+
+// Reviewing is a reviewer's page at an event: the abstracts assigned to
+// them, the next to review, and the abstracts they may bid for.
+type Reviewing struct {
+	Event    *symposium.Event
+	Access   symposium.Access
+	Call     *symposium.Call
+	Assigned []Assigned
+	Next     string
+	Bids     []Biddable
+}
+
+// Reviewing returns the reviewer's page of the event with the slug, for
+// its reviewers and managers.
+func (s *Service) Reviewing(ctx context.Context, u *symposium.User, slug string) (*Reviewing, error) {
+	e, access, err := s.require(ctx, u, slug, func(a symposium.Access) bool { return a.Has(symposium.RoleReviewer) || a.CanManage() })
+	if err != nil {
+		return nil, err
+	}
+	v := &Reviewing{Event: e, Access: access}
+	if v.Call, err = s.store.Call(ctx, e.ID); err != nil {
+		return nil, err
+	}
+	if v.Assigned, err = s.reviewerAbstracts(ctx, u, e.ID); err != nil {
+		return nil, err
+	}
+	if v.Next, err = s.next(ctx, u, e.ID, ""); err != nil {
+		return nil, err
+	}
+	if v.Bids, err = s.biddingList(ctx, u, e.ID); err != nil {
+		return nil, err
+	}
+	return v, nil
+}
+
+// MyAssignments returns the abstracts of the event with the slug assigned
+// to the caller that they may review, as a reviewer sees them, for a
+// signed-in caller who may see the event.
+func (s *Service) MyAssignments(ctx context.Context, u *symposium.User, slug string) ([]Assigned, error) {
+	e, _, err := s.require(ctx, u, slug, func(symposium.Access) bool { return true })
+	if err != nil {
+		return nil, err
+	}
+	return s.reviewerAbstracts(ctx, u, e.ID)
+}
+
+// SetBids records the caller's bids for abstracts of the event with the
+// slug, by abstract ID, all at once: when one is not valid, none is
+// stored. Bids for abstracts the reviewer may not bid for are ignored;
+// an empty bid takes one back. Only the event's reviewers bid.
+func (s *Service) SetBids(ctx context.Context, u *symposium.User, slug string, bids map[string]string) error {
+	e, _, err := s.require(ctx, u, slug, func(a symposium.Access) bool { return a.Has(symposium.RoleReviewer) })
+	if err != nil {
+		return err
+	}
+	list, err := s.biddingList(ctx, u, e.ID)
+	if err != nil {
+		return err
+	}
+	var p symposium.Problems
+	changed := map[string]string{}
+	for _, b := range list {
+		bid, sent := bids[b.Abstract.ID]
+		if !sent {
+			continue
+		}
+		if bid != "" && !slices.Contains(symposium.Bids, bid) {
+			p.Add("bid."+b.Abstract.ID, "error.field.one_of", "Allowed", strings.Join(symposium.Bids, ", "))
+		}
+		if bid != b.Bid {
+			changed[b.Abstract.ID] = bid
+		}
+	}
+	if err := p.Err(); err != nil {
+		return err
+	}
+	for _, id := range slices.Sorted(maps.Keys(changed)) {
+		if err := s.store.SetBid(ctx, id, u.ID, changed[id]); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // ownAbstract reports whether conflicts of interest say the reviewer is
