@@ -54,6 +54,9 @@ func (a *API) registrationRoutes() {
 	huma.Register(a.huma, a.authed(op("list-registrations", http.MethodGet, "/events/{slug}/registrations", "The event's registrations, for its managers", "Registration")), a.listRegistrations)
 	for _, change := range []string{store.ChangeCancel, store.ChangeApprove, store.ChangeReject} {
 		o := op(change+"-registration", http.MethodPost, "/registrations/{id}/"+change, registrationChangeDoc[change], "Registration")
+		if change != store.ChangeCancel { // a registrant cancels with the manage link's token, signed in or not
+			o = a.authed(o)
+		}
 		huma.Register(a.huma, o, a.changeRegistration(change))
 	}
 	huma.Register(a.huma, a.authed(op("check-in", http.MethodPost, "/events/{slug}/checkins", "Check a ticket in: 200 the first time, 409 after, 404 for an unknown or forged ticket", "Registration")), a.checkIn)

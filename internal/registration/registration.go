@@ -195,6 +195,11 @@ func (s *Service) ResendLink(ctx context.Context, u *symposium.User, slug, email
 	if err != nil {
 		return nil, err
 	}
+	if email = symposium.NormalizeEmail(email); !symposium.ValidEmail(email) {
+		var p symposium.Problems
+		p.Add("email", "error.field.email")
+		return &Page{Event: e, Access: access}, p.Err()
+	}
 	return &Page{Event: e, Access: access}, s.resendLink(ctx, e, email)
 }
 

@@ -168,18 +168,30 @@ func (s *Service) SetBid(ctx context.Context, u *symposium.User, id, bid string)
 		p.Add("bid", "error.field.one_of", "Allowed", strings.Join(symposium.Bids, ", "))
 		return p.Err()
 	}
-	a, err := s.store.Abstract(ctx, id)
+	v, err := s.reach(ctx, u, id)
 	if err != nil {
 		return err
 	}
-	_, access, err := s.events.Lookup(ctx, u, a.EventID)
+	if !v.Access.Has(symposium.RoleReviewer) {
+		return forbiddenIfSeen(v)
+	}
+	interests, err := s.interestsOf(ctx, u, v.Abstract)
 	if err != nil {
 		return err
 	}
-	if !access.Has(symposium.RoleReviewer) {
+	if len(interests) > 0 { // a conflicted reviewer neither sees nor bids for it
 		return symposium.NotFound()
 	}
-	return s.store.SetBid(ctx, a.ID, u.ID, bid)
+	return s.store.SetBid(ctx, v.Abstract.ID, u.ID, bid)
+}
+
+// forbiddenIfSeen refuses an action on an abstract: forbidden to whoever
+// may see it, not found to anyone else.
+func forbiddenIfSeen(v *View) error {
+	if v.As != "" {
+		return symposium.Forbidden()
+	}
+	return symposium.NotFound()
 }
 
 // Declare records a conflict of interest with the abstract with the ID,
@@ -190,22 +202,19 @@ func (s *Service) Declare(ctx context.Context, u *symposium.User, id, reviewerEm
 	if u == nil {
 		return nil, symposium.Unauthorized()
 	}
-	a, err := s.store.Abstract(ctx, id)
+	v, err := s.reach(ctx, u, id)
 	if err != nil {
 		return nil, err
 	}
-	e, access, err := s.events.Lookup(ctx, u, a.EventID)
-	if err != nil {
-		return nil, err
-	}
+	a, e := v.Abstract, v.Event
 	if reviewerEmail == "" {
-		if !access.Has(symposium.RoleReviewer) {
-			return nil, symposium.NotFound()
+		if !v.Access.Has(symposium.RoleReviewer) {
+			return nil, forbiddenIfSeen(v)
 		}
 		return e, s.store.DeclareInterest(ctx, a.ID, u.ID, "reviewer")
 	}
-	if ok, err := s.isAuthor(ctx, u, a); err != nil || !ok {
-		return nil, orNotFound(err)
+	if v.As != AsAuthor {
+		return nil, forbiddenIfSeen(v)
 	}
 	r, _, err := s.store.UserByEmail(ctx, symposium.NormalizeEmail(reviewerEmail))
 	if symposium.ErrorCode(err) == symposium.ENOTFOUND {

@@ -256,11 +256,3 @@ func (s *Service) authorsOf(ctx context.Context, u *symposium.User, a *symposium
 	return out, nil
 }
 
-// orNotFound turns a refusal without cause into not found: whoever may not
-// see an abstract is not told it exists.
-func orNotFound(err error) error {
-	if err != nil && symposium.ErrorCode(err) != symposium.ENOTFOUND {
-		return err
-	}
-	return symposium.NotFound()
-}

@@ -27,7 +27,8 @@ func (w *world) coreRows() []perm {
 	api := "/api/v1"
 	soon := time.Now().Add(48 * time.Hour).UTC().Format(time.RFC3339)
 	event := fmt.Sprintf(`{"slug":"Not A Slug","title":{"en":"X"},"starts_at":%q,"ends_at":%q,"timezone":"Asia/Almaty"}`, soon, soon)
-	author := abstractOf(0, registrant, manager, admin)
+	author := abstractOf(0, registrant, reviewer, manager, admin).with(reviewer, 403)
+	authorOfGone := abstractOf(0, registrant, manager, admin) // nobody reviews a withdrawn abstract
 	rows := []perm{
 		// The site, accounts and sign-in.
 		{route: "GET /healthz", path: "/healthz", want: every(200)},
@@ -143,10 +144,10 @@ func (w *world) coreRows() []perm {
 		{route: "GET /events/{slug}/registrations", path: "/events/pub/registrations", want: managers(200)},
 		{route: "GET /api/v1/events/{slug}/registrations", path: api + "/events/pub/registrations", want: desk(200)},
 		{route: "POST /events/{slug}/registrations", path: "/events/pub/registrations", body: "action=approve&id=" + id["cancelled"], want: managers(200)},
-		{route: "PATCH /api/v1/registrations/{id}", path: api + "/registrations/" + id["registration"], body: `{"name":{"en":" "}}`, want: abstractOf(422, manager, admin)},
-		{route: "POST /api/v1/registrations/{id}/approve", path: api + "/registrations/" + id["cancelled"] + "/approve", want: abstractOf(409, manager, admin)},
-		{route: "POST /api/v1/registrations/{id}/reject", path: api + "/registrations/" + id["cancelled"] + "/reject", want: abstractOf(409, manager, admin)},
-		{route: "POST /api/v1/registrations/{id}/cancel", path: api + "/registrations/" + id["cancelled"] + "/cancel", body: `{}`, want: abstractOf(409, manager, admin).with(anon, 404)},
+		{route: "PATCH /api/v1/registrations/{id}", path: api + "/registrations/" + id["registration"], body: `{"name":{"en":" "}}`, want: abstractOf(422, manager, admin).with(checkin, 403)},
+		{route: "POST /api/v1/registrations/{id}/approve", path: api + "/registrations/" + id["cancelled"] + "/approve", want: abstractOf(409, manager, admin).with(checkin, 403)},
+		{route: "POST /api/v1/registrations/{id}/reject", path: api + "/registrations/" + id["cancelled"] + "/reject", want: abstractOf(409, manager, admin).with(checkin, 403)},
+		{route: "POST /api/v1/registrations/{id}/cancel", path: api + "/registrations/" + id["cancelled"] + "/cancel", body: `{}`, want: abstractOf(409, manager, admin).with(anon, 404, checkin, 403)},
 		{route: "GET /events/{slug}/registrations/export/{format}", path: "/events/pub/registrations/export/csv", want: managers(200)},
 		{route: "GET /events/{slug}/badges.pdf", path: "/events/pub/badges.pdf", want: desk(200)},
 		{route: "GET /events/{slug}/participants", path: "/events/pub/participants", want: every(200)},
@@ -172,10 +173,10 @@ func (w *world) coreRows() []perm {
 		{route: "POST /api/v1/events/{slug}/abstracts", path: api + "/events/pub/abstracts", body: `{"title":{"en":" "},"content":{"en":" "},"language":"en","track_id":"` + id["track"] + `","author_ids":[],"presenter_id":""}`, want: signedIn(422), action: "submit"},
 		{route: "GET /api/v1/events/{slug}/abstracts", path: api + "/events/pub/abstracts", want: managers(200)},
 		{route: "GET /events/{slug}/abstracts/export/{kind}/{format}", path: "/events/pub/abstracts/export/abstracts/csv", want: reviewers(200)},
-		{route: "GET /events/{slug}/book.pdf", path: "/events/pub/book.pdf", want: managers(200)},
+		{route: "GET /events/{slug}/book.pdf", path: "/events/pub/book.pdf", want: every(404).with(manager, 200, admin, 200)}, // public once decisions are released
 		{route: "GET /events/{slug}/reviews", path: "/events/pub/reviews", want: reviewers(200)},
 		{route: "GET /api/v1/events/{slug}/assignments/mine", path: api + "/events/pub/assignments/mine", want: signedIn(200)},
-		{route: "POST /events/{slug}/reviews/bids", path: "/events/pub/reviews/bids", body: "bid." + id["abstract"] + "=never", want: only(422, reviewer, conflicted, admin)},
+		{route: "POST /events/{slug}/reviews/bids", path: "/events/pub/reviews/bids", body: "bid." + id["abstract"] + "=never", want: only(422, reviewer, admin).with(conflicted, 303)}, // a conflicted reviewer's bid for what they may not see is not taken
 		{route: "POST /api/v1/abstracts/{id}/bid", path: api + abs + "/bid", body: `{"bid":"eager"}`, want: abstractOf(204, reviewer, admin).with(registrant, 403, manager, 403)},
 		{route: "GET /abstracts/{id}", path: abs, want: abstractOf(200, registrant, reviewer, manager, admin), action: "read abstract"},
 		{route: "GET /api/v1/abstracts/{id}", path: api + abs, want: abstractOf(200, registrant, reviewer, manager, admin), action: "read abstract"},
@@ -183,8 +184,8 @@ func (w *world) coreRows() []perm {
 		{route: "GET /abstracts/{id}/edit", path: abs + "/edit", want: author.with(registrant, 200, manager, 403, admin, 403)},
 		{route: "POST /abstracts/{id}/edit", path: abs + "/edit", body: "title.en=", want: author.with(registrant, 422, manager, 403, admin, 403), action: "edit abstract"},
 		{route: "PUT /api/v1/abstracts/{id}", path: api + abs, body: `{"title":{"en":" "},"content":{"en":" "},"language":"en","track_id":"` + id["track"] + `","author_ids":[],"presenter_id":""}`, want: author.with(registrant, 422, manager, 403, admin, 403), action: "edit abstract"},
-		{route: "POST /abstracts/{id}/withdraw", path: gone + "/withdraw", want: author.with(registrant, 409, manager, 403, admin, 403), action: "withdraw"},
-		{route: "POST /api/v1/abstracts/{id}/withdraw", path: api + gone + "/withdraw", want: author.with(registrant, 409, manager, 403, admin, 403), action: "withdraw"},
+		{route: "POST /abstracts/{id}/withdraw", path: gone + "/withdraw", want: authorOfGone.with(registrant, 409, manager, 403, admin, 403), action: "withdraw"},
+		{route: "POST /api/v1/abstracts/{id}/withdraw", path: api + gone + "/withdraw", want: authorOfGone.with(registrant, 409, manager, 403, admin, 403), action: "withdraw"},
 		{route: "POST /abstracts/{id}/confirm", path: abs + "/confirm", want: author.with(registrant, 303, manager, 403, admin, 403)},
 		{route: "POST /api/v1/abstracts/{id}/confirm", path: api + abs + "/confirm", want: author.with(registrant, 200, manager, 403, admin, 403)},
 		{route: "POST /abstracts/{id}/declare", path: abs + "/declare", body: "email=nobody%40example.org", want: author.with(registrant, 422, reviewer, 403, manager, 403, admin, 403), action: "declare conflict"},

@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"symposium"
+	"symposium/internal/httperror"
 	"symposium/internal/registration"
 )
 
@@ -82,5 +83,9 @@ func (h *Handler) renderCheckin(w http.ResponseWriter, r *http.Request, d *regis
 	}
 	p.Data = v
 	w.Header().Set("Cache-Control", "no-store")
-	h.render(w, r, http.StatusOK, "checkin", p)
+	status := http.StatusOK // a refused scan answers as the API does, with the page that says why
+	if d.Scanned != nil && d.Scanned.Refused != nil {
+		status = httperror.Status(d.Scanned.Refused)
+	}
+	h.render(w, r, status, "checkin", p)
 }
