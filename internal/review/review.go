@@ -255,4 +255,3 @@ func (s *Service) authorsOf(ctx context.Context, u *symposium.User, a *symposium
 	}
 	return out, nil
 }
-
