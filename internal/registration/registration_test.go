@@ -201,7 +201,7 @@ var operations = []operation{
 		_, err := w.svc.Export(ctx, u, slug, store.RegistrationQuery{})
 		return err
 	}},
-	{"badges", manage, func(w *world, u *symposium.User, slug string) error {
+	{"badges", desk, func(w *world, u *symposium.User, slug string) error {
 		_, badges, err := w.svc.Badges(ctx, u, slug, store.RegistrationQuery{}, "")
 		if err == nil && (len(badges) != 1 || badges[0].Name != "Гүлнар" || badges[0].Ticket == "") {
 			w.t.Errorf("the badges of %s = %+v; want Гүлнар's with her ticket", slug, badges)

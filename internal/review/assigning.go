@@ -175,12 +175,8 @@ func (s *Service) SetBid(ctx context.Context, u *symposium.User, id, bid string)
 	if !v.Access.Has(symposium.RoleReviewer) {
 		return forbiddenIfSeen(v)
 	}
-	interests, err := s.interestsOf(ctx, u, v.Abstract)
-	if err != nil {
-		return err
-	}
-	if len(interests) > 0 { // a conflicted reviewer neither sees nor bids for it
-		return symposium.NotFound()
+	if err := s.seesToBid(ctx, u, v.Access, v.Abstract); err != nil {
+		return err // a conflicted reviewer neither sees nor bids for it
 	}
 	return s.store.SetBid(ctx, v.Abstract.ID, u.ID, bid)
 }

@@ -20,12 +20,14 @@ func (s *Service) SaveReview(ctx context.Context, u *symposium.User, id string, 
 	if err != nil {
 		return err
 	}
-	if v.As == "" { // neither manager, author nor reviewer without a conflict: they may not see it
-		return symposium.NotFound()
-	}
 	a, err := s.store.Abstract(ctx, id)
 	if err != nil {
 		return err
+	}
+	if v.As == "" {
+		if err := s.seesToBid(ctx, u, v.Access, a); err != nil {
+			return err
+		}
 	}
 	if a.Status != symposium.AbstractSubmitted || (a.Decision != nil && a.Decision.Released) {
 		return symposium.Errorf(symposium.ECONFLICT, "error.abstract_closed")
@@ -143,4 +145,21 @@ func (s *Service) next(ctx context.Context, u *symposium.User, eventID, after st
 		}
 	}
 	return "", nil
+}
+
+// seesToBid returns nil when a reviewer sees an abstract among those to bid
+// for (a reviewer of the event without a conflict of interest with it), and
+// not found otherwise.
+func (s *Service) seesToBid(ctx context.Context, u *symposium.User, access symposium.Access, a *symposium.Abstract) error {
+	if !access.Has(symposium.RoleReviewer) {
+		return symposium.NotFound()
+	}
+	interests, err := s.interestsOf(ctx, u, a)
+	if err != nil {
+		return err
+	}
+	if len(interests) > 0 {
+		return symposium.NotFound()
+	}
+	return nil
 }

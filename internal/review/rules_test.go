@@ -355,10 +355,10 @@ func TestWhoMayReachAnAbstract(t *testing.T) {
 		}{
 			{"anonymous", nil, []string{U, U, U, U, U, U, U, U, U, U}},
 			{"a stranger", w.stranger, []string{N, N, N, N, N, N, N, N, N, N}},
-			{"the author", w.author, []string{"", "", "", F, "", "", "", F, F, N}},
+			{"the author", w.author, []string{"", "", "", F, "", "", "", F, F, F}},
 			{"the assigned reviewer", w.assigned, []string{"", "", "", "", F, F, F, F, F, ""}},
 			{"another reviewer", w.other, []string{N, N, N, F, N, N, N, N, N, ""}},
-			{"the manager", w.manager, []string{"", "", "", F, F, F, F, "", "", N}},
+			{"the manager", w.manager, []string{"", "", "", F, F, F, F, "", "", F}},
 		} {
 			for _, slug := range []string{"public", "restricted"} {
 				for i, op := range abstractOperations {
