@@ -1,0 +1,194 @@
+package scheduler
+
+import (
+	"cmp"
+	"context"
+	"math/rand/v2"
+	"runtime"
+	"slices"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// Debug, when set, receives progress lines.
+var Debug func(format string, args ...any)
+
+// Options tune Solve.
+type Options struct {
+	// TimeLimit bounds the search (1s when zero). Solve returns sooner
+	// when it proves its schedule optimal.
+	TimeLimit time.Duration
+	// Fresh plans anew, ignoring the meetings pinned as published.
+	Fresh bool
+	// Seed makes the search reproducible (apart from timing).
+	Seed uint64
+}
+
+// Result is a schedule with its total weight and a proven upper bound on
+// the weight of any schedule of the instance: Weight == Bound proves the
+// schedule optimal.
+type Result struct {
+	Meetings []Meeting
+	Weight   int
+	Bound    int
+}
+
+// Solve schedules a valid instance (see Validate; the error of an invalid
+// one is an *InvalidError): it maximises the total weight, then the
+// number of meetings, within the time limit, and proves an upper bound on
+// the weight. It searches on as many cores as GOMAXPROCS allows, up to
+// maxWorkers. When ctx ends early it returns the best schedule found with
+// ctx's error.
+func Solve(ctx context.Context, in *Instance, opt Options) (*Result, error) {
+	start := time.Now()
+	if opt.TimeLimit <= 0 {
+		opt.TimeLimit = time.Second
+	}
+	pr, err := compile(in, opt.Fresh)
+	if err != nil {
+		return nil, err
+	}
+	search, cancel := context.WithDeadline(ctx, start.Add(opt.TimeLimit-opt.TimeLimit/50))
+	defer cancel()
+	weights, values := pr.costs()
+	var dw, dv *duals
+	parallel(2, func(k int) {
+		if k == 0 {
+			dw = pr.aggregate(search, weights)
+		} else {
+			dv = pr.aggregate(search, values)
+		}
+	})
+	bound := floorDiv(pr.value(dw, weights), dw.q)
+	target := floorDiv(pr.value(dv, values), dv.q)
+	bound = min(bound, floorDiv(target, pr.scale))
+
+	if pr.small() {
+		se := newSearcher(search, pr, opt.Seed, pr.priority(dv, values, opt.Seed))
+		se.placePinned()
+		if se.exact() {
+			return pr.result(in, se, int(se.best/pr.scale)), ctx.Err()
+		}
+	}
+	workers := make([]*searcher, min(runtime.GOMAXPROCS(0), maxWorkers))
+	var stop atomic.Bool
+	parallel(len(workers), func(k int) {
+		seed := opt.Seed + uint64(k)*0x9e3779b97f4a7c15
+		se := newSearcher(search, pr, seed, pr.priority(dv, values, seed))
+		se.target, se.stop, se.maxIters = target, &stop, testIters
+		for r := range pr.reqs {
+			se.hopeless[r] = pr.bestReduced(dw, weights, r) < 0
+		}
+		se.placePinned()
+		se.greedy()
+		se.iterate()
+		workers[k] = se
+		if Debug != nil {
+			Debug("worker %d: %d/%d after %d iterations, %v", k, se.best/pr.scale, se.best%pr.scale, se.iters, time.Since(start))
+		}
+	})
+	best := workers[0]
+	for _, se := range workers {
+		if se.best > best.best {
+			best = se
+		}
+	}
+	if Debug != nil {
+		best.st.restore(best.bestSlot, best.bestInt)
+		pr.diagnose(best.st, dw, weights)
+	}
+	return pr.result(in, best, int(bound)), ctx.Err()
+}
+
+// result returns the best schedule a search found, with the bound.
+func (pr *problem) result(in *Instance, se *searcher, bound int) *Result {
+	se.st.restore(se.bestSlot, se.bestInt)
+	res := &Result{Bound: bound, Meetings: pr.meetings(in, se.st)}
+	for _, m := range res.Meetings {
+		res.Weight += m.Weight
+	}
+	return res
+}
+
+// maxWorkers bounds the searches run at once.
+const maxWorkers = 4
+
+// parallel runs f(0), …, f(n-1) at once and waits for them.
+func parallel(n int, f func(k int)) {
+	var wg sync.WaitGroup
+	for k := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			f(k)
+		}()
+	}
+	wg.Wait()
+}
+
+// costs returns each request's weight and its value (weight first, then
+// one for the meeting).
+func (pr *problem) costs() (weights, values []int64) {
+	weights = make([]int64, len(pr.reqs))
+	values = make([]int64, len(pr.reqs))
+	for r, q := range pr.reqs {
+		weights[r], values[r] = int64(q.w), q.val
+	}
+	return weights, values
+}
+
+// testIters, when set by a test, bounds the search by iterations.
+var testIters int
+
+// bestReduced returns the most request r earns over its prices in any of
+// its slots.
+func (pr *problem) bestReduced(d *duals, c []int64, r int) int64 {
+	red := int64(-inf)
+	for _, s := range pr.reqs[r].slots {
+		red = max(red, d.q*c[r]-pr.price(d, &pr.reqs[r], int(s)))
+	}
+	return red
+}
+
+// priority orders the requests for the greedy start: the pinned first,
+// then by reduced value at the relaxation's prices (requests the bound
+// counts on before those it does not), then by value, then those with
+// fewer slots, ties at random.
+func (pr *problem) priority(d *duals, c []int64, seed uint64) []int32 {
+	rng := rand.New(rand.NewPCG(seed, 0x9e37))
+	type key struct {
+		r        int32
+		pin      bool
+		reduced  int64
+		val      int64
+		nslots   int
+		shuffled uint32
+	}
+	keys := make([]key, len(pr.reqs))
+	for r, q := range pr.reqs {
+		red := pr.bestReduced(d, c, r)
+		keys[r] = key{int32(r), q.pin >= 0, max(red, -1), q.val, len(q.slots), rng.Uint32()}
+	}
+	slices.SortFunc(keys, func(a, b key) int {
+		switch {
+		case a.pin != b.pin:
+			if a.pin {
+				return -1
+			}
+			return 1
+		case a.reduced >= 0 != (b.reduced >= 0):
+			return cmp.Compare(b.reduced, a.reduced)
+		case a.val != b.val:
+			return cmp.Compare(b.val, a.val)
+		case a.nslots != b.nslots:
+			return cmp.Compare(a.nslots, b.nslots)
+		}
+		return cmp.Compare(a.shuffled, b.shuffled)
+	})
+	order := make([]int32, len(keys))
+	for i, k := range keys {
+		order[i] = k.r
+	}
+	return order
+}
