@@ -14,18 +14,25 @@ import (
 // price each person's every such slot alike (in halves), whose value
 // equals the relaxation's.
 //
+// A person's capacity is the most meetings their requests could have at
+// once, ignoring everyone else: the maximum matching of their requests to
+// slots. By König's theorem a set of that many slots and requests covers
+// every pair of a request and its slot; pricing the cover's slots at the
+// person's price (and leaving the cover's requests to pay it through
+// their own dual) turns the relaxation's duals into the problem's.
+//
 // A delegation's request is represented by one person of each side; the
 // relaxation only forgets more, so its value is still an upper bound.
 func (pr *problem) aggregate(ctx context.Context, c []int64) *duals {
 	n := pr.nPeople
 	src, sink := 2*n, 2*n+1
-	f := newFlow(2*n + 2)
-	usable := pr.usableSlots()
+	f := newFlow(2*n+2, 2*n+2*len(pr.reqs))
+	capacity, cover := pr.capacities()
 	pi := make([]int64, 2*n+2)
 	for p := range n {
-		if len(usable[p]) > 0 {
-			f.arc(src, p, int32(len(usable[p])), 0)
-			f.arc(n+p, sink, int32(len(usable[p])), 0)
+		if capacity[p] > 0 {
+			f.arc(src, p, capacity[p], 0)
+			f.arc(n+p, sink, capacity[p], 0)
 		}
 	}
 	for r, q := range pr.reqs {
@@ -42,36 +49,18 @@ func (pr *problem) aggregate(ctx context.Context, c []int64) *duals {
 		pi[sink] = min(pi[sink], pi[n+p])
 	}
 	t0 := time.Now()
-	cost := f.maxProfit(ctx, src, sink, pi)
+	cost, complete := f.maxProfit(ctx, src, sink, pi)
 	t1 := time.Now()
-	d := f.potentials(src, sink, cost < 0)
+	d := f.duals(ctx, src, sink, cost < 0, complete)
 	if Debug != nil {
 		Debug("flow %v potentials %v", t1.Sub(t0), time.Since(t1))
 	}
 	du := pr.newDuals(2)
 	for p := range n {
 		z := max(0, d[p]-d[src]) + max(0, d[sink]-d[n+p])
-		for _, s := range usable[p] {
+		for _, s := range cover[p] {
 			du.y[p*pr.nSlots+int(s)] = z
 		}
 	}
 	return du
-}
-
-// usableSlots lists, for each person, the slots in which one of their
-// requests could take place.
-func (pr *problem) usableSlots() [][]int32 {
-	seen := make([]bool, pr.nPeople*pr.nSlots)
-	out := make([][]int32, pr.nPeople)
-	for _, q := range pr.reqs {
-		for _, x := range q.who {
-			for _, s := range q.slots {
-				if k := int(x)*pr.nSlots + int(s); !seen[k] {
-					seen[k] = true
-					out[x] = append(out[x], s)
-				}
-			}
-		}
-	}
-	return out
 }

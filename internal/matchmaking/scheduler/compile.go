@@ -12,7 +12,7 @@ type problem struct {
 	nInterp int
 	ifree   []bool // interpreter i free in slot s: ifree[i*nSlots+s]
 	reqs    []preq
-	scale   int64 // a request's value is weight*scale + 1
+	scale   int64 // a request's value is weight*scale + 1; scale > 2*requests
 }
 
 // preq is a compiled request.
@@ -60,7 +60,7 @@ func compile(in *Instance, fresh bool) (*problem, error) {
 		}
 		ilangs[i] = set(it.Languages)
 	}
-	pr.scale = int64(len(in.Requests)) + 1
+	pr.scale = 2*int64(len(in.Requests)) + 1
 	for _, r := range in.Requests {
 		pr.reqs = append(pr.reqs, pr.request(r, parties[n.party[r.A]], parties[n.party[r.B]], ilangs))
 	}

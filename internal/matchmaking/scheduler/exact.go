@@ -27,7 +27,7 @@ func (se *searcher) exact() bool {
 	nodes := 0
 	var walk func(i int) bool
 	walk = func(i int) bool {
-		if nodes++; nodes > exactNodes || (nodes%1024 == 0 && se.ctx.Err() != nil) {
+		if nodes++; nodes > exactNodes || (nodes%1024 == 0 && se.sh.ctx.Err() != nil) {
 			return false
 		}
 		if st.val+rest[i] <= se.best && se.bestSlot != nil {

@@ -1,9 +1,9 @@
 package scheduler
 
 import (
-	"container/heap"
 	"context"
 	"math"
+	"time"
 )
 
 // flow is a min-cost flow network solved by the primal-dual method:
@@ -19,9 +19,16 @@ type flow struct {
 	cap   []int32 // residual capacity; arc e's reverse is e^1
 	cost  []int64
 	pi    []int64 // potentials: reduced costs of residual arcs are ≥ 0
+	zero  []bool  // arcs of zero reduced cost in the current phase
+	queue []int32
+	heap  distHeap
 }
 
-func newFlow(n int) *flow { return &flow{n: n} }
+// newFlow returns a network of n nodes with room for about arcs arcs.
+func newFlow(n, arcs int) *flow {
+	return &flow{n: n, from: make([]int32, 0, 2*arcs), to: make([]int32, 0, 2*arcs),
+		cap: make([]int32, 0, 2*arcs), cost: make([]int64, 0, 2*arcs)}
+}
 
 // arc adds an arc u→v and returns its index.
 func (f *flow) arc(u, v int, capacity int32, cost int64) int {
@@ -55,24 +62,48 @@ const inf = math.MaxInt64 / 4
 // maxProfit sends flow from s to t along paths of negative cost while any
 // remains, the cheapest first, so that the flow has the least cost of all
 // flows (of any value). initial sets the potentials, which must make every
-// residual arc's reduced cost non-negative. It returns the cost.
-func (f *flow) maxProfit(ctx context.Context, s, t int, initial []int64) int64 {
+// residual arc's reduced cost non-negative. It returns the cost, and
+// whether the flow is complete (ctx did not end first).
+func (f *flow) maxProfit(ctx context.Context, s, t int, initial []int64) (int64, bool) {
+	t00 := time.Now()
 	f.build()
+	if Debug != nil {
+		Debug("build %v", time.Since(t00))
+	}
 	f.pi = initial
 	total := int64(0)
 	dist := make([]int64, f.n)
 	level := make([]int32, f.n)
 	cur := make([]int32, f.n)
-	for ctx.Err() == nil {
+	phases, rounds := 0, 0
+	var td, tb time.Duration
+	defer func() {
+		if Debug != nil {
+			Debug("flow: %d nodes, %d arcs, %d phases, %d rounds, dijkstra %v, blocking %v", f.n, len(f.to), phases, rounds, td, tb)
+		}
+	}()
+	for {
+		if ctx.Err() != nil {
+			return total, false
+		}
+		phases++
+		t0 := time.Now()
 		f.dijkstra(s, dist)
+		td += time.Since(t0)
+		t0 = time.Now()
 		if dist[t] >= inf || dist[t]+f.pi[t]-f.pi[s] >= 0 {
-			break
+			return total, true
 		}
 		for v := range f.n {
 			f.pi[v] += min(dist[v], dist[t])
 		}
 		pathCost := f.pi[t] - f.pi[s]
+		f.markZero()
 		for f.levels(s, t, level) {
+			if ctx.Err() != nil {
+				return total, false
+			}
+			rounds++
 			copy(cur, f.first[:f.n])
 			for {
 				pushed := f.push(s, t, math.MaxInt32, level, cur)
@@ -82,13 +113,23 @@ func (f *flow) maxProfit(ctx context.Context, s, t int, initial []int64) int64 {
 				total += int64(pushed) * pathCost
 			}
 		}
+		tb += time.Since(t0)
 	}
-	return total
+}
+
+// markZero notes the arcs of zero reduced cost.
+func (f *flow) markZero() {
+	if f.zero == nil {
+		f.zero = make([]bool, len(f.to))
+	}
+	for e := range f.to {
+		f.zero[e] = f.cost[e]+f.pi[f.from[e]]-f.pi[f.to[e]] == 0
+	}
 }
 
 // admissible reports whether arc e has room and zero reduced cost.
 func (f *flow) admissible(e int32) bool {
-	return f.cap[e] > 0 && f.cost[e]+f.pi[f.from[e]]-f.pi[f.to[e]] == 0
+	return f.cap[e] > 0 && f.zero[e]
 }
 
 // dijkstra computes reduced-cost distances from s in the residual network.
@@ -97,9 +138,10 @@ func (f *flow) dijkstra(s int, dist []int64) {
 		dist[v] = inf
 	}
 	dist[s] = 0
-	h := &distHeap{{0, int32(s)}}
-	for h.Len() > 0 {
-		it := heap.Pop(h).(distItem)
+	h := &f.heap
+	*h = append((*h)[:0], distItem{0, int32(s)})
+	for len(*h) > 0 {
+		it := h.pop()
 		u := it.v
 		if it.d > dist[u] {
 			continue
@@ -111,7 +153,7 @@ func (f *flow) dijkstra(s int, dist []int64) {
 			v := f.to[e]
 			if nd := it.d + f.cost[e] + f.pi[u] - f.pi[v]; nd < dist[v] {
 				dist[v] = nd
-				heap.Push(h, distItem{nd, v})
+				h.push(distItem{nd, v})
 			}
 		}
 	}
@@ -124,10 +166,12 @@ func (f *flow) levels(s, t int, level []int32) bool {
 		level[v] = -1
 	}
 	level[s] = 0
-	queue := []int32{int32(s)}
-	for len(queue) > 0 {
-		u := queue[0]
-		queue = queue[1:]
+	queue := append(f.queue[:0], int32(s))
+	for k := 0; k < len(queue); k++ {
+		u := queue[k]
+		if level[t] >= 0 && level[u] >= level[t] {
+			break
+		}
 		for _, e := range f.adj[f.first[u]:f.first[u+1]] {
 			if v := f.to[e]; level[v] < 0 && f.admissible(e) {
 				level[v] = level[u] + 1
@@ -135,6 +179,7 @@ func (f *flow) levels(s, t int, level []int32) bool {
 			}
 		}
 	}
+	f.queue = queue
 	return level[t] >= 0
 }
 
@@ -156,14 +201,30 @@ func (f *flow) push(u, t int, limit int32, level, cur []int32) int32 {
 			return d
 		}
 	}
+	level[u] = -1 // a dead end for the rest of this round
 	return 0
 }
 
-// potentials returns node potentials that make every residual arc's
-// reduced cost non-negative and give s and t the same potential when flow
-// runs from s to t (as if an arc of cost 0 led back from t to s): the dual
-// solution of the flow. It runs Bellman–Ford from every node at once.
-func (f *flow) potentials(s, t int, flowing bool) []int64 {
+// duals returns node potentials that prove the flow optimal: they make
+// every residual arc's reduced cost non-negative and give s and t the same
+// potential when flow runs from s to t (as if an arc of cost 0 led back
+// from t to s). When the flow was cut short (complete is false) or no
+// such potentials are found it returns the search's own potentials, which
+// still price every residual arc fairly, though the duals they give are
+// weaker.
+func (f *flow) duals(ctx context.Context, s, t int, flowing, complete bool) []int64 {
+	if complete {
+		if d := f.potentials(ctx, s, t, flowing); d != nil {
+			return d
+		}
+	}
+	return f.pi
+}
+
+// potentials runs Bellman–Ford from every node at once on the residual
+// network with arcs of cost 0 between t and s; it returns nil when it
+// meets a negative cycle (the flow was not optimal) or ctx ends.
+func (f *flow) potentials(ctx context.Context, s, t int, flowing bool) []int64 {
 	d := make([]int64, f.n)
 	inQueue := make([]bool, f.n)
 	queue := make([]int32, 0, f.n)
@@ -171,16 +232,21 @@ func (f *flow) potentials(s, t int, flowing bool) []int64 {
 		queue = append(queue, int32(v))
 		inQueue[v] = true
 	}
+	budget := 64 * (len(f.to) + f.n)
 	relax := func(v int32, nd int64) {
 		if nd < d[v] {
 			d[v] = nd
+			budget--
 			if !inQueue[v] {
 				inQueue[v] = true
 				queue = append(queue, v)
 			}
 		}
 	}
-	for len(queue) > 0 {
+	for pops := 0; len(queue) > 0; pops++ {
+		if budget < 0 || (pops%4096 == 0 && ctx.Err() != nil) {
+			return nil
+		}
 		u := queue[0]
 		queue = queue[1:]
 		inQueue[u] = false
@@ -204,15 +270,42 @@ type distItem struct {
 	v int32
 }
 
+// distHeap is a binary min-heap of distances.
 type distHeap []distItem
 
-func (h distHeap) Len() int           { return len(h) }
-func (h distHeap) Less(i, j int) bool { return h[i].d < h[j].d }
-func (h distHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
-func (h *distHeap) Push(x any)        { *h = append(*h, x.(distItem)) }
-func (h *distHeap) Pop() any {
-	old := *h
-	x := old[len(old)-1]
-	*h = old[:len(old)-1]
-	return x
+func (h *distHeap) push(x distItem) {
+	*h = append(*h, x)
+	a := *h
+	for i := len(a) - 1; i > 0; {
+		p := (i - 1) / 2
+		if a[p].d <= a[i].d {
+			break
+		}
+		a[p], a[i] = a[i], a[p]
+		i = p
+	}
+}
+
+func (h *distHeap) pop() distItem {
+	a := *h
+	top := a[0]
+	last := len(a) - 1
+	a[0] = a[last]
+	a = a[:last]
+	for i := 0; ; {
+		l := 2*i + 1
+		if l >= len(a) {
+			break
+		}
+		if r := l + 1; r < len(a) && a[r].d < a[l].d {
+			l = r
+		}
+		if a[i].d <= a[l].d {
+			break
+		}
+		a[i], a[l] = a[l], a[i]
+		i = l
+	}
+	*h = a
+	return top
 }

@@ -1,9 +1,8 @@
 package scheduler
 
 import (
-	"context"
 	"slices"
-	"sync/atomic"
+	"time"
 )
 
 // searcher improves a schedule until it reaches a target value, the
@@ -15,9 +14,8 @@ type searcher struct {
 	best     int64
 	bestSlot []int32
 	bestInt  []int32
-	target   int64        // a value no schedule exceeds: reaching it ends the search
-	stop     *atomic.Bool // set when a search reaches the target
-	ctx      context.Context
+	sh       *shared
+	pause    time.Time // when not zero, iterate returns at this time
 	iters    int
 	maxIters int      // stop after this many iterations too, when not zero
 	hopeless []bool   // requests the relaxation's prices rule out
@@ -31,8 +29,8 @@ const (
 	improveDepth  = 3
 )
 
-func newSearcher(ctx context.Context, pr *problem, seed uint64, order []int32) *searcher {
-	se := &searcher{st: newState(pr, seed), order: order, ctx: ctx, byPerson: make([][]int32, pr.nPeople),
+func newSearcher(sh *shared, pr *problem, seed uint64, order []int32) *searcher {
+	se := &searcher{st: newState(pr, seed), order: order, sh: sh, byPerson: make([][]int32, pr.nPeople),
 		hopeless: make([]bool, len(pr.reqs)), stamp: make([]uint32, len(pr.reqs))}
 	for r, q := range pr.reqs {
 		for _, x := range q.who {
@@ -42,20 +40,27 @@ func newSearcher(ctx context.Context, pr *problem, seed uint64, order []int32) *
 	return se
 }
 
-// done reports whether the search must stop.
+// done counts an iteration and reports whether the search must stop.
 func (se *searcher) done() bool {
-	if se.best >= se.target {
-		se.stop.Store(true)
-		return true
-	}
 	se.iters++
 	if se.maxIters > 0 && se.iters >= se.maxIters {
 		return true
 	}
 	if se.iters%32 != 0 {
-		return false
+		return se.best >= se.sh.target.Load()
 	}
-	return se.ctx.Err() != nil || se.stop.Load()
+	return se.halted()
+}
+
+// halted reports whether the search must stop: it reached the bound (and
+// then tells the others), another did, the time is up, or it must pause.
+func (se *searcher) halted() bool {
+	if se.best >= se.sh.target.Load() {
+		se.sh.stop.Store(true)
+		se.sh.halt()
+		return true
+	}
+	return se.sh.stop.Load() || se.sh.ctx.Err() != nil || (!se.pause.IsZero() && time.Now().After(se.pause))
 }
 
 // keep records the state if it is the best so far.
@@ -78,8 +83,8 @@ func (se *searcher) greedy() {
 	}
 	st.log = st.log[:0]
 	se.keep()
-	for _, r := range se.order {
-		if se.done() {
+	for k, r := range se.order {
+		if k%64 == 0 && se.halted() {
 			break
 		}
 		if st.slot[r] < 0 && len(st.pr.reqs[r].slots) > 0 {
@@ -180,9 +185,15 @@ func (se *searcher) repair() {
 	var cand []int32
 	se.round++
 	for _, c := range st.log {
+		if c.s < 0 {
+			continue // a placement frees nothing
+		}
 		for _, x := range st.pr.reqs[c.r].who {
+			if st.at[x*int32(st.pr.nSlots)+c.s] >= 0 {
+				continue
+			}
 			for _, m := range se.byPerson[x] {
-				if st.slot[m] < 0 && se.stamp[m] != se.round && len(st.pr.reqs[m].slots) > 0 && (!se.hopeless[m] || st.rng.IntN(8) == 0) {
+				if st.slot[m] < 0 && se.stamp[m] != se.round && contains(st.pr.reqs[m].slots, c.s) && (!se.hopeless[m] || st.rng.IntN(8) == 0) {
 					se.stamp[m] = se.round
 					cand = append(cand, m)
 				}

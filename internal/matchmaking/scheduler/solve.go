@@ -51,37 +51,39 @@ func Solve(ctx context.Context, in *Instance, opt Options) (*Result, error) {
 	}
 	search, cancel := context.WithDeadline(ctx, start.Add(opt.TimeLimit-opt.TimeLimit/50))
 	defer cancel()
-	weights, values := pr.costs()
-	var dw, dv *duals
-	parallel(2, func(k int) {
-		if k == 0 {
-			dw = pr.aggregate(search, weights)
-		} else {
-			dv = pr.aggregate(search, values)
-		}
-	})
-	bound := floorDiv(pr.value(dw, weights), dw.q)
-	target := floorDiv(pr.value(dv, values), dv.q)
-	bound = min(bound, floorDiv(target, pr.scale))
-
+	values := pr.values()
+	da := pr.aggregate(search, values)
+	sh := &shared{}
+	sh.target.Store(floorDiv(pr.value(da, values), da.q))
+	sh.ctx, sh.halt = context.WithCancel(search)
+	defer sh.halt()
 	if pr.small() {
-		se := newSearcher(search, pr, opt.Seed, pr.priority(dv, values, opt.Seed))
+		se := newSearcher(sh, pr, opt.Seed, pr.priority(da, values, opt.Seed))
 		se.placePinned()
 		if se.exact() {
 			return pr.result(in, se, int(se.best/pr.scale)), ctx.Err()
 		}
 	}
 	workers := make([]*searcher, min(runtime.GOMAXPROCS(0), maxWorkers))
-	var stop atomic.Bool
 	parallel(len(workers), func(k int) {
 		seed := opt.Seed + uint64(k)*0x9e3779b97f4a7c15
-		se := newSearcher(search, pr, seed, pr.priority(dv, values, seed))
-		se.target, se.stop, se.maxIters = target, &stop, testIters
+		se := newSearcher(sh, pr, seed, pr.priority(da, values, seed))
+		se.maxIters = testIters
 		for r := range pr.reqs {
-			se.hopeless[r] = pr.bestReduced(dw, weights, r) < 0
+			se.hopeless[r] = pr.bestReduced(da, values, r) < 0
 		}
 		se.placePinned()
 		se.greedy()
+		if k == len(workers)-1 && pr.pairedCost(da) < opt.TimeLimit/8 {
+			// The last worker proves a tighter bound if, a quarter of the
+			// time on, the schedules found have not reached the first.
+			se.pause = start.Add(opt.TimeLimit / 4)
+			se.iterate()
+			se.pause = time.Time{}
+			if !se.done() {
+				sh.tighten(pr, da, values)
+			}
+		}
 		se.iterate()
 		workers[k] = se
 		if Debug != nil {
@@ -94,11 +96,55 @@ func Solve(ctx context.Context, in *Instance, opt Options) (*Result, error) {
 			best = se
 		}
 	}
-	if Debug != nil {
-		best.st.restore(best.bestSlot, best.bestInt)
-		pr.diagnose(best.st, dw, weights)
+	return pr.result(in, best, int(floorDiv(sh.target.Load(), pr.scale))), ctx.Err()
+}
+
+// shared is what the searches of one Solve share: the best bound on a
+// schedule's value proven so far, whether one reached it, and a context
+// that ends when one does.
+type shared struct {
+	target atomic.Int64
+	stop   atomic.Bool
+	ctx    context.Context
+	halt   context.CancelFunc
+}
+
+// pairedCost estimates the time the paired relaxation takes.
+func (pr *problem) pairedCost(da *duals) time.Duration {
+	hot := pr.hot(da)
+	arcs := 0
+	for _, q := range pr.reqs {
+		for _, x := range [2]int32{q.who[0], q.who[len(q.who)-1]} {
+			if hot[x] {
+				arcs += len(q.slots)
+			}
+		}
 	}
-	return pr.result(in, best, int(bound)), ctx.Err()
+	return time.Duration(arcs) * 800 * time.Nanosecond
+}
+
+// hot returns the people the duals price.
+func (pr *problem) hot(d *duals) []bool {
+	hot := make([]bool, pr.nPeople)
+	for k, y := range d.y {
+		if y > 0 {
+			hot[k/pr.nSlots] = true
+		}
+	}
+	return hot
+}
+
+// tighten proves a tighter bound with the paired relaxation, keeping
+// apart the slots of the people the aggregated one prices.
+func (sh *shared) tighten(pr *problem, da *duals, values []int64) {
+	d := pr.paired(sh.ctx, values, pr.hot(da))
+	t := floorDiv(pr.value(d, values), d.q)
+	for {
+		old := sh.target.Load()
+		if t >= old || sh.target.CompareAndSwap(old, t) {
+			return
+		}
+	}
 }
 
 // result returns the best schedule a search found, with the bound.
@@ -127,15 +173,14 @@ func parallel(n int, f func(k int)) {
 	wg.Wait()
 }
 
-// costs returns each request's weight and its value (weight first, then
-// one for the meeting).
-func (pr *problem) costs() (weights, values []int64) {
-	weights = make([]int64, len(pr.reqs))
-	values = make([]int64, len(pr.reqs))
+// values returns each request's value: its weight first, then one for
+// the meeting.
+func (pr *problem) values() []int64 {
+	values := make([]int64, len(pr.reqs))
 	for r, q := range pr.reqs {
-		weights[r], values[r] = int64(q.w), q.val
+		values[r] = q.val
 	}
-	return weights, values
+	return values
 }
 
 // testIters, when set by a test, bounds the search by iterations.
