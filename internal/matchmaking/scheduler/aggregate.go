@@ -21,17 +21,30 @@ import (
 // person's price (and leaving the cover's requests to pay it through
 // their own dual) turns the relaxation's duals into the problem's.
 //
+// Each half of a request earns its value less its penalty (a price the
+// relaxation cannot see, such as an interpreter's: how it is chosen only
+// affects how tight the bound is).
+//
 // A delegation's request is represented by one person of each side; the
 // relaxation only forgets more, so its value is still an upper bound.
-func (pr *problem) aggregate(ctx context.Context, c []int64) *duals {
+// All meetings together use at most all the slots' shared tables.
+func (pr *problem) aggregate(ctx context.Context, c, penalty []int64) *duals {
 	n := pr.nPeople
-	src, sink := 2*n, 2*n+1
-	f := newFlow(2*n+2, 2*n+2*len(pr.reqs))
+	src, sink, tables := 2*n, 2*n+1, 2*n+2
+	f := newFlow(2*n+3, 1+2*n+2*len(pr.reqs))
 	capacity, cover := pr.capacities()
-	pi := make([]int64, 2*n+2)
+	pi := make([]int64, f.n)
+	f.arc(src, tables, pr.allTables(), 0)
+	holders := pr.holders()
+	from := func(p int) int {
+		if holders[p] {
+			return src
+		}
+		return tables
+	}
 	for p := range n {
 		if capacity[p] > 0 {
-			f.arc(src, p, capacity[p], 0)
+			f.arc(from(p), p, capacity[p], 0)
 			f.arc(n+p, sink, capacity[p], 0)
 		}
 	}
@@ -39,11 +52,11 @@ func (pr *problem) aggregate(ctx context.Context, c []int64) *duals {
 		if len(q.slots) == 0 {
 			continue
 		}
-		a, b := int(q.who[0]), int(q.who[len(q.who)-1])
-		f.arc(a, n+b, 1, -c[r])
-		f.arc(b, n+a, 1, -c[r])
-		pi[n+a] = min(pi[n+a], -c[r])
-		pi[n+b] = min(pi[n+b], -c[r])
+		for _, d := range pr.directions(r) {
+			v := d.share*c[r] - penalty[r]
+			f.arc(d.from, n+d.to, 1, -v)
+			pi[n+d.to] = min(pi[n+d.to], -v)
+		}
 	}
 	for p := range n {
 		pi[sink] = min(pi[sink], pi[n+p])
@@ -57,10 +70,59 @@ func (pr *problem) aggregate(ctx context.Context, c []int64) *duals {
 	}
 	du := pr.newDuals(2)
 	for p := range n {
-		z := max(0, d[p]-d[src]) + max(0, d[sink]-d[n+p])
+		z := max(0, d[p]-d[from(p)]) + max(0, d[sink]-d[n+p])
 		for _, s := range cover[p] {
 			du.y[p*pr.nSlots+int(s)] = z
 		}
 	}
+	for s := range du.lam {
+		du.lam[s] = 2 * max(0, d[tables]-d[src])
+	}
 	return du
+}
+
+// direction is one of the two halves of a request in the relaxations:
+// from a person of one side to a person of the other, for share halves
+// of its value.
+type direction struct {
+	from, to int
+	share    int64
+}
+
+// directions splits request r for the relaxations: a meeting at a shared
+// table goes both ways, each half its value; a meeting at a reserved
+// table goes from the table's holder to the other side only, for its
+// whole value, so that it passes no count of shared tables.
+func (pr *problem) directions(r int) []direction {
+	q := &pr.reqs[r]
+	a, b := int(q.who[0]), int(q.who[len(q.who)-1])
+	switch {
+	case q.shared:
+		return []direction{{a, b, 1}, {b, a, 1}}
+	case int(q.holder) == a:
+		return []direction{{a, b, 2}}
+	}
+	return []direction{{b, a, 2}}
+}
+
+// holders marks the people who hold a reserved table for some request:
+// in the relaxations all they send bypasses the count of shared tables.
+func (pr *problem) holders() []bool {
+	h := make([]bool, pr.nPeople)
+	for _, q := range pr.reqs {
+		if !q.shared {
+			h[q.holder] = true
+		}
+	}
+	return h
+}
+
+// allTables returns twice the shared tables of all slots: each meeting at
+// a shared table is two units of flow in the relaxations.
+func (pr *problem) allTables() int32 {
+	all := int32(0)
+	for _, t := range pr.tables {
+		all += 2 * t
+	}
+	return all
 }

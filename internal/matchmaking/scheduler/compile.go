@@ -23,6 +23,7 @@ type preq struct {
 	val    int64
 	shared bool    // uses one of the slot's shared tables
 	table  int     // the reserved table when not shared
+	holder int32   // when not shared, the table holder's side's first person
 	interp []int32 // fitting interpreters, when one is needed
 	needI  bool
 	pin    int32 // pinned slot, or -1
@@ -121,11 +122,11 @@ func (pr *problem) parties(in *Instance, n *names) []party {
 func (pr *problem) request(r Request, a, b party, ilangs []map[string]bool) preq {
 	q := preq{w: int32(r.Weight), val: int64(r.Weight)*pr.scale + 1, pin: -1, pinI: -1, shared: true}
 	q.who = append(append(q.who, a.who...), b.who...)
-	if a.table != 0 || b.table != 0 {
-		q.shared, q.table = false, a.table
-		if q.table == 0 {
-			q.table = b.table
-		}
+	switch {
+	case a.table != 0:
+		q.shared, q.table, q.holder = false, a.table, a.who[0]
+	case b.table != 0:
+		q.shared, q.table, q.holder = false, b.table, b.who[len(b.who)-1]
 	}
 	q.needI = len(a.langs) > 0 && len(b.langs) > 0 && !meets(a.langs, b.langs)
 	if q.needI {

@@ -24,7 +24,7 @@ func (st *state) blockers(r, s int32, out []int32) ([]int32, bool) {
 		}
 	}
 	if q.shared && st.used[s]-freed >= st.pr.tables[s] {
-		m := st.pick(st.inSlot[s], out, func(m int32) bool { return st.pr.reqs[m].shared })
+		m := st.tableBlocker(s, out)
 		if m < 0 {
 			return nil, false
 		}
@@ -44,6 +44,40 @@ func (st *state) blockers(r, s int32, out []int32) ([]int32, bool) {
 		out = append(out, m)
 	}
 	return out, true
+}
+
+// tableBlocker chooses a meeting to leave full slot s, not in out: among
+// a few at random, one that fits in another slot, or else the one worth
+// least; -1 when it finds none that may move.
+func (st *state) tableBlocker(s int32, out []int32) int32 {
+	list := st.inSlot[s]
+	best := int32(-1)
+	for range min(8, len(list)) {
+		m := list[st.rng.IntN(len(list))]
+		if !st.movable(m) || !st.pr.reqs[m].shared || contains(out, m) {
+			continue
+		}
+		if st.elsewhere(m) {
+			return m
+		}
+		if best < 0 || st.pr.reqs[m].val < st.pr.reqs[best].val {
+			best = m
+		}
+	}
+	return best
+}
+
+// elsewhere reports whether placed request m fits as things stand in
+// another of its slots.
+func (st *state) elsewhere(m int32) bool {
+	for _, t := range st.pr.reqs[m].slots {
+		if t != st.slot[m] {
+			if _, ok := st.fits(m, t); ok {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // movable reports whether placed request m may be moved.
@@ -101,6 +135,16 @@ func (st *state) insert(r int32, depth int, budget *int) bool {
 		if i, ok := st.fits(r, s); ok {
 			st.place(r, s, i)
 			return true
+		}
+	}
+	if q.needI {
+		for _, s := range q.slots {
+			if st.reassign(r, s) {
+				if i, ok := st.fits(r, s); ok {
+					st.place(r, s, i)
+					return true
+				}
+			}
 		}
 	}
 	if depth == 0 {

@@ -4,31 +4,37 @@ import "context"
 
 // paired solves a relaxation that keeps the slots of the people in
 // perSlot apart: each request is split into its two directions, a→b and
-// b→a, each taking one slot of its sender and one slot of its receiver
-// among the request's slots, but not necessarily the same one. Each such
-// person-slot sends at most once and receives at most once, each
-// direction is taken at most once, and (when every meeting needs a shared
-// table) each slot sends and receives at most twice its tables. The other
-// people are aggregated as in the aggregated relaxation: they send and
-// receive at most their capacity, in any slots. That is a min-cost flow,
+// b→a (a meeting at a reserved table only from the table's holder, for
+// its whole value), each taking one slot of its sender and one slot of
+// its receiver among the request's slots, but not necessarily the same
+// one. Each such person-slot sends at most once and receives at most
+// once, each direction is taken at most once, each slot sends at most
+// twice its shared tables and all slots together twice all shared
+// tables. The other people are aggregated as in the aggregated
+// relaxation: they send and receive at most their capacity, in any slots,
+// and count towards all tables only. That is a min-cost flow,
 //
-//	source → table hub(s) → send(a,s) → a→b → receive(b,s′) → table hub(s′) → sink,
+//	source → all tables → table hub(s) → send(a,s) → a→b → receive(b,s′) → sink,
 //
 // whose profit, halved, bounds every schedule; it is tighter than the
 // aggregated relaxation where people's free slots do not line up. It
 // returns duals (in halves) of the scheduling problem whose value equals
-// the relaxation's.
-func (pr *problem) paired(ctx context.Context, c []int64, perSlot []bool) *duals {
+// the relaxation's. Each half of a request earns its value less its
+// penalty, as in the aggregated relaxation.
+func (pr *problem) paired(ctx context.Context, c, penalty []int64, perSlot []bool) *duals {
 	n, S := pr.nPeople, pr.nSlots
+	if ctx.Err() != nil {
+		return pr.newDuals(2)
+	}
 	capacity, cover := pr.capacities()
 	g := newPairedGraph(pr, perSlot)
-	f, pi := g.build(pr, c, capacity)
+	f, pi := g.build(pr, c, penalty, capacity)
 	cost, complete := f.maxProfit(ctx, g.src, g.sink, pi)
 	d := f.duals(ctx, g.src, g.sink, cost < 0, complete)
 	du := pr.newDuals(2)
 	for p := range n {
 		if !perSlot[p] {
-			z := max(0, d[g.sendP+p]-d[g.src]) + max(0, d[g.sink]-d[g.recvP+p])
+			z := max(0, d[g.sendP+p]-d[g.from(p, -1)]) + max(0, d[g.sink]-d[g.recvP+p])
 			for _, s := range cover[p] {
 				du.y[p*S+int(s)] = z
 			}
@@ -36,12 +42,13 @@ func (pr *problem) paired(ctx context.Context, c []int64, perSlot []bool) *duals
 		}
 		for s := range S {
 			if k := p*S + s; g.usable[k] {
-				du.y[k] = max(0, d[g.send+k]-d[g.hubIn+s]) + max(0, d[g.hubOut+s]-d[g.recv+k])
+				du.y[k] = max(0, d[g.send+k]-d[g.from(p, s)]) + max(0, d[g.sink]-d[g.recv+k])
 			}
 		}
 	}
+	global := max(0, d[g.gIn]-d[g.src])
 	for s := range S {
-		du.lam[s] = 2 * (max(0, d[g.hubIn+s]-d[g.src]) + max(0, d[g.sink]-d[g.hubOut+s]))
+		du.lam[s] = 2 * (global + max(0, d[g.hubIn+s]-d[g.gIn]))
 	}
 	return du
 }
@@ -51,26 +58,24 @@ func (pr *problem) paired(ctx context.Context, c []int64, perSlot []bool) *duals
 // slot) and per person (for the others), two table hubs per slot, the
 // source and the sink, then two nodes per direction of each request.
 type pairedGraph struct {
-	perSlot                    []bool
-	usable                     []bool // person-slots in which a request of the person could be
-	send, recv, sendP, recvP   int
-	hubIn, hubOut, src, sink   int
-	first, nodes, arcs, tables int
+	perSlot                  []bool
+	holders                  []bool
+	usable                   []bool // person-slots in which a request of the person could be
+	send, recv, sendP, recvP int
+	hubIn, src, sink, gIn    int
+	first, nodes, arcs       int
 }
 
 func newPairedGraph(pr *problem, perSlot []bool) *pairedGraph {
 	n, S := pr.nPeople, pr.nSlots
-	g := &pairedGraph{perSlot: perSlot, usable: make([]bool, n*S), tables: 1}
+	g := &pairedGraph{perSlot: perSlot, holders: pr.holders(), usable: make([]bool, n*S)}
 	g.send, g.recv = 0, n*S
 	g.sendP, g.recvP = 2*n*S, 2*n*S+n
-	g.hubIn, g.hubOut = 2*n*S+2*n, 2*n*S+2*n+S
-	g.src, g.sink = g.hubOut+S, g.hubOut+S+1
-	g.first = g.sink + 1
-	g.nodes, g.arcs = g.first, 2*S+2*n*S+2*n
+	g.hubIn = 2*n*S + 2*n
+	g.src, g.sink, g.gIn = g.hubIn+S, g.hubIn+S+1, g.hubIn+S+2
+	g.first = g.gIn + 1
+	g.nodes, g.arcs = g.first, 1+S+2*n*S+2*n
 	for _, q := range pr.reqs {
-		if !q.shared {
-			g.tables = 0
-		}
 		if len(q.slots) == 0 {
 			continue
 		}
@@ -85,30 +90,38 @@ func newPairedGraph(pr *problem, perSlot []bool) *pairedGraph {
 	return g
 }
 
+// from returns the node person p sends from in slot s (-1: in any slot):
+// the table count, or for a holder of a reserved table the source.
+func (g *pairedGraph) from(p, s int) int {
+	switch {
+	case g.holders[p]:
+		return g.src
+	case s < 0:
+		return g.gIn
+	}
+	return g.hubIn + s
+}
+
 // build lays out the network with profits c and returns it with
 // potentials that make every arc's reduced cost non-negative.
-func (g *pairedGraph) build(pr *problem, c []int64, capacity []int32) (*flow, []int64) {
+func (g *pairedGraph) build(pr *problem, c, penalty []int64, capacity []int32) (*flow, []int64) {
 	n, S := pr.nPeople, pr.nSlots
 	f := newFlow(g.nodes, g.arcs)
 	pi := make([]int64, f.n)
+	f.arc(g.src, g.gIn, pr.allTables(), 0)
 	for s := range S {
-		hub := int32(2 * n)
-		if g.tables == 1 {
-			hub = 2 * pr.tables[s]
-		}
-		f.arc(g.src, g.hubIn+s, hub, 0)
-		f.arc(g.hubOut+s, g.sink, hub, 0)
+		f.arc(g.gIn, g.hubIn+s, 2*pr.tables[s], 0)
 	}
 	for p := range n {
 		if !g.perSlot[p] && capacity[p] > 0 {
-			f.arc(g.src, g.sendP+p, capacity[p], 0)
+			f.arc(g.from(p, -1), g.sendP+p, capacity[p], 0)
 			f.arc(g.recvP+p, g.sink, capacity[p], 0)
 		}
 	}
 	for k, ok := range g.usable {
 		if ok && g.perSlot[k/S] {
-			f.arc(g.hubIn+k%S, g.send+k, 1, 0)
-			f.arc(g.recv+k, g.hubOut+k%S, 1, 0)
+			f.arc(g.from(k/S, k%S), g.send+k, 1, 0)
+			f.arc(g.recv+k, g.sink, 1, 0)
 		}
 	}
 	node := g.first
@@ -117,35 +130,31 @@ func (g *pairedGraph) build(pr *problem, c []int64, capacity []int32) (*flow, []
 		if len(q.slots) == 0 {
 			continue
 		}
-		a, b := int(q.who[0]), int(q.who[len(q.who)-1])
-		for _, d := range [2][2]int{{a, b}, {b, a}} {
-			in, out := node, node+1
+		for _, d := range pr.directions(r) {
+			in, out, v := node, node+1, d.share*c[r]-penalty[r]
 			node += 2
-			f.arc(in, out, 1, -c[r])
-			pi[out] = -c[r]
-			if !g.perSlot[d[0]] {
-				f.arc(g.sendP+d[0], in, 2, 0)
+			f.arc(in, out, 1, -v)
+			pi[out] = -v
+			if !g.perSlot[d.from] {
+				f.arc(g.sendP+d.from, in, 2, 0)
 			}
-			if !g.perSlot[d[1]] {
-				f.arc(out, g.recvP+d[1], 2, 0)
-				lower(g.recvP+d[1], -c[r])
+			if !g.perSlot[d.to] {
+				f.arc(out, g.recvP+d.to, 2, 0)
+				lower(g.recvP+d.to, -v)
 			}
 			for _, s := range q.slots {
-				if g.perSlot[d[0]] {
-					f.arc(g.send+d[0]*S+int(s), in, 2, 0)
+				if g.perSlot[d.from] {
+					f.arc(g.send+d.from*S+int(s), in, 2, 0)
 				}
-				if g.perSlot[d[1]] {
-					f.arc(out, g.recv+d[1]*S+int(s), 2, 0)
-					lower(g.recv+d[1]*S+int(s), -c[r])
+				if g.perSlot[d.to] {
+					f.arc(out, g.recv+d.to*S+int(s), 2, 0)
+					lower(g.recv+d.to*S+int(s), -v)
 				}
 			}
 		}
 	}
 	for k := range n * S {
-		lower(g.hubOut+k%S, pi[g.recv+k])
-	}
-	for s := range S {
-		lower(g.sink, pi[g.hubOut+s])
+		lower(g.sink, pi[g.recv+k])
 	}
 	for p := range n {
 		lower(g.sink, pi[g.recvP+p])

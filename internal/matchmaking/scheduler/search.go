@@ -120,7 +120,7 @@ func (se *searcher) iterate() {
 		switch {
 		case st.val < cur:
 			st.undo(0)
-		case st.val > cur:
+		case st.val > se.best:
 			se.keep()
 			out, spare = se.leftOut()
 		case se.iters%64 == 0:

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"math/rand/v2"
+	"os"
 	"runtime"
 	"slices"
 	"sync"
@@ -52,7 +53,7 @@ func Solve(ctx context.Context, in *Instance, opt Options) (*Result, error) {
 	search, cancel := context.WithDeadline(ctx, start.Add(opt.TimeLimit-opt.TimeLimit/50))
 	defer cancel()
 	values := pr.values()
-	da := pr.aggregate(search, values)
+	da := pr.firstBound(search, values)
 	sh := &shared{}
 	sh.target.Store(floorDiv(pr.value(da, values), da.q))
 	sh.ctx, sh.halt = context.WithCancel(search)
@@ -70,18 +71,18 @@ func Solve(ctx context.Context, in *Instance, opt Options) (*Result, error) {
 		se := newSearcher(sh, pr, seed, pr.priority(da, values, seed))
 		se.maxIters = testIters
 		for r := range pr.reqs {
-			se.hopeless[r] = pr.bestReduced(da, values, r) < 0
+			se.hopeless[r] = pr.bestReduced(da, values, r) < 0 && os.Getenv("XNOHOPE") == ""
 		}
 		se.placePinned()
 		se.greedy()
-		if k == len(workers)-1 && pr.pairedCost(da) < opt.TimeLimit/8 {
+		if perSlot := pr.perSlot(da, opt.TimeLimit/4); k == len(workers)-1 && perSlot != nil {
 			// The last worker proves a tighter bound if, a quarter of the
 			// time on, the schedules found have not reached the first.
 			se.pause = start.Add(opt.TimeLimit / 4)
 			se.iterate()
 			se.pause = time.Time{}
 			if !se.done() {
-				sh.tighten(pr, da, values)
+				sh.tighten(pr, values, pr.penalties(da), perSlot)
 			}
 		}
 		se.iterate()
@@ -109,18 +110,55 @@ type shared struct {
 	halt   context.CancelFunc
 }
 
+// refineRounds is how many times refine prices every slot.
+const refineRounds = 2
+
+// firstBound returns duals that prove the first bound: the aggregated
+// relaxation's, with slot prices refined, and where meetings need
+// interpreters, better ones from the relaxation solved again with the
+// interpreters' prices as penalties.
+func (pr *problem) firstBound(ctx context.Context, values []int64) *duals {
+	d := pr.aggregate(ctx, values, make([]int64, len(pr.reqs)))
+	pr.refine(ctx, d, values, refineRounds)
+	if !slices.ContainsFunc(pr.reqs, func(q preq) bool { return q.needI }) {
+		return d
+	}
+	again := pr.aggregate(ctx, values, pr.penalties(d))
+	pr.refine(ctx, again, values, refineRounds)
+	if pr.value(again, values) < pr.value(d, values) {
+		return again
+	}
+	return d
+}
+
+// perSlot chooses the people whose slots the paired relaxation keeps
+// apart: everyone if that is expected to take less than budget, or else
+// those the aggregated relaxation prices, or nobody (nil) if even that
+// would take longer.
+func (pr *problem) perSlot(da *duals, budget time.Duration) []bool {
+	all := make([]bool, pr.nPeople)
+	for p := range all {
+		all[p] = true
+	}
+	for _, set := range [][]bool{all, pr.hot(da)} {
+		if pr.pairedCost(set) < budget {
+			return set
+		}
+	}
+	return nil
+}
+
 // pairedCost estimates the time the paired relaxation takes.
-func (pr *problem) pairedCost(da *duals) time.Duration {
-	hot := pr.hot(da)
+func (pr *problem) pairedCost(perSlot []bool) time.Duration {
 	arcs := 0
 	for _, q := range pr.reqs {
 		for _, x := range [2]int32{q.who[0], q.who[len(q.who)-1]} {
-			if hot[x] {
+			if perSlot[x] {
 				arcs += len(q.slots)
 			}
 		}
 	}
-	return time.Duration(arcs) * 800 * time.Nanosecond
+	return time.Duration(arcs) * 4 * time.Microsecond
 }
 
 // hot returns the people the duals price.
@@ -135,9 +173,10 @@ func (pr *problem) hot(d *duals) []bool {
 }
 
 // tighten proves a tighter bound with the paired relaxation, keeping
-// apart the slots of the people the aggregated one prices.
-func (sh *shared) tighten(pr *problem, da *duals, values []int64) {
-	d := pr.paired(sh.ctx, values, pr.hot(da))
+// apart the slots of the people in perSlot.
+func (sh *shared) tighten(pr *problem, values, penalty []int64, perSlot []bool) {
+	d := pr.paired(sh.ctx, values, penalty, perSlot)
+	pr.refine(sh.ctx, d, values, refineRounds)
 	t := floorDiv(pr.value(d, values), d.q)
 	for {
 		old := sh.target.Load()

@@ -127,6 +127,62 @@ func (st *state) fits(r, s int32) (int32, bool) {
 	return -1, false
 }
 
+// reassign makes a fitting interpreter free in slot s for unplaced
+// request r, whose people are free then, by moving the meetings of busy
+// interpreters to other fitting interpreters along an augmenting path (of
+// a few steps at most). It reports whether it did; on failure the state
+// is as before.
+func (st *state) reassign(r, s int32) bool {
+	q := &st.pr.reqs[r]
+	n := int32(st.pr.nSlots)
+	if !q.needI || (q.shared && st.used[s] >= st.pr.tables[s]) {
+		return false
+	}
+	for _, x := range q.who {
+		if st.at[x*n+s] >= 0 {
+			return false
+		}
+	}
+	var seen [8]int32
+	return st.freeInterpreter(q, s, seen[:0], 3)
+}
+
+// freeInterpreter frees one of q's fitting interpreters in slot s, moving
+// the meeting it serves to another interpreter, recursively up to depth;
+// seen holds the interpreters already on the path.
+func (st *state) freeInterpreter(q *preq, s int32, seen []int32, depth int) bool {
+	n := int32(st.pr.nSlots)
+	for _, i := range q.interp {
+		k := i*n + s
+		m := st.iat[k]
+		if m < 0 || !st.pr.ifree[k] || (q.pinI >= 0 && q.pinI != i) || st.locked[m] || contains(seen, i) {
+			continue
+		}
+		qm := &st.pr.reqs[m]
+		for _, j := range qm.interp {
+			if j != i && st.pr.ifree[j*n+s] && st.iat[j*n+s] < 0 && (qm.pinI < 0 || qm.pinI == j) {
+				st.remove(m)
+				st.place(m, s, j)
+				return true
+			}
+		}
+		if depth > 1 && len(seen) < cap(seen) {
+			mark := len(st.log)
+			st.remove(m)
+			if st.freeInterpreter(qm, s, append(seen, i), depth-1) {
+				for _, j := range qm.interp {
+					if j != i && st.pr.ifree[j*n+s] && st.iat[j*n+s] < 0 && (qm.pinI < 0 || qm.pinI == j) {
+						st.place(m, s, j)
+						return true
+					}
+				}
+			}
+			st.undo(mark)
+		}
+	}
+	return false
+}
+
 // snapshot returns the slot and interpreter of every request.
 func (st *state) snapshot() ([]int32, []int32) {
 	return append([]int32(nil), st.slot...), append([]int32(nil), st.interp...)
