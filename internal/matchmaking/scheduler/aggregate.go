@@ -1,9 +1,6 @@
 package scheduler
 
-import (
-	"context"
-	"time"
-)
+import "context"
 
 // aggregate solves the relaxation that forgets which slot a meeting takes:
 // each person meets at most as often as they have slots in which one of
@@ -61,13 +58,8 @@ func (pr *problem) aggregate(ctx context.Context, c, penalty []int64) *duals {
 	for p := range n {
 		pi[sink] = min(pi[sink], pi[n+p])
 	}
-	t0 := time.Now()
 	cost, complete := f.maxProfit(ctx, src, sink, pi)
-	t1 := time.Now()
 	d := f.duals(ctx, src, sink, cost < 0, complete)
-	if Debug != nil {
-		Debug("flow %v potentials %v", t1.Sub(t0), time.Since(t1))
-	}
 	du := pr.newDuals(2)
 	for p := range n {
 		z := max(0, d[p]-d[from(p)]) + max(0, d[sink]-d[n+p])

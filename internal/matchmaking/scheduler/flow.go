@@ -3,7 +3,6 @@ package scheduler
 import (
 	"context"
 	"math"
-	"time"
 )
 
 // flow is a min-cost flow network solved by the primal-dual method:
@@ -65,32 +64,17 @@ const inf = math.MaxInt64 / 4
 // residual arc's reduced cost non-negative. It returns the cost, and
 // whether the flow is complete (ctx did not end first).
 func (f *flow) maxProfit(ctx context.Context, s, t int, initial []int64) (int64, bool) {
-	t00 := time.Now()
 	f.build()
-	if Debug != nil {
-		Debug("build %v", time.Since(t00))
-	}
 	f.pi = initial
 	total := int64(0)
 	dist := make([]int64, f.n)
 	level := make([]int32, f.n)
 	cur := make([]int32, f.n)
-	phases, rounds := 0, 0
-	var td, tb time.Duration
-	defer func() {
-		if Debug != nil {
-			Debug("flow: %d nodes, %d arcs, %d phases, %d rounds, dijkstra %v, blocking %v", f.n, len(f.to), phases, rounds, td, tb)
-		}
-	}()
 	for {
 		if ctx.Err() != nil {
 			return total, false
 		}
-		phases++
-		t0 := time.Now()
 		f.dijkstra(s, dist)
-		td += time.Since(t0)
-		t0 = time.Now()
 		if dist[t] >= inf || dist[t]+f.pi[t]-f.pi[s] >= 0 {
 			return total, true
 		}
@@ -103,7 +87,6 @@ func (f *flow) maxProfit(ctx context.Context, s, t int, initial []int64) (int64,
 			if ctx.Err() != nil {
 				return total, false
 			}
-			rounds++
 			copy(cur, f.first[:f.n])
 			for {
 				pushed := f.push(s, t, math.MaxInt32, level, cur)
@@ -113,7 +96,6 @@ func (f *flow) maxProfit(ctx context.Context, s, t int, initial []int64) (int64,
 				total += int64(pushed) * pathCost
 			}
 		}
-		tb += time.Since(t0)
 	}
 }
 

@@ -4,16 +4,12 @@ import (
 	"cmp"
 	"context"
 	"math/rand/v2"
-	"os"
 	"runtime"
 	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
 )
-
-// Debug, when set, receives progress lines.
-var Debug func(format string, args ...any)
 
 // Options tune Solve.
 type Options struct {
@@ -71,7 +67,7 @@ func Solve(ctx context.Context, in *Instance, opt Options) (*Result, error) {
 		se := newSearcher(sh, pr, seed, pr.priority(da, values, seed))
 		se.maxIters = testIters
 		for r := range pr.reqs {
-			se.hopeless[r] = pr.bestReduced(da, values, r) < 0 && os.Getenv("XNOHOPE") == ""
+			se.hopeless[r] = pr.bestReduced(da, values, r) < 0
 		}
 		se.placePinned()
 		se.greedy()
@@ -87,9 +83,6 @@ func Solve(ctx context.Context, in *Instance, opt Options) (*Result, error) {
 		}
 		se.iterate()
 		workers[k] = se
-		if Debug != nil {
-			Debug("worker %d: %d/%d after %d iterations, %v", k, se.best/pr.scale, se.best%pr.scale, se.iters, time.Since(start))
-		}
 	})
 	best := workers[0]
 	for _, se := range workers {

@@ -123,7 +123,7 @@ func requests(rng *rand.Rand, parties, n int, clash func(a, b int) bool) []pair 
 	cum := make([]float64, parties)
 	total := 0.0
 	for k := range parties {
-		total += math.Pow(float64(k)+PopularityOffset, -PopularityExponent)
+		total += math.Pow(float64(k)+popularityOffset, -popularityExponent)
 		cum[k] = total
 	}
 	draw := func() int {
@@ -153,10 +153,10 @@ func requests(rng *rand.Rand, parties, n int, clash func(a, b int) bool) []pair 
 	return out
 }
 
-// The popularity of the person of rank k is (k+PopularityOffset)^-PopularityExponent.
-var (
-	PopularityOffset   = 10.0
-	PopularityExponent = 0.8
+// The popularity of the person of rank k is (k+popularityOffset)^-popularityExponent.
+const (
+	popularityOffset   = 10.0
+	popularityExponent = 0.8
 )
 
 // pair is a drawn request: parties a and b, weight w.
