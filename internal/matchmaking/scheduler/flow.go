@@ -74,7 +74,9 @@ func (f *flow) maxProfit(ctx context.Context, s, t int, initial []int64) (int64,
 		if ctx.Err() != nil {
 			return total, false
 		}
-		f.dijkstra(s, dist)
+		if !f.dijkstra(ctx, s, dist) {
+			return total, false
+		}
 		if dist[t] >= inf || dist[t]+f.pi[t]-f.pi[s] >= 0 {
 			return total, true
 		}
@@ -88,7 +90,10 @@ func (f *flow) maxProfit(ctx context.Context, s, t int, initial []int64) (int64,
 				return total, false
 			}
 			copy(cur, f.first[:f.n])
-			for {
+			for paths := 1; ; paths++ {
+				if paths%1024 == 0 && ctx.Err() != nil {
+					return total, false
+				}
 				pushed := f.push(s, t, math.MaxInt32, level, cur)
 				if pushed == 0 {
 					break
@@ -114,15 +119,19 @@ func (f *flow) admissible(e int32) bool {
 	return f.cap[e] > 0 && f.zero[e]
 }
 
-// dijkstra computes reduced-cost distances from s in the residual network.
-func (f *flow) dijkstra(s int, dist []int64) {
+// dijkstra computes reduced-cost distances from s in the residual
+// network; it reports false if ctx ended first.
+func (f *flow) dijkstra(ctx context.Context, s int, dist []int64) bool {
 	for v := range dist {
 		dist[v] = inf
 	}
 	dist[s] = 0
 	h := &f.heap
 	*h = append((*h)[:0], distItem{0, int32(s)})
-	for len(*h) > 0 {
+	for pops := 1; len(*h) > 0; pops++ {
+		if pops%4096 == 0 && ctx.Err() != nil {
+			return false
+		}
 		it := h.pop()
 		u := it.v
 		if it.d > dist[u] {
@@ -139,6 +148,7 @@ func (f *flow) dijkstra(s int, dist []int64) {
 			}
 		}
 	}
+	return true
 }
 
 // levels labels nodes by their BFS depth from s in the admissible network

@@ -46,7 +46,7 @@ func (se *searcher) done() bool {
 	if se.maxIters > 0 && se.iters >= se.maxIters {
 		return true
 	}
-	if se.iters%32 != 0 {
+	if se.iters%8 != 0 {
 		return se.best >= se.sh.target.Load()
 	}
 	return se.halted()
@@ -60,7 +60,11 @@ func (se *searcher) halted() bool {
 		se.sh.halt()
 		return true
 	}
-	return se.sh.stop.Load() || se.sh.ctx.Err() != nil || (!se.pause.IsZero() && time.Now().After(se.pause))
+	if se.sh.stop.Load() {
+		return true
+	}
+	now := time.Now()
+	return now.After(se.sh.deadline) || (!se.pause.IsZero() && now.After(se.pause)) || se.sh.ctx.Err() != nil
 }
 
 // keep records the state if it is the best so far.

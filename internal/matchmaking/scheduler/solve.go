@@ -46,11 +46,12 @@ func Solve(ctx context.Context, in *Instance, opt Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	search, cancel := context.WithDeadline(ctx, start.Add(opt.TimeLimit-opt.TimeLimit/50))
+	deadline := start.Add(opt.TimeLimit - opt.TimeLimit/20)
+	search, cancel := context.WithDeadline(ctx, deadline)
 	defer cancel()
 	values := pr.values()
 	da := pr.firstBound(search, values)
-	sh := &shared{}
+	sh := &shared{deadline: deadline}
 	sh.target.Store(floorDiv(pr.value(da, values), da.q))
 	sh.ctx, sh.halt = context.WithCancel(search)
 	defer sh.halt()
@@ -97,10 +98,11 @@ func Solve(ctx context.Context, in *Instance, opt Options) (*Result, error) {
 // schedule's value proven so far, whether one reached it, and a context
 // that ends when one does.
 type shared struct {
-	target atomic.Int64
-	stop   atomic.Bool
-	ctx    context.Context
-	halt   context.CancelFunc
+	deadline time.Time
+	target   atomic.Int64
+	stop     atomic.Bool
+	ctx      context.Context
+	halt     context.CancelFunc
 }
 
 // refineRounds is how many times refine prices every slot.
