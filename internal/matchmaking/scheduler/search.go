@@ -64,6 +64,15 @@ func (se *searcher) halted() bool {
 		return true
 	}
 	now := time.Now()
+	scale := se.st.pr.scale
+	if se.best/scale >= se.sh.target.Load()/scale {
+		// The weight is proven optimal; more meetings at that weight are
+		// sought only for a while.
+		se.sh.weightDone.CompareAndSwap(0, now.Add(se.sh.countTime).UnixNano())
+	}
+	if t := se.sh.weightDone.Load(); t != 0 && now.UnixNano() > t {
+		return true
+	}
 	return now.After(se.sh.deadline) || (!se.pause.IsZero() && now.After(se.pause)) || se.sh.ctx.Err() != nil
 }
 

@@ -34,7 +34,8 @@ type Result struct {
 // Solve schedules a valid instance (see Validate; the error of an invalid
 // one is an *InvalidError): it maximises the total weight, then the
 // number of meetings, within the time limit, and proves an upper bound on
-// the weight. It searches on as many cores as GOMAXPROCS allows, up to
+// the weight. Once the weight is proven optimal it seeks more meetings at
+// that weight for a tenth of the time limit at most. It searches on as many cores as GOMAXPROCS allows, up to
 // maxWorkers. When ctx ends early it returns the best schedule found with
 // ctx's error.
 func Solve(ctx context.Context, in *Instance, opt Options) (*Result, error) {
@@ -51,7 +52,7 @@ func Solve(ctx context.Context, in *Instance, opt Options) (*Result, error) {
 	defer cancel()
 	values := pr.values()
 	da := pr.firstBound(search, values)
-	sh := &shared{deadline: deadline}
+	sh := &shared{deadline: deadline, countTime: opt.TimeLimit / 10}
 	sh.target.Store(floorDiv(pr.value(da, values), da.q))
 	sh.ctx, sh.halt = context.WithCancel(search)
 	defer sh.halt()
@@ -98,11 +99,13 @@ func Solve(ctx context.Context, in *Instance, opt Options) (*Result, error) {
 // schedule's value proven so far, whether one reached it, and a context
 // that ends when one does.
 type shared struct {
-	deadline time.Time
-	target   atomic.Int64
-	stop     atomic.Bool
-	ctx      context.Context
-	halt     context.CancelFunc
+	deadline   time.Time
+	countTime  time.Duration // how long to seek more meetings once the weight is proven optimal
+	weightDone atomic.Int64  // when to stop seeking them (Unix nanoseconds), once known
+	target     atomic.Int64
+	stop       atomic.Bool
+	ctx        context.Context
+	halt       context.CancelFunc
 }
 
 // refineRounds is how many times refine prices every slot.
