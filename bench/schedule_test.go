@@ -2,6 +2,7 @@ package bench
 
 import (
 	"bufio"
+	"context"
 	"fmt"
 	"os"
 	"os/exec"
@@ -80,6 +81,9 @@ func scheduleOnce(b *testing.B, in *scheduler.Instance) {
 	}
 	t0 = time.Now()
 	weight, bound, status := runCBC(b, in, limit)
+	if status == "" {
+		return
+	}
 	b.ReportMetric(float64(weight), "cbc-weight")
 	b.ReportMetric(bound, "cbc-bound")
 	b.ReportMetric(gap(weight), "cbc-gap-%")
@@ -147,7 +151,8 @@ func cbcLimit(b *testing.B) time.Duration {
 // runCBC solves the instance's integer program with CBC within limit on
 // two threads (preprocessing off: with it, CBC 2.10 reported a wrong
 // optimum on these instances) and returns the weight of its schedule,
-// which must pass the checker, the bound it proved, and its status line.
+// which must pass the checker, the bound it proved, and its status line
+// ("" when it gave no answer in time).
 func runCBC(b *testing.B, in *scheduler.Instance, limit time.Duration) (int, float64, string) {
 	dir := b.TempDir()
 	lp, sol := filepath.Join(dir, "m.lp"), filepath.Join(dir, "m.sol")
@@ -159,10 +164,16 @@ func runCBC(b *testing.B, in *scheduler.Instance, limit time.Duration) (int, flo
 		b.Fatal(err)
 	}
 	f.Close()
-	out, err := exec.Command("cbc", lp, "sec", fmt.Sprint(int(limit.Seconds())), "threads", "2",
+	// The limit is CBC's CPU time after its first linear relaxation, which
+	// alone takes minutes on the large instances; give up at four times it
+	// and half an hour more of the clock.
+	ctx, cancel := context.WithTimeout(b.Context(), 4*limit+30*time.Minute)
+	defer cancel()
+	out, err := exec.CommandContext(ctx, "cbc", lp, "sec", fmt.Sprint(int(limit.Seconds())), "threads", "2",
 		"preprocess", "off", "primalS", "solve", "solu", sol).CombinedOutput()
 	if err != nil {
-		b.Fatalf("cbc: %v\n%s", err, out)
+		b.Logf("cbc gave no answer: %v", err)
+		return 0, 0, ""
 	}
 	schedule, status := readCBC(b, in, sol)
 	if err := scheduler.Check(in, schedule); err != nil {

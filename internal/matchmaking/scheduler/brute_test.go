@@ -67,64 +67,74 @@ type option struct {
 // meetings of any schedule of a tiny valid instance, by trying every
 // combination with checks written apart from the solver's.
 func bruteForce(in *scheduler.Instance) (int, int) {
-	party := map[string]scheduler.Person{}
+	b := &brute{in: in, party: map[string]scheduler.Person{}, tables: map[int]int{}, busy: map[string]bool{}, bestW: -1}
 	for _, p := range in.People {
-		party[p.ID] = p
+		b.party[p.ID] = p
 	}
-	tables := map[int]int{}
 	for _, s := range in.Slots {
-		tables[s.ID] = s.Tables
+		b.tables[s.ID] = s.Tables
 	}
-	opts := make([][]option, len(in.Requests))
-	for i, r := range in.Requests {
-		opts[i] = options(in, party, r)
+	for _, r := range in.Requests {
+		b.opts = append(b.opts, options(in, b.party, r))
 	}
-	busy := map[string]bool{}
-	bestW, bestN := -1, 0
-	var walk func(i, w, n int)
-	walk = func(i, w, n int) {
-		if i == len(in.Requests) {
-			if w > bestW || (w == bestW && n > bestN) {
-				bestW, bestN = w, n
-			}
-			return
+	b.walk(0, 0, 0)
+	return b.bestW, b.bestN
+}
+
+// brute is the state of bruteForce's search.
+type brute struct {
+	in           *scheduler.Instance
+	party        map[string]scheduler.Person
+	tables       map[int]int // shared tables left in each slot
+	opts         [][]option
+	busy         map[string]bool // "slot/person" and "slot/interp/id" taken
+	bestW, bestN int
+}
+
+// walk decides request i and the ones after it, with weight w and n
+// meetings so far.
+func (b *brute) walk(i, w, n int) {
+	if i == len(b.in.Requests) {
+		if w > b.bestW || (w == b.bestW && n > b.bestN) {
+			b.bestW, b.bestN = w, n
 		}
-		r := in.Requests[i]
-		if r.Pinned == nil {
-			walk(i+1, w, n)
-		}
-		for _, o := range opts[i] {
-			if r.Pinned != nil && (o.slot != r.Pinned.Slot || (r.Pinned.Interpreter != "" && o.interp != r.Pinned.Interpreter)) {
-				continue
-			}
-			keys := []string{}
-			for _, x := range append(who(party, r.A), who(party, r.B)...) {
-				keys = append(keys, fmt.Sprint(o.slot, "/", x))
-			}
-			if o.interp != "" {
-				keys = append(keys, fmt.Sprint(o.slot, "/interp/", o.interp))
-			}
-			shared := party[r.A].Table == 0 && party[r.B].Table == 0
-			if slices.ContainsFunc(keys, func(k string) bool { return busy[k] }) || (shared && tables[o.slot] == 0) {
-				continue
-			}
-			for _, k := range keys {
-				busy[k] = true
-			}
-			if shared {
-				tables[o.slot]--
-			}
-			walk(i+1, w+r.Weight, n+1)
-			for _, k := range keys {
-				busy[k] = false
-			}
-			if shared {
-				tables[o.slot]++
-			}
-		}
+		return
 	}
-	walk(0, 0, 0)
-	return bestW, bestN
+	r := b.in.Requests[i]
+	if r.Pinned == nil {
+		b.walk(i+1, w, n)
+	}
+	for _, o := range b.opts[i] {
+		if r.Pinned != nil && (o.slot != r.Pinned.Slot || (r.Pinned.Interpreter != "" && o.interp != r.Pinned.Interpreter)) {
+			continue
+		}
+		keys := []string{}
+		for _, x := range append(who(b.party, r.A), who(b.party, r.B)...) {
+			keys = append(keys, fmt.Sprint(o.slot, "/", x))
+		}
+		if o.interp != "" {
+			keys = append(keys, fmt.Sprint(o.slot, "/interp/", o.interp))
+		}
+		shared := b.party[r.A].Table == 0 && b.party[r.B].Table == 0
+		if slices.ContainsFunc(keys, func(k string) bool { return b.busy[k] }) || (shared && b.tables[o.slot] == 0) {
+			continue
+		}
+		b.take(keys, shared, o.slot, true)
+		b.walk(i+1, w+r.Weight, n+1)
+		b.take(keys, shared, o.slot, false)
+	}
+}
+
+// take marks the keys busy (or free again) and a shared table taken.
+func (b *brute) take(keys []string, shared bool, slot int, on bool) {
+	for _, k := range keys {
+		b.busy[k] = on
+	}
+	if shared && on {
+		b.tables[slot]--
+	} else if shared {
+		b.tables[slot]++
+	}
 }
 
 // who returns the people a party stands for.

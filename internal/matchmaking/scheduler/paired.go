@@ -124,6 +124,22 @@ func (g *pairedGraph) build(pr *problem, c, penalty []int64, capacity []int32) (
 			f.arc(g.recv+k, g.sink, 1, 0)
 		}
 	}
+	g.directions(f, pi, pr, c, penalty)
+	for k := range n * S {
+		pi[g.sink] = min(pi[g.sink], pi[g.recv+k])
+	}
+	for p := range n {
+		pi[g.sink] = min(pi[g.sink], pi[g.recvP+p])
+	}
+	return f, pi
+}
+
+// directions adds two nodes per direction of each request, the arc
+// between them earning its value less its penalty, and its arcs from its
+// sender's and to its receiver's nodes, lowering the receivers'
+// potentials to keep reduced costs non-negative.
+func (g *pairedGraph) directions(f *flow, pi []int64, pr *problem, c, penalty []int64) {
+	S := pr.nSlots
 	node := g.first
 	lower := func(v int, x int64) { pi[v] = min(pi[v], x) }
 	for r, q := range pr.reqs {
@@ -153,11 +169,4 @@ func (g *pairedGraph) build(pr *problem, c, penalty []int64, capacity []int32) (
 			}
 		}
 	}
-	for k := range n * S {
-		lower(g.sink, pi[g.recv+k])
-	}
-	for p := range n {
-		lower(g.sink, pi[g.recvP+p])
-	}
-	return f, pi
 }

@@ -35,9 +35,9 @@ type Result struct {
 // one is an *InvalidError): it maximises the total weight, then the
 // number of meetings, within the time limit, and proves an upper bound on
 // the weight. Once the weight is proven optimal it seeks more meetings at
-// that weight for a tenth of the time limit at most. It searches on as many cores as GOMAXPROCS allows, up to
-// maxWorkers. When ctx ends early it returns the best schedule found with
-// ctx's error.
+// that weight for a tenth of the time limit at most. It searches on as
+// many cores as GOMAXPROCS allows, up to maxWorkers. When ctx ends early
+// it returns the best schedule found with ctx's error.
 func Solve(ctx context.Context, in *Instance, opt Options) (*Result, error) {
 	start := time.Now()
 	if opt.TimeLimit <= 0 {
@@ -63,36 +63,53 @@ func Solve(ctx context.Context, in *Instance, opt Options) (*Result, error) {
 			return pr.result(in, se, int(se.best/pr.scale)), ctx.Err()
 		}
 	}
-	workers := make([]*searcher, min(runtime.GOMAXPROCS(0), maxWorkers))
-	parallel(len(workers), func(k int) {
-		seed := opt.Seed + uint64(k)*0x9e3779b97f4a7c15
-		se := newSearcher(sh, pr, seed, pr.priority(da, values, seed))
-		se.maxIters = testIters
-		for r := range pr.reqs {
-			se.hopeless[r] = pr.bestReduced(da, values, r) < 0
-		}
-		se.placePinned()
-		se.greedy()
-		if perSlot := pr.perSlot(da, opt.TimeLimit/4); k == len(workers)-1 && perSlot != nil {
-			// The last worker proves a tighter bound if, a quarter of the
-			// time on, the schedules found have not reached the first.
-			se.pause = start.Add(opt.TimeLimit / 4)
-			se.iterate()
-			se.pause = time.Time{}
-			if !se.done() {
-				sh.tighten(pr, values, pr.penalties(da), perSlot)
-			}
-		}
-		se.iterate()
-		workers[k] = se
-	})
-	best := workers[0]
-	for _, se := range workers {
+	w := &work{pr: pr, sh: sh, da: da, values: values, opt: opt,
+		workers: make([]*searcher, min(runtime.GOMAXPROCS(0), maxWorkers)),
+		perSlot: pr.perSlot(da, opt.TimeLimit/4), tighten: start.Add(opt.TimeLimit / 4)}
+	parallel(len(w.workers), w.run)
+	best := w.workers[0]
+	for _, se := range w.workers {
 		if se.best > best.best {
 			best = se
 		}
 	}
 	return pr.result(in, best, int(floorDiv(sh.target.Load(), pr.scale))), ctx.Err()
+}
+
+// work is a search on several cores.
+type work struct {
+	pr      *problem
+	sh      *shared
+	da      *duals
+	values  []int64
+	opt     Options
+	workers []*searcher
+	perSlot []bool    // the people the paired relaxation keeps apart, or nil to skip it
+	tighten time.Time // when the last worker solves it if no schedule reached the bound
+}
+
+// run is worker k: a greedy start, then iterated local search; the last
+// worker proves a tighter bound with the paired relaxation if, a quarter
+// of the time on, no schedule has reached the first.
+func (w *work) run(k int) {
+	seed := w.opt.Seed + uint64(k)*0x9e3779b97f4a7c15
+	se := newSearcher(w.sh, w.pr, seed, w.pr.priority(w.da, w.values, seed))
+	se.maxIters = testIters
+	for r := range w.pr.reqs {
+		se.hopeless[r] = w.pr.bestReduced(w.da, w.values, r) < 0
+	}
+	se.placePinned()
+	se.greedy()
+	if k == len(w.workers)-1 && w.perSlot != nil {
+		se.pause = w.tighten
+		se.iterate()
+		se.pause = time.Time{}
+		if !se.halted() {
+			w.sh.tighten(w.pr, w.values, w.pr.penalties(w.da), w.perSlot)
+		}
+	}
+	se.iterate()
+	w.workers[k] = se
 }
 
 // shared is what the searches of one Solve share: the best bound on a
