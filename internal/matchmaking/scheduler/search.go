@@ -17,7 +17,6 @@ type searcher struct {
 	sh       *shared
 	pause    time.Time // when not zero, iterate returns at this time
 	iters    int
-	maxIters int      // stop after this many iterations too, when not zero
 	hopeless []bool   // requests the relaxation's prices rule out
 	stamp    []uint32 // per request: the repair that last listed it
 	round    uint32
@@ -43,9 +42,6 @@ func newSearcher(sh *shared, pr *problem, seed uint64, order []int32) *searcher 
 // done counts an iteration and reports whether the search must stop.
 func (se *searcher) done() bool {
 	se.iters++
-	if se.maxIters > 0 && se.iters >= se.maxIters {
-		return true
-	}
 	if se.iters%8 != 0 {
 		return se.best >= se.sh.target.Load()
 	}

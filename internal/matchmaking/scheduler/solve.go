@@ -94,7 +94,6 @@ type work struct {
 func (w *work) run(k int) {
 	seed := w.opt.Seed + uint64(k)*0x9e3779b97f4a7c15
 	se := newSearcher(w.sh, w.pr, seed, w.pr.priority(w.da, w.values, seed))
-	se.maxIters = testIters
 	for r := range w.pr.reqs {
 		se.hopeless[r] = w.pr.bestReduced(w.da, w.values, r) < 0
 	}
@@ -236,9 +235,6 @@ func (pr *problem) values() []int64 {
 	}
 	return values
 }
-
-// testIters, when set by a test, bounds the search by iterations.
-var testIters int
 
 // bestReduced returns the most request r earns over its prices in any of
 // its slots.
