@@ -4,6 +4,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -31,6 +32,7 @@ var commands = []command{
 	{"token", "token create --email E [--name N] [--expires DURATION]   print a new API token\n  token revoke --email E [TOKEN_PREFIX]   revoke the account's tokens (all, or the one named)", runToken},
 	{"demo", "demo   load the demo event, idempotently", runDemo},
 	{"backup", "backup FILE   write a consistent copy of a live SQLite database", runBackup},
+	{"schedule-meetings", "schedule-meetings --in FILE [--time-limit 1s]   schedule matchmaking meetings, print the schedule, its weight and a proven bound", runScheduleMeetings},
 	{"migrate", "migrate   bring the database schema up to date", runMigrate},
 	{"version", "version   print the version", runVersion},
 }
@@ -41,8 +43,28 @@ func main() {
 	env := environment{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv}
 	if err := run(ctx, os.Args[1:], env); err != nil {
 		fmt.Fprintln(os.Stderr, "symposium:", err)
-		os.Exit(1)
+		os.Exit(exitStatus(err))
 	}
+}
+
+// exitError is an error for which the process exits with a given status
+// rather than 1.
+type exitError struct {
+	status int
+	err    error
+}
+
+func (e *exitError) Error() string { return e.err.Error() }
+func (e *exitError) Unwrap() error { return e.err }
+
+// exitStatus returns the exit status for a command's error: the one an
+// *exitError asks for, otherwise 1.
+func exitStatus(err error) int {
+	var e *exitError
+	if errors.As(err, &e) {
+		return e.status
+	}
+	return 1
 }
 
 // run dispatches to the subcommand named by args[0].
