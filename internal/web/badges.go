@@ -2,23 +2,12 @@ package web
 
 import (
 	"net/http"
-	"os"
 	"strings"
-	"sync"
 
 	"symposium"
 	"symposium/internal/badge"
 	"symposium/internal/names"
 )
-
-// printer finds the badge fonts once, on the first badge printed.
-var printer = sync.OnceValues(func() (*badge.Printer, error) {
-	fonts, err := badge.FindFonts(os.Getenv("SYMPOSIUM_FONT_DIR"))
-	if err != nil {
-		return nil, err
-	}
-	return badge.NewPrinter(fonts), nil
-})
 
 // badgeOf writes what a registration's badge shows: the name as written
 // in its own script — the one not in Latin letters, the registrant's
@@ -65,12 +54,6 @@ func (h *Handler) badgeSheet(w http.ResponseWriter, r *http.Request) {
 	if ed == nil {
 		return
 	}
-	p, err := printer()
-	if err != nil {
-		h.Log.Error("web: badges", "err", err)
-		h.Error(w, r, symposium.Errorf(symposium.EINTERNAL, "error.badge_fonts"))
-		return
-	}
 	cats, err := h.Store.Categories(r.Context(), ed.Event.ID)
 	if err != nil {
 		h.Error(w, r, err)
@@ -104,9 +87,9 @@ func (h *Handler) badgeSheet(w http.ResponseWriter, r *http.Request) {
 	}
 	var pdf []byte
 	if r.URL.Query().Get("id") != "" && len(badges) == 1 {
-		pdf, err = p.One(badges[0])
+		pdf, err = badge.One(badges[0])
 	} else {
-		pdf, err = p.Sheet(badges)
+		pdf, err = badge.Sheet(badges)
 	}
 	if err != nil {
 		h.Error(w, r, err)
