@@ -7,10 +7,10 @@ package badge
 import (
 	"bytes"
 	"fmt"
-	"unicode"
 
 	"github.com/signintech/gopdf"
 
+	"symposium/internal/fonts"
 	"symposium/internal/qrcode"
 )
 
@@ -30,31 +30,21 @@ const (
 	sheetW, sheetH = 595.3, 841.9
 )
 
-// Printer writes badges with its fonts.
-type Printer struct {
-	fonts Fonts
-}
-
-// NewPrinter returns a Printer using the font files found.
-func NewPrinter(fonts Fonts) *Printer { return &Printer{fonts: fonts} }
-
 // One writes a single A6 badge.
-func (p *Printer) One(b Badge) ([]byte, error) {
-	return p.write(badgeW, badgeH, []Badge{b}, 1)
+func One(b Badge) ([]byte, error) {
+	return write(badgeW, badgeH, []Badge{b}, 1)
 }
 
 // Sheet writes badges four to an A4 page, with cut marks.
-func (p *Printer) Sheet(badges []Badge) ([]byte, error) {
-	return p.write(sheetW, sheetH, badges, 4)
+func Sheet(badges []Badge) ([]byte, error) {
+	return write(sheetW, sheetH, badges, 4)
 }
 
-func (p *Printer) write(w, h float64, badges []Badge, perPage int) ([]byte, error) {
+func write(w, h float64, badges []Badge, perPage int) ([]byte, error) {
 	pdf := &gopdf.GoPdf{}
 	pdf.Start(gopdf.Config{PageSize: gopdf.Rect{W: w, H: h}})
-	for key, path := range p.fonts {
-		if err := pdf.AddTTFFont(key, path); err != nil {
-			return nil, fmt.Errorf("badge: font %s: %w", path, err)
-		}
+	if err := fonts.Load(pdf); err != nil {
+		return nil, fmt.Errorf("badge: %w", err)
 	}
 	for i, b := range badges {
 		if i%perPage == 0 {
@@ -67,7 +57,7 @@ func (p *Printer) write(w, h float64, badges []Badge, perPage int) ([]byte, erro
 		if perPage == 4 {
 			x, y = float64(i%2)*badgeW, float64(i%4/2)*badgeH
 		}
-		if err := p.draw(pdf, x, y, b); err != nil {
+		if err := draw(pdf, x, y, b); err != nil {
 			return nil, err
 		}
 	}
@@ -98,24 +88,24 @@ func cutMarks(pdf *gopdf.GoPdf) {
 }
 
 // draw lays one badge out with its top-left corner at x, y.
-func (p *Printer) draw(pdf *gopdf.GoPdf, x, y float64, b Badge) error {
+func draw(pdf *gopdf.GoPdf, x, y float64, b Badge) error {
 	const pad = 22
 	width := badgeW - 2*pad
 	pdf.SetTextColor(90, 90, 90)
-	if err := p.text(pdf, x+pad, y+pad, width, b.Event, 10, false); err != nil {
+	if err := text(pdf, x+pad, y+pad, width, b.Event, 10, false); err != nil {
 		return err
 	}
 	pdf.SetTextColor(0, 0, 0)
-	if err := p.text(pdf, x+pad, y+80, width, b.Name, 26, true); err != nil {
+	if err := text(pdf, x+pad, y+80, width, b.Name, 26, true); err != nil {
 		return err
 	}
 	if b.Latin != "" && b.Latin != b.Name {
-		if err := p.text(pdf, x+pad, y+118, width, b.Latin, 14, false); err != nil {
+		if err := text(pdf, x+pad, y+118, width, b.Latin, 14, false); err != nil {
 			return err
 		}
 	}
 	pdf.SetTextColor(60, 60, 60)
-	if err := p.text(pdf, x+pad, y+148, width, b.Organization, 12, false); err != nil {
+	if err := text(pdf, x+pad, y+148, width, b.Organization, 12, false); err != nil {
 		return err
 	}
 	if b.Ticket != "" {
@@ -128,18 +118,18 @@ func (p *Printer) draw(pdf *gopdf.GoPdf, x, y float64, b Badge) error {
 		return fmt.Errorf("badge: band: %w", err)
 	}
 	pdf.SetTextColor(255, 255, 255)
-	return p.text(pdf, x+pad, y+badgeH-38, width, b.Category, 16, true)
+	return text(pdf, x+pad, y+badgeH-38, width, b.Category, 16, true)
 }
 
 // text writes a line at x, y, in the size given or smaller so that it fits
-// width, switching to the Chinese font for Han characters.
-func (p *Printer) text(pdf *gopdf.GoPdf, x, y, width float64, s string, size float64, bold bool) error {
+// width, each character in the embedded face that has it.
+func text(pdf *gopdf.GoPdf, x, y, width float64, s string, size float64, bold bool) error {
 	if s == "" {
 		return nil
 	}
-	runs := splitRuns(s)
+	runs := fonts.Runs(s, bold)
 	for ; size > 6; size-- {
-		w, err := p.measure(pdf, runs, size, bold)
+		w, err := measure(pdf, runs, size)
 		if err != nil {
 			return err
 		}
@@ -149,60 +139,30 @@ func (p *Printer) text(pdf *gopdf.GoPdf, x, y, width float64, s string, size flo
 	}
 	pdf.SetXY(x, y)
 	for _, r := range runs {
-		if err := pdf.SetFont(p.fontFor(r.cjk, bold), "", size); err != nil {
+		if err := pdf.SetFont(string(r.Face), "", size); err != nil {
 			return fmt.Errorf("badge: font: %w", err)
 		}
-		if err := pdf.Cell(nil, r.text); err != nil {
+		if err := pdf.Cell(nil, r.Text); err != nil {
 			return fmt.Errorf("badge: text: %w", err)
 		}
 	}
 	return nil
 }
 
-func (p *Printer) measure(pdf *gopdf.GoPdf, runs []run, size float64, bold bool) (float64, error) {
+// measure returns the width of runs set at size.
+func measure(pdf *gopdf.GoPdf, runs []fonts.Run, size float64) (float64, error) {
 	total := 0.0
 	for _, r := range runs {
-		if err := pdf.SetFont(p.fontFor(r.cjk, bold), "", size); err != nil {
+		if err := pdf.SetFont(string(r.Face), "", size); err != nil {
 			return 0, fmt.Errorf("badge: font: %w", err)
 		}
-		w, err := pdf.MeasureTextWidth(r.text)
+		w, err := pdf.MeasureTextWidth(r.Text)
 		if err != nil {
 			return 0, fmt.Errorf("badge: measure: %w", err)
 		}
 		total += w
 	}
 	return total, nil
-}
-
-func (p *Printer) fontFor(cjk, bold bool) string {
-	switch {
-	case cjk:
-		return "cjk"
-	case bold:
-		return "latin-bold"
-	}
-	return "latin"
-}
-
-// run is a stretch of text in one font.
-type run struct {
-	text string
-	cjk  bool
-}
-
-// splitRuns cuts text into stretches of Chinese and of everything else.
-func splitRuns(s string) []run {
-	var out []run
-	for _, r := range s {
-		cjk := unicode.Is(unicode.Han, r) || unicode.In(r, unicode.Hiragana, unicode.Katakana, unicode.Hangul) ||
-			(r >= 0x3000 && r <= 0x303f) || (r >= 0xff00 && r <= 0xffef)
-		if len(out) > 0 && out[len(out)-1].cjk == cjk {
-			out[len(out)-1].text += string(r)
-		} else {
-			out = append(out, run{text: string(r), cjk: cjk})
-		}
-	}
-	return out
 }
 
 // drawQR draws the ticket's QR code as black squares in a size×size box.

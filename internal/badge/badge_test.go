@@ -1,53 +1,20 @@
 package badge
 
 import (
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
+
+	"symposium/internal/pdftest"
 )
 
-func printer(t *testing.T) *Printer {
-	t.Helper()
-	fonts, err := FindFonts(os.Getenv("SYMPOSIUM_FONT_DIR"))
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal(err)
-		}
-		t.Skip(err)
-	}
-	return NewPrinter(fonts)
-}
-
-// pdfText extracts the text of a PDF with poppler's pdftotext.
-func pdfText(t *testing.T, pdf []byte) string {
-	t.Helper()
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("pdftotext is not installed (Debian package poppler-utils)")
-		}
-		t.Skip("pdftotext is not installed")
-	}
-	path := filepath.Join(t.TempDir(), "badge.pdf")
-	if err := os.WriteFile(path, pdf, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	out, err := exec.Command("pdftotext", "-layout", path, "-").Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(out)
-}
-
 func TestBadgeRendersEveryScript(t *testing.T) {
-	p := printer(t)
-	pdf, err := p.One(Badge{Event: "中国科技研讨会 · Astana", Name: "Гүлнар Шаймергенова", Latin: "Gulnar Shaimergenova",
+	pdf, err := One(Badge{Event: "中国科技研讨会 · Astana", Name: "Гүлнар Шаймергенова", Latin: "Gulnar Shaimergenova",
 		Organization: "Қазақстан–Қытай зерттеу орталығы", Category: "Official delegation", Ticket: "S1" + strings.Repeat("x", 128)})
 	if err != nil {
 		t.Fatal(err)
 	}
-	text := pdfText(t, pdf)
+	text := pdftest.Text(t, pdf)
 	for _, want := range []string{"中国科技研讨会", "Гүлнар Шаймергенова", "Gulnar Shaimergenova", "Қазақстан–Қытай зерттеу орталығы", "Official delegation"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the badge lacks %q:\n%s", want, text)
@@ -56,16 +23,15 @@ func TestBadgeRendersEveryScript(t *testing.T) {
 }
 
 func TestSheetOfBadges(t *testing.T) {
-	p := printer(t)
 	var badges []Badge
 	for _, n := range []string{"张伟", "Xing Fangfang", `<script>alert(1)</script>`, "Сәуле", "Айгүл"} {
 		badges = append(badges, Badge{Event: "Symposium", Name: n, Category: "Participant"})
 	}
-	pdf, err := p.Sheet(badges)
+	pdf, err := Sheet(badges)
 	if err != nil {
 		t.Fatal(err)
 	}
-	text := pdfText(t, pdf)
+	text := pdftest.Text(t, pdf)
 	for _, want := range []string{"张伟", "Xing Fangfang", "<script>alert(1)</script>", "Айгүл"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the sheet lacks %q", want)
@@ -76,12 +42,48 @@ func TestSheetOfBadges(t *testing.T) {
 	}
 }
 
-func TestMissingFontIsNamed(t *testing.T) {
-	saved := fontDirs
-	fontDirs = []string{t.TempDir()}
-	defer func() { fontDirs = saved }()
-	_, err := FindFonts("")
-	if err == nil || !strings.Contains(err.Error(), "DroidSansFallbackFull.ttf") || !strings.Contains(err.Error(), "fonts-droid-fallback") {
-		t.Errorf("err = %v; want it to name the missing font and its package", err)
+// TestNamesAreBold checks that the name and the category are set in the
+// bold faces, Chinese included, and the event and the Latin name in the
+// regular ones.
+func TestNamesAreBold(t *testing.T) {
+	pdf, err := One(Badge{Event: "中国科技研讨会", Name: "张伟", Latin: "Zhang Wei", Organization: "Қазақстан–Қытай зерттеу орталығы",
+		Category: "Участник 参会"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"中国科技研讨会": "cjk", "张伟": "cjk-bold", "Zhang Wei": "sans", "Қазақстан–Қытай зерттеу орталығы": "sans",
+		"Участник": "sans-bold", "参会": "cjk-bold"}
+	for _, p := range pdftest.Pieces(t, pdf) {
+		text := strings.TrimSpace(p.Text)
+		if f, ok := want[text]; ok && f != p.Font {
+			t.Errorf("%q is set in %s; want %s", text, p.Font, f)
+		}
+		delete(want, text)
+	}
+	for text := range want {
+		t.Errorf("the badge lacks %q", text)
+	}
+}
+
+// TestConcurrentSheets prints sheets at once, as a server does, so that
+// the race detector sees the fonts that documents share.
+func TestConcurrentSheets(t *testing.T) {
+	var wg sync.WaitGroup
+	sizes := make([]int, 4)
+	for i := range sizes {
+		wg.Go(func() {
+			pdf, err := Sheet([]Badge{{Event: "中国科技研讨会", Name: "邢芳芳", Latin: "Xing Fangfang", Category: "Official"},
+				{Name: "Гүлнар Шаймергенова", Organization: "Қазақстан–Қытай зерттеу орталығы"}})
+			if err != nil {
+				t.Error(err)
+			}
+			sizes[i] = len(pdf)
+		})
+	}
+	wg.Wait()
+	for i := range sizes {
+		if sizes[i] < 1000 || sizes[i] != sizes[0] {
+			t.Fatalf("sheets of %v bytes; want the same sheet each time", sizes)
+		}
 	}
 }

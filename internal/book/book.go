@@ -1,8 +1,9 @@
 // Package book renders an event's book of abstracts as an A4 PDF: a title
 // page, a contents page, one section per track with its abstracts in
 // programme order, and an index of authors with page numbers. Text in
-// Chinese, Kazakh, Russian and English is set in DejaVu Sans and Droid Sans
-// Fallback, wrapped by measured width.
+// Chinese, Kazakh, Russian and English is set in the fonts embedded in the
+// binary (DejaVu Sans and Droid Sans Fallback, see internal/fonts), bold
+// included, wrapped by measured width.
 //
 // The input is plain data: callers fill it from the domain, in the reader's
 // language, with every label already localized.
@@ -11,8 +12,6 @@ package book
 import (
 	"fmt"
 	"io"
-
-	"symposium/internal/badge"
 )
 
 // Book is everything a book of abstracts shows.
@@ -55,12 +54,11 @@ type Author struct {
 	Presenter   bool
 }
 
-// Write renders b as an A4 PDF to w with the fonts found by
-// badge.FindFonts: a title page; unless there are no tracks, the contents,
+// Write renders b as an A4 PDF to w in the embedded fonts: a title page; unless there are no tracks, the contents,
 // each track from a new page, and the index of authors; page numbers in the
 // footer of every page but the title page.
-func Write(w io.Writer, fonts badge.Fonts, b Book) error {
-	m, err := newMeasurer(fonts)
+func Write(w io.Writer, b Book) error {
+	m, err := newMeasurer()
 	if err != nil {
 		return err
 	}

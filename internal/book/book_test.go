@@ -4,34 +4,19 @@ import (
 	"bytes"
 	"fmt"
 	"os"
-	"os/exec"
-	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
 	"unicode"
 
-	"symposium/internal/badge"
+	"symposium/internal/pdftest"
 )
 
-// testFonts finds the fonts, skipping the test without them unless CI=true.
-func testFonts(t *testing.T) badge.Fonts {
-	t.Helper()
-	fonts, err := badge.FindFonts(os.Getenv("SYMPOSIUM_FONT_DIR"))
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal(err)
-		}
-		t.Skip(err)
-	}
-	return fonts
-}
-
-// testMeasurer returns a measurer with the real fonts.
+// testMeasurer returns a measurer with the embedded fonts.
 func testMeasurer(t *testing.T) *measurer {
 	t.Helper()
-	m, err := newMeasurer(testFonts(t))
+	m, err := newMeasurer()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -42,29 +27,14 @@ func testMeasurer(t *testing.T) *measurer {
 // per page.
 func pdfPages(t *testing.T, pdf []byte) []string {
 	t.Helper()
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("pdftotext is not installed (Debian package poppler-utils)")
-		}
-		t.Skip("pdftotext is not installed")
-	}
-	path := filepath.Join(t.TempDir(), "book.pdf")
-	if err := os.WriteFile(path, pdf, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	out, err := exec.Command("pdftotext", "-layout", path, "-").Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	pages := strings.Split(string(out), "\f")
-	return pages[:len(pages)-1] // the text ends with a form feed
+	return pdftest.Pages(t, pdf)
 }
 
 // render writes b and returns the PDF.
 func render(t *testing.T, b Book) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := Write(&buf, testFonts(t), b); err != nil {
+	if err := Write(&buf, b); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
@@ -200,12 +170,12 @@ func TestOddInputRenders(t *testing.T) {
 		{Name: ""},
 		{Name: "A\x00B\x1b[31m\u202eC", Abstracts: []Abstract{
 			{Title: "Emoji 😀 and 𝔸 math, a bell\a", Authors: []Author{{Name: ""}, {Name: "  \t"}}, Text: "\n\n\n"},
-			{Authors: []Author{{Name: "Zero\u200bWidth", Presenter: true}}, Text: strings.Repeat("長", 5000)},
+			{Authors: []Author{{Name: "Zero\u200bWidth", Presenter: true}}, Text: strings.Repeat("长", 5000)},
 		}},
 	}}
 	pages := pdfPages(t, render(t, b))
 	all := strings.Join(pages, "")
-	for _, want := range []string{"AB[31mC", "ZeroWidth", "Emoji", "長長長長"} {
+	for _, want := range []string{"AB[31mC", "ZeroWidth", "Emoji", "长长长长"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("the book lacks %q", want)
 		}
@@ -254,6 +224,32 @@ func TestEverythingWithinMargins(t *testing.T) {
 			if o.x < margin-0.01 || o.x+w > pageW-margin+0.01 || o.y-o.size < margin-0.01 || o.y > bottom+0.01 {
 				t.Errorf("page %d: %q at (%.1f, %.1f), %.1f wide, is outside the margins", i+1, o.text, o.x, o.y, w)
 			}
+		}
+	}
+}
+
+// TestBoldInEveryScript checks that titles and headings are bold in
+// Chinese as in Kazakh, and the body text and names regular.
+func TestBoldInEveryScript(t *testing.T) {
+	pieces := pdftest.Pieces(t, render(t, sampleBook(1)))
+	for _, c := range []struct {
+		text, font string
+		only       bool // no other font sets the text anywhere
+	}{
+		{"人工智能在草原风电功率预测中的应用", "cjk-bold", true},
+		{"Қазақ тіліндегі мәтіндерді машиналық өңдеу", "sans-bold", true},
+		{"数字技术", "cjk-bold", false},         // the track's heading; the contents list it in regular
+		{zhSentences[0][:3*6], "cjk", true}, // the first six characters of the Chinese text
+		{"张伟", "cjk", true},
+	} {
+		fonts := map[string]bool{}
+		for _, p := range pieces {
+			if strings.HasPrefix(strings.TrimSpace(p.Text), c.text) {
+				fonts[p.Font] = true
+			}
+		}
+		if !fonts[c.font] || (c.only && len(fonts) > 1) {
+			t.Errorf("%q is set in %v; want %s", c.text, fonts, c.font)
 		}
 	}
 }

@@ -1,10 +1,12 @@
 package book
 
+import "symposium/internal/fonts"
+
 // op is one thing drawn on a page: text whose baseline starts at x, y, or,
 // when text is "", a line from x, y to x2, y2.
 type op struct {
 	text   string
-	font   string
+	font   fonts.Face
 	size   float64
 	gray   uint8
 	x, y   float64

@@ -5,6 +5,8 @@ import (
 	"strconv"
 
 	"github.com/signintech/gopdf"
+
+	"symposium/internal/fonts"
 )
 
 // info sets the document's title and subject.
@@ -46,7 +48,7 @@ func (m *measurer) draw(o op) error {
 		m.pdf.Line(o.x, o.y, o.x2, o.y2)
 		return nil
 	}
-	if err := m.pdf.SetFont(o.font, "", o.size); err != nil {
+	if err := m.pdf.SetFont(string(o.font), "", o.size); err != nil {
 		return fmt.Errorf("book: font %s: %w", o.font, err)
 	}
 	m.pdf.SetTextColor(o.gray, o.gray, o.gray)
@@ -60,9 +62,9 @@ func (m *measurer) draw(o op) error {
 // footer draws the page number n centred in the bottom margin.
 func (m *measurer) footer(n int) error {
 	s := strconv.Itoa(n)
-	w, err := m.width(fontLatin, sizeSmall+0.5, s)
+	w, err := m.width(fonts.Sans, sizeSmall+0.5, s)
 	if err != nil {
 		return err
 	}
-	return m.draw(op{text: s, font: fontLatin, size: sizeSmall + 0.5, gray: 90, x: (pageW - w) / 2, y: pageH - margin/2})
+	return m.draw(op{text: s, font: fonts.Sans, size: sizeSmall + 0.5, gray: 90, x: (pageW - w) / 2, y: pageH - margin/2})
 }

@@ -5,6 +5,8 @@ import (
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
+
+	"symposium/internal/fonts"
 )
 
 // clean prepares text for the page: it composes it (NFC), turns CRLF, CR and
@@ -54,11 +56,7 @@ func paragraphs(text string) []string {
 
 // isCJK reports whether r is set in the Chinese font. A line may break
 // before or after such a character, as Chinese has no spaces.
-func isCJK(r rune) bool {
-	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul, unicode.Bopomofo) ||
-		(r >= 0x3000 && r <= 0x303f) || // CJK symbols and punctuation
-		(r >= 0xff00 && r <= 0xffef) // full-width forms
-}
+func isCJK(r rune) bool { return fonts.IsCJK(r) }
 
 // noBreakBefore holds punctuation that must not start a line.
 const noBreakBefore = "，。、；：！？）》」』】〉〕’”…·,.;:!?)]}»%¹²³⁴⁵⁶⁷⁸⁹⁰"

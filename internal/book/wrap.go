@@ -1,6 +1,10 @@
 package book
 
-import "strings"
+import (
+	"strings"
+
+	"symposium/internal/fonts"
+)
 
 // style is how a stretch of text looks.
 type style struct {
@@ -19,7 +23,7 @@ type span struct {
 // piece is text in one font and style on a line, x points from its start.
 type piece struct {
 	text string
-	font string
+	font fonts.Face
 	st   style
 	x, w float64
 }
@@ -142,12 +146,10 @@ func (m *measurer) measureUnit(u unit) ([]piece, float64, error) {
 func (m *measurer) pieces(text string, st style) ([]piece, error) {
 	var out []piece
 	for _, r := range text {
-		f, err := m.fontFor(r, st.bold)
-		if err != nil {
-			return nil, err
-		}
-		if f == "" {
-			f, r = fontLatin, '?'
+		f, ok := fonts.For(r, st.bold)
+		if !ok {
+			r = fonts.Missing
+			f, _ = fonts.For(r, st.bold)
 		}
 		if n := len(out); n > 0 && out[n-1].font == f {
 			out[n-1].text += string(r)

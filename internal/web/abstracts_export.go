@@ -3,20 +3,11 @@ package web
 import (
 	"bytes"
 	"net/http"
-	"os"
-	"sync"
 
 	"symposium"
-	"symposium/internal/badge"
 	"symposium/internal/book"
 	"symposium/internal/export"
 )
-
-// bookFonts finds the fonts of the book of abstracts once, on the first
-// book made.
-var bookFonts = sync.OnceValues(func() (badge.Fonts, error) {
-	return badge.FindFonts(os.Getenv("SYMPOSIUM_FONT_DIR"))
-})
 
 // exportAbstracts downloads the abstracts or the reviews of an event as
 // CSV or XLSX. Managers get every abstract, with authors and scores, and
@@ -71,14 +62,8 @@ func (h *Handler) bookOfAbstracts(w http.ResponseWriter, r *http.Request) {
 		h.Error(w, r, err)
 		return
 	}
-	fonts, err := bookFonts()
-	if err != nil {
-		h.Log.Error("web: book of abstracts", "err", err)
-		h.Error(w, r, symposium.Errorf(symposium.EINTERNAL, "error.book_fonts"))
-		return
-	}
 	var buf bytes.Buffer
-	if err := book.Write(&buf, fonts, b); err != nil {
+	if err := book.Write(&buf, b); err != nil {
 		h.Error(w, r, err)
 		return
 	}

@@ -2,23 +2,12 @@ package web
 
 import (
 	"net/http"
-	"os"
 	"strings"
-	"sync"
 
 	"symposium"
 	"symposium/internal/badge"
 	"symposium/internal/names"
 )
-
-// printer finds the badge fonts once, on the first badge printed.
-var printer = sync.OnceValues(func() (*badge.Printer, error) {
-	fonts, err := badge.FindFonts(os.Getenv("SYMPOSIUM_FONT_DIR"))
-	if err != nil {
-		return nil, err
-	}
-	return badge.NewPrinter(fonts), nil
-})
 
 // latinName writes a name in Latin letters: as its holder wrote it in
 // English, or else transliterated from the first script it is written in.
@@ -44,17 +33,11 @@ func (h *Handler) badgeSheet(w http.ResponseWriter, r *http.Request) {
 		h.Error(w, r, err)
 		return
 	}
-	p, err := printer()
-	if err != nil {
-		h.Log.Error("web: badges", "err", err)
-		h.Error(w, r, symposium.Errorf(symposium.EINTERNAL, "error.badge_fonts"))
-		return
-	}
 	var pdf []byte
 	if id != "" && len(badges) == 1 {
-		pdf, err = p.One(badges[0])
+		pdf, err = badge.One(badges[0])
 	} else {
-		pdf, err = p.Sheet(badges)
+		pdf, err = badge.Sheet(badges)
 	}
 	if err != nil {
 		h.Error(w, r, err)

@@ -1,0 +1,122 @@
+// Package pdftest reads PDFs back for tests with poppler's command-line
+// tools (Debian's poppler-utils): their text, page by page, and the face
+// each piece of text is set in. Without the tools the tests are skipped,
+// except under CI=true, where they fail.
+package pdftest
+
+import (
+	"encoding/xml"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// tool returns the path of a poppler tool, skipping or failing the test
+// when it is missing.
+func tool(t testing.TB, name string) string {
+	t.Helper()
+	path, err := exec.LookPath(name)
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("%s is not installed: CI must read PDFs back (apt-get install poppler-utils)", name)
+		}
+		t.Skipf("%s is not installed (Debian package poppler-utils): skipping", name)
+	}
+	return path
+}
+
+// file writes pdf to a temporary file and returns its path.
+func file(t testing.TB, pdf []byte) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "doc.pdf")
+	if err := os.WriteFile(path, pdf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// Pages returns the text of each page of pdf as pdftotext -layout reads it.
+func Pages(t testing.TB, pdf []byte) []string {
+	t.Helper()
+	out, err := exec.Command(tool(t, "pdftotext"), "-layout", file(t, pdf), "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	pages := strings.Split(string(out), "\f")
+	return pages[:len(pages)-1] // the text ends with a form feed
+}
+
+// Text returns the text of pdf as pdftotext -layout reads it, pages
+// separated by form feeds.
+func Text(t testing.TB, pdf []byte) string {
+	t.Helper()
+	return strings.Join(Pages(t, pdf), "\f") + "\f"
+}
+
+// Piece is a stretch of text on a page and the font it is set in.
+type Piece struct {
+	Text string
+	Font string // the font's name in the PDF, e.g. "cjk-bold"
+	Size int    // in pixels at 150% of the PDF's size, as pdftohtml says
+}
+
+// Pieces returns every stretch of text of pdf with its font, as
+// pdftohtml -xml reads them.
+func Pieces(t testing.TB, pdf []byte) []Piece {
+	t.Helper()
+	out, err := exec.Command(tool(t, "pdftohtml"), "-xml", "-i", "-stdout", "-q", file(t, pdf)).Output()
+	if err != nil {
+		t.Fatalf("pdftohtml: %v", err)
+	}
+	var doc struct {
+		Pages []struct {
+			Fonts []struct {
+				ID     string `xml:"id,attr"`
+				Size   int    `xml:"size,attr"`
+				Family string `xml:"family,attr"`
+			} `xml:"fontspec"`
+			Texts []struct {
+				Font  string `xml:"font,attr"`
+				Inner string `xml:",innerxml"`
+			} `xml:"text"`
+		} `xml:"page"`
+	}
+	if err := xml.Unmarshal(out, &doc); err != nil {
+		t.Fatalf("pdftohtml: %v", err)
+	}
+	type font struct {
+		family string
+		size   int
+	}
+	fonts := map[string]font{} // font ids run on across pages
+	var pieces []Piece
+	for _, p := range doc.Pages {
+		for _, f := range p.Fonts {
+			fonts[f.ID] = font{f.Family, f.Size}
+		}
+		for _, x := range p.Texts {
+			f := fonts[x.Font]
+			pieces = append(pieces, Piece{Text: plain(x.Inner), Font: f.family, Size: f.size})
+		}
+	}
+	return pieces
+}
+
+// plain drops the markup pdftohtml puts inside a text element (<b>, <i>,
+// <a>) and unescapes the rest.
+func plain(inner string) string {
+	var b strings.Builder
+	d := xml.NewDecoder(strings.NewReader("<x>" + inner + "</x>"))
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			break
+		}
+		if c, ok := tok.(xml.CharData); ok {
+			b.Write(c)
+		}
+	}
+	return b.String()
+}
