@@ -58,7 +58,8 @@ type Event struct {
 	CreatedAt       time.Time           `json:"created_at"`
 	UpdatedAt       time.Time           `json:"updated_at"`
 	// HoldMinutes is how long an anonymous registrant keeps a confirmed
-	// seat before confirming their email; 0 needs no confirmation.
+	// seat before confirming their email, between MinHoldMinutes and
+	// MaxHoldMinutes; an unconfirmed seat is never kept longer.
 	HoldMinutes int `json:"hold_minutes"`
 	// PromotionHours is how long a person promoted from the waiting list
 	// has to confirm before the seat passes on; 0 sets no deadline.
@@ -127,6 +128,15 @@ func (e *Event) IsPublic() bool {
 	return e.Visibility == VisibilityPublic && e.Status != StatusDraft
 }
 
+// How long an anonymous registrant's seat is held until they confirm their
+// email: never without a limit, and at most a day, so that a flood of
+// registrations from made-up addresses cannot keep seats from others.
+const (
+	DefaultHoldMinutes = 60
+	MinHoldMinutes     = 5
+	MaxHoldMinutes     = 24 * 60
+)
+
 // Validate records problems with the event's fields and fills defaults:
 // kind symposium, visibility public, status published, languages from the
 // title, default language the first of them.
@@ -154,8 +164,11 @@ func (e *Event) Validate(p *Problems) {
 	e.Status = oneOf(p, "status", e.Status, StatusPublished, EventStatuses)
 	e.validateTimes(p)
 	e.validateLanguages(p)
-	if e.HoldMinutes < 0 || e.HoldMinutes > 7*24*60 {
-		p.Add("hold_minutes", "error.field.invalid")
+	if e.HoldMinutes == 0 {
+		e.HoldMinutes = DefaultHoldMinutes
+	}
+	if e.HoldMinutes < MinHoldMinutes || e.HoldMinutes > MaxHoldMinutes {
+		p.Add("hold_minutes", "error.field.between", "Min", MinHoldMinutes, "Max", MaxHoldMinutes)
 	}
 	if e.PromotionHours < 0 || e.PromotionHours > 30*24 {
 		p.Add("promotion_hours", "error.field.invalid")

@@ -27,7 +27,7 @@ type EventInput struct {
 	Languages       []string                      `json:"languages,omitempty" doc:"The event's languages; default: those of the title."`
 	DefaultLanguage string                        `json:"default_language,omitempty"`
 	Organizers      []symposium.EventOrganization `json:"organizers,omitempty"`
-	HoldMinutes     *int                          `json:"hold_minutes,omitempty" minimum:"0" maximum:"10080" doc:"How long an anonymous registrant keeps a seat before confirming their email; default 60, 0 for no confirmation."`
+	HoldMinutes     *int                          `json:"hold_minutes,omitempty" minimum:"5" maximum:"1440" doc:"How many minutes an anonymous registrant keeps a seat before confirming their email: 5 to 1440, default 60."`
 	PromotionHours  *int                          `json:"promotion_hours,omitempty" minimum:"0" maximum:"720" doc:"How long a person promoted from the waiting list has to confirm; default 48, 0 for no deadline."`
 }
 
@@ -104,7 +104,7 @@ type EventPatch struct {
 	Languages       []string                       `json:"languages,omitempty"`
 	DefaultLanguage *string                        `json:"default_language,omitempty"`
 	Organizers      *[]symposium.EventOrganization `json:"organizers,omitempty"`
-	HoldMinutes     *int                           `json:"hold_minutes,omitempty" minimum:"0" maximum:"10080"`
+	HoldMinutes     *int                           `json:"hold_minutes,omitempty" minimum:"5" maximum:"1440" doc:"How many minutes an anonymous registrant keeps a seat before confirming their email: 5 to 1440, default 60."`
 	PromotionHours  *int                           `json:"promotion_hours,omitempty" minimum:"0" maximum:"720"`
 }
 

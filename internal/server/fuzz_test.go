@@ -94,7 +94,7 @@ func (fs *fuzzServer) fill(tb testing.TB) {
 		return out
 	}
 	must("POST", "/api/v1/events", `{"slug":"fuzz","title":{"en":"Fuzz symposium","ru":"Симпозиум"},"starts_at":"2031-05-22T10:00:00+05:00",
-		"ends_at":"2031-05-22T17:00:00+05:00","timezone":"Asia/Almaty","languages":["en","ru"],"hold_minutes":0}`)
+		"ends_at":"2031-05-22T17:00:00+05:00","timezone":"Asia/Almaty","languages":["en","ru"],"hold_minutes":5}`)
 	must("POST", "/api/v1/events/fuzz/rooms", `{"name":{"en":"Main hall"},"capacity":100}`)
 	must("POST", "/api/v1/people", `{"name":{"en":"Zhang Wei","zh":"张伟"},"email":"zhang@example.cn"}`)
 	must("POST", "/api/v1/events/fuzz/registration-categories", `{"name":{"en":"Participant"},"capacity":1000,"waitlist":true}`)

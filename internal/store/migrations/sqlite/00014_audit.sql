@@ -19,6 +19,11 @@ CREATE INDEX audit_log_event ON audit_log (event_id, at, id);
 
 ALTER TABLE people ADD COLUMN created_by TEXT NOT NULL DEFAULT '';
 
+-- An anonymous registrant's unconfirmed seat is held for at most a day,
+-- never without a limit.
+UPDATE events SET hold_minutes = 60 WHERE hold_minutes < 5;
+UPDATE events SET hold_minutes = 1440 WHERE hold_minutes > 1440;
+
 -- +goose Down
 ALTER TABLE people DROP COLUMN created_by;
 DROP INDEX audit_log_event;
