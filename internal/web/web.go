@@ -14,6 +14,7 @@ import (
 	"symposium/internal/events"
 	"symposium/internal/i18n"
 	"symposium/internal/people"
+	"symposium/internal/privacy"
 	"symposium/internal/programme"
 	"symposium/internal/registration"
 	"symposium/internal/review"
@@ -46,6 +47,7 @@ type Deps struct {
 	People         *people.Service
 	Audit          *audit.Service
 	Programme      *programme.Service
+	Privacy        *privacy.Service
 	Search         *search.Service
 	I18n           *i18n.Bundle
 	Log            *slog.Logger
