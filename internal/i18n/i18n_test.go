@@ -22,7 +22,7 @@ func TestPlurals(t *testing.T) {
 		{"en", 0, "0 participants"}, {"en", 1, "1 participant"}, {"en", 2, "2 participants"}, {"en", 21, "21 participants"},
 		{"en", 1000, "1,000 participants"},
 		{"kk", 1, "1 қатысушы"}, {"kk", 5, "5 қатысушы"}, {"kk", 1000, "1" + nb + "000 қатысушы"},
-		{"zh", 1, "1 位参与者"}, {"zh", 21, "21 位参与者"}, {"zh", 1000, "1,000 位参与者"},
+		{"zh", 1, "1 位参会者"}, {"zh", 21, "21 位参会者"}, {"zh", 1000, "1,000 位参会者"},
 	}
 	for _, tt := range tests {
 		if got := bundle.For(tt.lang).N("plural.participants", tt.count); got != tt.want {
