@@ -40,11 +40,11 @@ func New() (*Bundle, error) {
 		if _, err := b.LoadMessageFileFS(locales, "locales/"+lang+".json"); err != nil {
 			return nil, fmt.Errorf("i18n: load %s: %w", lang, err)
 		}
-		p, err := plain(lang)
+		p, forms, err := plain(lang)
 		if err != nil {
 			return nil, fmt.Errorf("i18n: load %s: %w", lang, err)
 		}
-		out.localizers[lang] = &Localizer{Lang: lang, loc: goi18n.NewLocalizer(b, lang), plain: p}
+		out.localizers[lang] = &Localizer{Lang: lang, loc: goi18n.NewLocalizer(b, lang), plain: p, forms: forms}
 	}
 	return out, nil
 }
@@ -72,6 +72,7 @@ type Localizer struct {
 	Lang  string
 	loc   *goi18n.Localizer
 	plain map[string]message
+	forms map[string]map[string]string // plural messages: key → CLDR form → text
 }
 
 // T returns the message for key, with args given as alternating names and
@@ -121,9 +122,12 @@ func (l *Localizer) localize(key string, count any, args []any) string {
 }
 
 // value returns an argument as a message shows it: an integer becomes a
-// number of the language, anything else stays as it is.
+// number of the language, a symposium.Msg the message it names in this
+// language, anything else stays as it is.
 func (l *Localizer) value(v any) any {
 	switch n := v.(type) {
+	case symposium.Msg:
+		return l.T(string(n))
 	case int:
 		return l.Number(int64(n))
 	case int8:
