@@ -13,6 +13,7 @@ import (
 	"unicode"
 
 	"symposium"
+	"symposium/internal/demo"
 )
 
 // The glossary test holds the catalogs to glossary.json, the project's
@@ -418,6 +419,24 @@ func TestGlossaryCatalogs(t *testing.T) {
 	for _, lang := range symposium.Languages {
 		for _, p := range g.checkCatalog(lang, loadCatalog(t, lang)) {
 			t.Error(p)
+		}
+	}
+}
+
+// TestGlossaryDemoAndTopics reads the demo event's texts and the labels of
+// the fields of science for forbidden words and Kazakh endings glued to
+// inserted values, as the catalogs are read.
+func TestGlossaryDemoAndTopics(t *testing.T) {
+	g := loadGlossary(t)
+	texts := demo.Texts()
+	for _, tp := range append(symposium.Areas(), symposium.Topics()...) {
+		texts = append(texts, tp.Label)
+	}
+	for _, text := range texts {
+		for _, lang := range symposium.Languages {
+			for _, p := range g.checkText(lang, "demo:"+text["en"], text[lang]) {
+				t.Error(p)
+			}
 		}
 	}
 }
