@@ -59,6 +59,8 @@ type grammarRule struct {
 	Glued            string   `json:"glued"`
 	AfterPlaceholder []string `json:"after_placeholder"`
 	Use              string   `json:"use"`
+	ChineseText      []string `json:"chinese_text"` // values that are Chinese text, set without spaces
+	Spacing          string   `json:"spacing"`
 }
 
 // matcher finds one word of a concept in normalized text.
@@ -394,6 +396,9 @@ func (g *glossary) checkGrammar(lang, where, text string) []string {
 		return nil
 	}
 	var problems []string
+	if rule.Glued == "" {
+		return checkSpacing(rule, where, text)
+	}
 	for _, m := range gluedRE.FindAllStringSubmatch(text, -1) {
 		problems = append(problems, fmt.Sprintf("%s glues %q to an inserted value: %s; %s", where, m[1], rule.Glued, rule.Use))
 	}
@@ -402,7 +407,36 @@ func (g *glossary) checkGrammar(lang, where, text string) []string {
 			problems = append(problems, fmt.Sprintf("%s puts %q right after an inserted value, which needs a case ending on it; %s", where, m[1], rule.Use))
 		}
 	}
+	return append(problems, checkSpacing(rule, where, text)...)
+}
+
+// checkSpacing returns the places where Chinese text and an inserted value
+// are spaced against the house rule.
+func checkSpacing(rule grammarRule, where, text string) []string {
+	if rule.Spacing == "" {
+		return nil
+	}
+	var problems []string
+	for _, m := range spacingRE.FindAllStringSubmatch(text, -1) {
+		before, name, after := m[1], m[2], m[3]
+		chinese := slices.Contains(rule.ChineseText, name)
+		for _, side := range []string{before, after} {
+			spaced, han := strings.HasPrefix(side, " ") || strings.HasSuffix(side, " "), hasHan(side)
+			if han && spaced == chinese {
+				problems = append(problems, fmt.Sprintf("%s sets {{.%s}} %q: %s", where, name, strings.TrimSpace(m[0]), rule.Spacing))
+			}
+		}
+	}
 	return problems
+}
+
+// spacingRE finds a placeholder with the character on each side and any
+// space between.
+var spacingRE = regexp.MustCompile(`(\p{Han} ?|^|[^\p{Han}])\{\{\.([A-Za-z]+)\}\}( ?\p{Han}|$|[^\p{Han}])`)
+
+// hasHan reports whether s holds a Chinese character.
+func hasHan(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return unicode.Is(unicode.Han, r) }) >= 0
 }
 
 // excerpt shortens a message for a failure line.
@@ -570,6 +604,8 @@ func TestGlossaryCatchesMistakes(t *testing.T) {
 		{"zh", "abstract.type.poster", "海报", []string{`uses "海报"`}},
 		{"zh", "editor.session", "分会场主题", []string{`uses "分会场"`, `does not use the term; use "分组会议 / 场次"`}},
 		{"zh", "home.lead", "日程、论文征集、注册以及参与其中的人", []string{`uses "论文征集"`, `does not use the term; use "征稿 / 摘要征集"`}},
+		{"zh", "mail.abstract.rejected.body", "很遗憾，您的摘要《{{.Title}}》未能被 {{.Event}} 录用。", []string{`sets {{.Event}} "被 {{.Event}} 录"`}},
+		{"zh", "cfp.words", "最多{{.Count}}词", []string{`sets {{.Count}} "多{{.Count}}词"`}},
 		{"en", "event.tab.checkin", "Registration desk", []string{`uses "registration", the word for register`}},
 	}
 	for _, tt := range tests {
