@@ -83,9 +83,9 @@ type Localizer struct {
 // happening. Plural messages are for N.
 func (l *Localizer) T(key string, args ...any) string {
 	if m, ok := l.plain[key]; ok {
-		return m.fill(l, args)
+		return l.quotes(m.fill(l, args))
 	}
-	return l.localize(key, nil, args)
+	return l.quotes(l.localize(key, nil, args))
 }
 
 // TMap returns the message for key with its arguments in a map, as domain
@@ -104,7 +104,7 @@ func (l *Localizer) TMap(key string, args map[string]any) string {
 func (l *Localizer) N(key string, count int, args ...any) string {
 	all := make([]any, 0, len(args)+2)
 	all = append(append(all, args...), "Count", count)
-	return l.localize(key, count, all)
+	return l.quotes(l.localize(key, count, all))
 }
 
 // localize runs go-i18n's template for key; count, when not nil, chooses

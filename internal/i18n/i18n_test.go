@@ -168,3 +168,22 @@ func TestScriptForms(t *testing.T) {
 		t.Errorf("a simple message gives %s", got)
 	}
 }
+
+// TestNestedQuotes checks that a title with quotes of its own, inserted in
+// guillemets, is quoted as Russian and Kazakh typography wants.
+func TestNestedQuotes(t *testing.T) {
+	b := Must(New())
+	title := "Симпозиум «Наука и технологии Китая»"
+	for lang, want := range map[string]string{
+		"ru": "Вы — соавтор тезисов для «Симпозиум „Наука и технологии Китая“»",
+		"kk": "Сіз тезистің тең авторысыз: Симпозиум «Наука и технологии Китая»",
+		"zh": "您是Симпозиум «Наука и технологии Китая»一篇摘要的合著者",
+	} {
+		if got := b.For(lang).T("mail.abstract.coauthor.subject", "Event", title); got != want {
+			t.Errorf("%s: %q, want %q", lang, got, want)
+		}
+	}
+	if got := b.For("ru").T("mail.abstract.rejected.subject", "Title", "«А» и «Б»"); got != "Решение по тезисам «„А“ и „Б“»" {
+		t.Errorf("two quoted words: %q", got)
+	}
+}
