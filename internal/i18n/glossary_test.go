@@ -60,6 +60,7 @@ type grammarRule struct {
 	AfterPlaceholder []string `json:"after_placeholder"`
 	Use              string   `json:"use"`
 	ChineseText      []string `json:"chinese_text"` // values that are Chinese text, set without spaces
+	LatinText        []string `json:"latin_text"`   // numbers, dates, addresses: set with spaces
 	Spacing          string   `json:"spacing"`
 }
 
@@ -420,6 +421,9 @@ func checkSpacing(rule grammarRule, where, text string) []string {
 	for _, m := range spacingRE.FindAllStringSubmatch(text, -1) {
 		before, name, after := m[1], m[2], m[3]
 		chinese := slices.Contains(rule.ChineseText, name)
+		if !chinese && !slices.Contains(rule.LatinText, name) {
+			continue // a value the glossary does not know: either may be right
+		}
 		for _, side := range []string{before, after} {
 			spaced, han := strings.HasPrefix(side, " ") || strings.HasSuffix(side, " "), hasHan(side)
 			if han && spaced == chinese {
