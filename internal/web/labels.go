@@ -29,10 +29,7 @@ var (
 		"panel": "contribution.kind.panel", "discussion": "contribution.kind.discussion", "poster": "contribution.kind.poster",
 		"break": "contribution.kind.break",
 	}
-	registrationStatusKeys = map[string]string{
-		"confirmed": "registration.status.confirmed", "waitlisted": "registration.status.waitlisted",
-		"pending": "registration.status.pending", "cancelled": "registration.status.cancelled", "rejected": "registration.status.rejected",
-	}
+	registrationStatusKeys  = symposium.RegistrationStatusKeys
 	registrationExplainKeys = map[string]string{
 		"confirmed": "registration.explain.confirmed", "waitlisted": "registration.explain.waitlisted",
 		"pending": "registration.explain.pending", "cancelled": "registration.explain.cancelled", "rejected": "registration.explain.rejected",
@@ -57,14 +54,9 @@ var (
 	roleKeys = map[string]string{
 		"manager": "role.manager", "reviewer": "role.reviewer", "checkin": "role.checkin", "moderator": "role.moderator",
 	}
-	abstractStatusKeys = map[string]string{
-		"submitted": "abstract.status.submitted", "withdrawn": "abstract.status.withdrawn",
-		"accepted": "abstract.status.accepted", "rejected": "abstract.status.rejected",
-	}
-	abstractTypeKeys = map[string]string{
-		"talk": "abstract.type.talk", "poster": "abstract.type.poster", "panel": "abstract.type.panel",
-	}
-	decisionKeys = map[string]string{"accept": "decision.accept", "reject": "decision.reject"}
+	abstractStatusKeys = symposium.AbstractStatusKeys
+	abstractTypeKeys   = symposium.AbstractTypeKeys
+	decisionKeys       = symposium.DecisionKeys
 	// decisionFilterKeys are the decision list's choices of decision.
 	decisionFilterKeys = map[string]string{
 		"accept": "decision.accept", "reject": "decision.reject", "pending": "decisions.pending", "none": "decisions.undecided",
