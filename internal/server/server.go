@@ -19,6 +19,7 @@ import (
 	"symposium/internal/audit"
 	"symposium/internal/events"
 	"symposium/internal/i18n"
+	"symposium/internal/pagecache"
 	"symposium/internal/people"
 	"symposium/internal/programme"
 	"symposium/internal/registration"
@@ -54,8 +55,17 @@ type Server struct {
 	web      *web.Handler
 	api      *api.API
 	search   *search.Service
+	pages    *pagecache.Cache
 	handler  http.Handler
 }
+
+// The page cache keeps this many public pages, each at most this long:
+// pages that depend on the clock (an event becoming past) change at last
+// when an entry expires.
+const (
+	pageCacheEntries = 4096
+	pageCacheTTL     = time.Minute
+)
 
 // New assembles the server.
 func New(cfg Config, st *store.Store, acc *accounts.Service, bundle *i18n.Bundle, log *slog.Logger) (*Server, error) {
@@ -70,6 +80,7 @@ func New(cfg Config, st *store.Store, acc *accounts.Service, bundle *i18n.Bundle
 	if err := s.search.Load(context.Background()); err != nil {
 		return nil, fmt.Errorf("server: %w", err)
 	}
+	s.pages = pagecache.New(pageCacheEntries, pageCacheTTL)
 	rev := review.New(st, s.search, ev, bundle, cfg.BaseURL)
 	pe := people.New(st, s.search, acc)
 	pr := programme.New(st, ev)
@@ -80,12 +91,13 @@ func New(cfg Config, st *store.Store, acc *accounts.Service, bundle *i18n.Bundle
 		Accounts: acc, Registration: reg, Review: rev, Events: ev, People: pe, Programme: pr, Audit: au,
 		Search: s.search, I18n: bundle, Log: log,
 		BaseURL: cfg.BaseURL, SecureCookies: strings.HasPrefix(cfg.BaseURL, "https://"),
-		TrustProxy: cfg.TrustProxy, MailConfigured: cfg.MailConfigured, Version: cfg.Version,
+		TrustProxy: cfg.TrustProxy, MailConfigured: cfg.MailConfigured, Version: cfg.Version, Pages: s.pages,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("server: %w", err)
 	}
 	s.web = w
+	st.Subscribe(func(store.Change) { s.pages.Invalidate() })
 	csrf := http.NewCrossOriginProtection()
 	csrf.SetDenyHandler(http.HandlerFunc(s.crossOriginDenied))
 	s.handler = s.observe(secureHeaders(s.recoverPanics(csrf.Handler(s.authenticate(captureRoute(mux))))))

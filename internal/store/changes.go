@@ -17,6 +17,9 @@ const (
 	ChangeOrganization = "organization"
 	ChangeEvent        = "event"
 	ChangeContribution = "contribution"
+	// ChangeProgramme says an event's programme changed (rooms, sessions,
+	// contributions, who speaks), with the event's ID.
+	ChangeProgramme = "programme"
 	// ChangeAll says that changes may have been missed, as when the
 	// connection that listens for other instances' changes was lost:
 	// whoever keeps copies should reload them all.
