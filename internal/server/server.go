@@ -69,6 +69,7 @@ const (
 
 // New assembles the server.
 func New(cfg Config, st *store.Store, acc *accounts.Service, bundle *i18n.Bundle, log *slog.Logger) (*Server, error) {
+	log = slog.New(requestIDHandler{log.Handler()})
 	s := &Server{cfg: cfg, store: st, accounts: acc, log: log, metrics: newMetrics()}
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", s.health)
@@ -98,6 +99,7 @@ func New(cfg Config, st *store.Store, acc *accounts.Service, bundle *i18n.Bundle
 	}
 	s.web = w
 	st.Subscribe(func(store.Change) { s.pages.Invalidate() })
+	s.metrics.registry.MustRegister(newOperations(st, s.search, s.pages))
 	csrf := http.NewCrossOriginProtection()
 	csrf.SetDenyHandler(http.HandlerFunc(s.crossOriginDenied))
 	s.handler = s.observe(secureHeaders(s.recoverPanics(csrf.Handler(s.authenticate(captureRoute(mux))))))
@@ -150,7 +152,7 @@ func (s *Server) health(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "application/json")
 	w.Header().Set("Cache-Control", "no-store")
 	if err := s.store.Ping(r.Context()); err != nil {
-		s.log.Error("health: database does not answer", "err", err)
+		s.log.ErrorContext(r.Context(), "health: database does not answer", "err", err)
 		w.WriteHeader(http.StatusServiceUnavailable)
 		_, _ = w.Write([]byte(`{"status":"unavailable"}` + "\n"))
 		return
