@@ -13,6 +13,7 @@ import (
 	"symposium/internal/audit"
 	"symposium/internal/events"
 	"symposium/internal/i18n"
+	"symposium/internal/pagecache"
 	"symposium/internal/people"
 	"symposium/internal/privacy"
 	"symposium/internal/programme"
@@ -56,6 +57,8 @@ type Deps struct {
 	TrustProxy     bool
 	MailConfigured bool
 	Version        string
+	// Pages, when set, keeps the public pages anonymous readers see.
+	Pages *pagecache.Cache
 }
 
 // Handler serves the pages.
