@@ -62,7 +62,7 @@ func recordsOf(t *tx, ids []string) ([]string, error) {
 		}
 		seen[id] = true
 		out = append(out, id)
-		merged, err := queryStrings(t, `SELECT id FROM people WHERE merged_into = $1`, id)
+		merged, err := txStrings(t, `SELECT id FROM people WHERE merged_into = $1`, id)
 		if err != nil {
 			return nil, err
 		}
@@ -71,8 +71,8 @@ func recordsOf(t *tx, ids []string) ([]string, error) {
 	return out, nil
 }
 
-// queryStrings runs a query of one text column and returns its values.
-func queryStrings(t *tx, q string, args ...any) ([]string, error) {
+// txStrings runs a query of one text column and returns its values.
+func txStrings(t *tx, q string, args ...any) ([]string, error) {
 	rows, err := t.query(q, args...)
 	if err != nil {
 		return nil, wrap("erase", err)
