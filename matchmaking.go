@@ -86,7 +86,7 @@ type MeetingTable struct {
 // MeetingInterpreter interprets at one table per slot between any two of
 // their languages.
 type MeetingInterpreter struct {
-	ID        string   `json:"id"`
+	ID        string   `json:"id,omitempty"`
 	Name      string   `json:"name"`
 	Languages []string `json:"languages"`
 }
@@ -94,7 +94,7 @@ type MeetingInterpreter struct {
 // Delegation is an official delegation that meets as one party, taking
 // every member's slot.
 type Delegation struct {
-	ID      string        `json:"id"`
+	ID      string        `json:"id,omitempty"`
 	Name    LocalizedText `json:"name"`
 	Members []string      `json:"members"`
 }

@@ -18,6 +18,7 @@ import (
 	"symposium/internal/audit"
 	"symposium/internal/events"
 	"symposium/internal/i18n"
+	"symposium/internal/matchmaking"
 	"symposium/internal/people"
 	"symposium/internal/programme"
 	"symposium/internal/registration"
@@ -62,8 +63,11 @@ type Deps struct {
 	People       *people.Service
 	Audit        *audit.Service
 	Programme    *programme.Service
+	Matchmaking  *matchmaking.Service
 	Log          *slog.Logger
-	Version      string
+	// BaseURL starts the links the API gives, such as calendar feeds.
+	BaseURL string
+	Version string
 }
 
 // API holds the operations' dependencies.

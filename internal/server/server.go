@@ -19,6 +19,7 @@ import (
 	"symposium/internal/audit"
 	"symposium/internal/events"
 	"symposium/internal/i18n"
+	"symposium/internal/matchmaking"
 	"symposium/internal/people"
 	"symposium/internal/programme"
 	"symposium/internal/registration"
@@ -74,8 +75,9 @@ func New(cfg Config, st *store.Store, acc *accounts.Service, bundle *i18n.Bundle
 	pe := people.New(st, s.search, acc)
 	pr := programme.New(st, ev)
 	au := audit.New(st, ev)
+	mm := matchmaking.New(st, ev, bundle, cfg.BaseURL)
 	s.api = api.Register(mux, api.Deps{Accounts: acc, Registration: reg, Search: s.search, Review: rev, Events: ev, People: pe,
-		Programme: pr, Audit: au, Log: log, Version: cfg.Version})
+		Programme: pr, Matchmaking: mm, Audit: au, Log: log, Version: cfg.Version, BaseURL: cfg.BaseURL})
 	w, err := web.Register(mux, web.Deps{
 		Accounts: acc, Registration: reg, Review: rev, Events: ev, People: pe, Programme: pr, Audit: au,
 		Search: s.search, I18n: bundle, Log: log,
