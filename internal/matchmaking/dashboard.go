@@ -20,7 +20,9 @@ type Dashboard struct {
 	MostRequested                               []Demand
 	// Unmet are the accepted requests without a meeting.
 	Unmet []Unmet
-	Names map[string]symposium.LocalizedText
+	// Meetings are the live meetings, for the export.
+	Meetings []*symposium.Meeting
+	Names    map[string]symposium.LocalizedText
 }
 
 // SlotUse is how many of a slot's tables hold meetings.
@@ -123,6 +125,7 @@ func (d *Dashboard) countMeetings(m *symposium.Matchmaking, meetings []*symposiu
 			continue
 		}
 		used[mt.SlotID]++
+		d.Meetings = append(d.Meetings, mt)
 		met[pairKey(mt.A, mt.B)] = true
 	}
 	for _, sl := range m.Slots {
