@@ -7,6 +7,7 @@ import (
 
 	"symposium"
 	"symposium/internal/matchmaking"
+	"symposium/internal/matchmaking/mmtest"
 	"symposium/internal/store"
 	"symposium/internal/store/storetest"
 )
@@ -64,13 +65,13 @@ func TestWholeFlow(t *testing.T) {
 		if preview.Weight != 4 || preview.Bound != 4 || len(preview.Meetings) != 2 || preview.Added != 2 {
 			t.Fatalf("preview: weight %d bound %d, %d meetings, %d added", preview.Weight, preview.Bound, len(preview.Meetings), preview.Added)
 		}
-		if got := checkPublished(t, s, w.event.ID); len(got) != 0 {
+		if got := mmtest.CheckPublished(t, s, w.event.ID); len(got) != 0 {
 			t.Fatalf("a preview published %d meetings", len(got))
 		}
 		if _, err := w.svc.Run(ctx, w.manager, "astana", false, false); err != nil {
 			t.Fatal(err)
 		}
-		live := checkPublished(t, s, w.event.ID)
+		live := mmtest.CheckPublished(t, s, w.event.ID)
 		if len(live) != 2 {
 			t.Fatalf("%d meetings published", len(live))
 		}
@@ -188,7 +189,7 @@ func TestRerunKeepsPublishedAndFillsCancelled(t *testing.T) {
 		accept("aigerim", "wei", 2)
 		first, err := w.svc.Run(ctx, w.manager, "astana", false, false)
 		w.must(err)
-		before := checkPublished(t, s, w.event.ID)
+		before := mmtest.CheckPublished(t, s, w.event.ID)
 		if len(before) != 2 {
 			t.Fatalf("%d meetings published, want 2", len(before))
 		}
@@ -206,7 +207,7 @@ func TestRerunKeepsPublishedAndFillsCancelled(t *testing.T) {
 		w.must(err)
 		third, err := w.svc.Run(ctx, w.manager, "astana", false, false)
 		w.must(err)
-		after := checkPublished(t, s, w.event.ID)
+		after := mmtest.CheckPublished(t, s, w.event.ID)
 		if third.Kept != len(first.Meetings) || len(after) != 3 || third.Weight != third.Bound {
 			t.Fatalf("rerun kept %d of %d, now %d meetings, weight %d of %d", third.Kept, len(first.Meetings), len(after), third.Weight, third.Bound)
 		}
@@ -219,7 +220,7 @@ func TestRerunKeepsPublishedAndFillsCancelled(t *testing.T) {
 		w.must(err)
 		fourth, err := w.svc.Run(ctx, w.manager, "astana", false, true)
 		w.must(err)
-		if len(checkPublished(t, s, w.event.ID)) != 2 || fourth.Weight != fourth.Bound {
+		if len(mmtest.CheckPublished(t, s, w.event.ID)) != 2 || fourth.Weight != fourth.Bound {
 			t.Errorf("after cancelling: weight %d bound %d", fourth.Weight, fourth.Bound)
 		}
 	})

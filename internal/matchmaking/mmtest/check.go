@@ -1,6 +1,10 @@
-package matchmaking_test
+// Package mmtest checks published matchmaking schedules in tests,
+// independently of the scheduler: from what the store holds, it verifies
+// every constraint a schedule must keep.
+package mmtest
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"testing"
@@ -9,7 +13,7 @@ import (
 	"symposium/internal/store"
 )
 
-// checkPublished verifies an event's published meetings against every
+// CheckPublished verifies an event's published meetings against every
 // constraint, from what the store holds and without the scheduler: each
 // live meeting joins two parties who asked to meet (an accepted request
 // that counts, or a meeting already held or missed), in one of the
@@ -20,7 +24,8 @@ import (
 // reserved table meets there, and no table holds two meetings in a slot;
 // two parties without a common language have an interpreter who speaks
 // one language of each and sits at no other table in that slot.
-func checkPublished(t *testing.T, s *store.Store, eventID string) []*symposium.Meeting {
+// It returns the live meetings.
+func CheckPublished(t testing.TB, s *store.Store, eventID string) []*symposium.Meeting {
 	t.Helper()
 	c := loadChecker(t, s, eventID)
 	var live []*symposium.Meeting
@@ -36,6 +41,7 @@ func checkPublished(t *testing.T, s *store.Store, eventID string) []*symposium.M
 	return live
 }
 
+// checker holds what the schedule takes so far.
 type checker struct {
 	m        *symposium.Matchmaking
 	profiles map[string]*symposium.MatchmakingProfile
@@ -48,8 +54,9 @@ type checker struct {
 	errs     []string
 }
 
-func loadChecker(t *testing.T, s *store.Store, eventID string) *checker {
+func loadChecker(t testing.TB, s *store.Store, eventID string) *checker {
 	t.Helper()
+	ctx := context.Background()
 	c := &checker{profiles: map[string]*symposium.MatchmakingProfile{}, asked: map[[2]string]bool{},
 		taken: map[string]string{}, tables: map[string]string{}, interp: map[string]string{}}
 	var err error
