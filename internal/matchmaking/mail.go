@@ -53,9 +53,14 @@ func (s *Service) requestMail(ctx context.Context, p *Page, r *symposium.Meeting
 	}, nil
 }
 
-// languageOf returns the language to write to a person in: the first of
-// their meeting languages the site speaks, else the event's default.
+// languageOf returns the language to write to a person in: the one they
+// registered in, else the first of their meeting languages the site
+// speaks, else the event's default.
 func (s *Service) languageOf(ctx context.Context, e *symposium.Event, personID string) (string, error) {
+	lang, err := s.store.ParticipantLanguage(ctx, e.ID, personID)
+	if err != nil || symposium.IsLanguage(lang) {
+		return lang, err
+	}
 	pr, err := s.store.Profile(ctx, e.ID, personID)
 	if err != nil && symposium.ErrorCode(err) != symposium.ENOTFOUND {
 		return "", err

@@ -42,7 +42,7 @@ func newMMEnv(t *testing.T, s *store.Store) *mmEnv {
 		person := mustAPI(t, e, mt, "POST", "/api/v1/people", map[string]any{"name": map[string]string{p.lang: p.name}, "email": m.email[p.short],
 			"organization_id": org["id"], "country": p.country}, 201)
 		m.person[p.short] = person["id"].(string)
-		mustAPI(t, e, m.token[p.short], "POST", "/api/v1/events/astana/registrations", map[string]any{"category_id": cat,
+		mustAPI(t, e, m.token[p.short], "POST", "/api/v1/events/astana/registrations?lang="+p.lang, map[string]any{"category_id": cat,
 			"email": m.email[p.short], "name": map[string]string{p.lang: p.name}}, 201)
 	}
 	mustAPI(t, e, mt, "POST", "/api/v1/events/astana/contributions", map[string]any{"title": map[string]string{"en": "Hydrogen storage in porous media"},

@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 	"time"
 
@@ -179,4 +181,21 @@ func (s *Store) ProgrammeBusy(ctx context.Context, eventID string) ([]Busy, erro
 		}
 	}
 	return out, err
+}
+
+// ParticipantLanguage returns the language a person registered for an
+// event in, or "" when they hold no live registration.
+func (s *Store) ParticipantLanguage(ctx context.Context, eventID, personID string) (string, error) {
+	var lang string
+	err := s.read.QueryRowContext(ctx, `SELECT r.language FROM registrations r JOIN people p ON p.id = $2
+		WHERE r.event_id = $1 AND r.status IN ('confirmed', 'waitlisted', 'pending')
+		  AND (r.person_id = p.id OR (p.email <> '' AND r.email = p.email))
+		ORDER BY r.created_at LIMIT 1`, eventID, personID).Scan(&lang)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("store: participant language: %w", err)
+	}
+	return lang, nil
 }
