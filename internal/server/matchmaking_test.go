@@ -9,6 +9,7 @@ import (
 	ics "github.com/arran4/golang-ical"
 
 	"symposium/internal/matchmaking/mmtest"
+	"symposium/internal/pdftest"
 	"symposium/internal/store"
 	"symposium/internal/store/storetest"
 )
@@ -178,6 +179,14 @@ func TestMatchmakingThroughTheAPI(t *testing.T) {
 		req, met := d["requests"].(map[string]any), d["meetings"].(map[string]any)
 		if req["sent"] != 3.0 || req["accepted"] != 2.0 || req["declined"] != 1.0 || met["held"] != 1.0 || met["scheduled"] != 1.0 {
 			t.Errorf("dashboard: %v", d)
+		}
+		// Last, for without poppler's tools reading the PDF skips the test.
+		resp, pdf := e.do("GET", "/events/astana/matchmaking/agenda.pdf?lang=zh", nil, map[string]string{"Authorization": "Bearer " + m.token["aigerim"]})
+		if resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "application/pdf" {
+			t.Fatalf("agenda PDF = %d %s", resp.StatusCode, resp.Header.Get("Content-Type"))
+		}
+		if text := pdftest.Text(t, []byte(pdf)); !strings.Contains(text, "王伟") || !strings.Contains(text, "Booth A") {
+			t.Errorf("the agenda PDF reads %q", text)
 		}
 	})
 }

@@ -80,6 +80,7 @@ func (w *world) matchmakingPageRows() []perm {
 		{route: "POST /events/{slug}/matchmaking/requests/{id}/{action}", path: req + "/decline", want: partyOrManager, action: "decline meeting request"},
 		{route: "POST /events/{slug}/matchmaking/requests/{id}/{action}", path: req + "/approve", want: partyOrManager.with(manager, 303, admin, 303)},
 		{route: "GET /events/{slug}/matchmaking/agenda", path: mm + "/agenda", want: participants},
+		{route: "GET /events/{slug}/matchmaking/agenda.pdf", path: mm + "/agenda.pdf", want: participants},
 		{route: "POST /events/{slug}/matchmaking/meetings/{id}/mark", path: mm + "/meetings/" + w.ids["org"] + "/mark", body: "status=held",
 			want: only(404, registrant, manager, admin), action: "mark meeting"},
 		{route: "GET /events/{slug}/matchmaking/schedule", path: mm + "/schedule", want: managers(200)},

@@ -38,6 +38,7 @@ func (h *Handler) mmRoutes(mux routeTable) {
 	mux.HandleFunc("POST /events/{slug}/matchmaking/requests", h.sendMMRequest)
 	mux.HandleFunc("POST /events/{slug}/matchmaking/requests/{id}/{action}", h.answerMMRequest)
 	mux.HandleFunc("GET /events/{slug}/matchmaking/agenda", h.showAgenda)
+	mux.HandleFunc("GET /events/{slug}/matchmaking/agenda.pdf", h.agendaPDF)
 	mux.HandleFunc("POST /events/{slug}/matchmaking/meetings/{id}/mark", h.markMMMeeting)
 	mux.HandleFunc("GET /events/{slug}/matchmaking/schedule", h.showMMSchedule)
 	mux.HandleFunc("POST /events/{slug}/matchmaking/schedule", h.runMMSchedule)

@@ -10,6 +10,7 @@ import (
 	"symposium/internal/calendar"
 	"symposium/internal/export"
 	"symposium/internal/matchmaking"
+	"symposium/internal/matchmaking/agendapdf"
 )
 
 // agendaView is an agenda with the address of its calendar feed.
@@ -171,4 +172,34 @@ func (h *Handler) mmFeed(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Cache-Control", "private, max-age=300")
 	h.serveICS(w, r, cal, e.Slug+"-agenda")
+}
+
+// agendaPDF serves the caller's agenda as a printable PDF.
+func (h *Handler) agendaPDF(w http.ResponseWriter, r *http.Request) {
+	a, err := h.Matchmaking.Agenda(r.Context(), symposium.UserFromContext(r.Context()), r.PathValue("slug"), r.URL.Query().Get("person_id"))
+	if err != nil {
+		h.Error(w, r, err)
+		return
+	}
+	p := h.mmPage(r, a.Page, "agenda", nil)
+	l := p.L
+	doc := agendapdf.Agenda{Title: p.Plain(a.Page.Event.Title), Empty: l.T("matchmaking.agenda.empty"),
+		Subtitle: l.T("matchmaking.agenda.title") + " · " + p.User.Name + " · " + l.T("timetable.times_in", "Zone", p.Event.Zone)}
+	for _, it := range a.Items {
+		m := agendapdf.Meeting{When: l.DateTime(p.In(it.Meeting.StartsAt)) + "–" + l.Time(p.In(it.Meeting.EndsAt)),
+			Table: l.T("matchmaking.agenda.table", "Table", it.TableName), With: p.Plain(it.OtherName),
+			Status: l.T(label("meeting_status", it.Meeting.Status))}
+		if it.Card != nil {
+			m.Organization, m.Offers = p.Plain(it.Card.Organization), p.Plain(it.Card.Profile.Offers)
+		}
+		doc.Meetings = append(doc.Meetings, m)
+	}
+	pdf, err := agendapdf.Write(doc)
+	if err != nil {
+		h.Error(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "application/pdf")
+	w.Header().Set("Content-Disposition", `inline; filename="`+a.Page.Event.Slug+`-agenda.pdf"`)
+	_, _ = w.Write(pdf)
 }
