@@ -11,9 +11,24 @@ import (
 
 // profileView is the form of the caller's own profile.
 type profileView struct {
-	Topics    []symposium.Topic
+	Topics    []topicGroup
 	Languages []string
 	Busy      []string
+}
+
+// topicGroup is an OECD area with its fields, for a grouped choice.
+type topicGroup struct {
+	Area   symposium.Topic
+	Fields []symposium.Topic
+}
+
+// topicGroups returns the areas with their fields.
+func topicGroups() []topicGroup {
+	var out []topicGroup
+	for _, a := range symposium.Areas() {
+		out = append(out, topicGroup{Area: a, Fields: symposium.TopicsIn(a.Code)})
+	}
+	return out
 }
 
 // showMMProfile is the form where a participant keeps their profile.
@@ -34,7 +49,7 @@ func (h *Handler) showMMProfile(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *Handler) renderProfile(w http.ResponseWriter, r *http.Request, mp *matchmaking.Page, f *form, pr *symposium.MatchmakingProfile, status int) {
-	p := h.mmPage(r, mp, "profile", profileView{Topics: symposium.Topics(), Languages: pr.Languages, Busy: pr.BusySlotIDs})
+	p := h.mmPage(r, mp, "profile", profileView{Topics: topicGroups(), Languages: pr.Languages, Busy: pr.BusySlotIDs})
 	f.Values["topics"] = strings.Join(pr.Topics, ",")
 	p.Form = f
 	h.render(w, r, status, "mm_profile", p)
@@ -77,7 +92,7 @@ func (h *Handler) saveMMProfile(w http.ResponseWriter, r *http.Request) {
 // catalogueView is the catalogue with its filters.
 type catalogueView struct {
 	Cards  []*matchmaking.Card
-	Topics []symposium.Topic
+	Topics []topicGroup
 	Kinds  []string
 	Filter matchmaking.Filter
 }
@@ -91,7 +106,7 @@ func (h *Handler) showCatalogue(w http.ResponseWriter, r *http.Request) {
 		h.Error(w, r, err)
 		return
 	}
-	v := catalogueView{Cards: cards, Topics: symposium.Topics(), Kinds: symposium.OrganizationKinds, Filter: f}
+	v := catalogueView{Cards: cards, Topics: topicGroups(), Kinds: symposium.OrganizationKinds, Filter: f}
 	h.render(w, r, http.StatusOK, "mm_catalogue", h.mmPage(r, mp, "people", v))
 }
 
