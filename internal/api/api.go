@@ -18,6 +18,7 @@ import (
 	"symposium/internal/audit"
 	"symposium/internal/events"
 	"symposium/internal/i18n"
+	"symposium/internal/matchmaking"
 	"symposium/internal/people"
 	"symposium/internal/privacy"
 	"symposium/internal/programme"
@@ -64,8 +65,11 @@ type Deps struct {
 	Audit        *audit.Service
 	Programme    *programme.Service
 	Privacy      *privacy.Service
+	Matchmaking  *matchmaking.Service
 	Log          *slog.Logger
-	Version      string
+	// BaseURL starts the links the API gives, such as calendar feeds.
+	BaseURL string
+	Version string
 }
 
 // API holds the operations' dependencies.

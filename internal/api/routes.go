@@ -28,4 +28,5 @@ func (a *API) routes() {
 	a.auditRoutes()
 	a.userRoutes()
 	a.privacyRoutes()
+	a.matchmakingRoutes()
 }

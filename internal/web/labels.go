@@ -110,6 +110,9 @@ func label(table, value string) string {
 		"decision_filter": decisionFilterKeys, "sort": sortKeys, "review_kind": reviewKindKeys, "bid": bidKeys,
 		"audit_action": auditActionKeys, "consent": consentKeys,
 	}[table]
+	if m == nil {
+		m = mmLabels()[table]
+	}
 	if key, ok := m[value]; ok {
 		return key
 	}

@@ -13,6 +13,7 @@ import (
 	"symposium/internal/audit"
 	"symposium/internal/events"
 	"symposium/internal/i18n"
+	"symposium/internal/matchmaking"
 	"symposium/internal/pagecache"
 	"symposium/internal/people"
 	"symposium/internal/privacy"
@@ -49,6 +50,7 @@ type Deps struct {
 	Audit          *audit.Service
 	Programme      *programme.Service
 	Privacy        *privacy.Service
+	Matchmaking    *matchmaking.Service
 	Search         *search.Service
 	I18n           *i18n.Bundle
 	Log            *slog.Logger
