@@ -19,6 +19,7 @@ import (
 	"symposium/internal/audit"
 	"symposium/internal/events"
 	"symposium/internal/i18n"
+	"symposium/internal/live"
 	"symposium/internal/people"
 	"symposium/internal/programme"
 	"symposium/internal/registration"
@@ -74,8 +75,9 @@ func New(cfg Config, st *store.Store, acc *accounts.Service, bundle *i18n.Bundle
 	pe := people.New(st, s.search, acc)
 	pr := programme.New(st, ev)
 	au := audit.New(st, ev)
+	lv := live.New(st, ev, acc.Limits(), log)
 	s.api = api.Register(mux, api.Deps{Accounts: acc, Registration: reg, Search: s.search, Review: rev, Events: ev, People: pe,
-		Programme: pr, Audit: au, Log: log, Version: cfg.Version})
+		Programme: pr, Audit: au, Live: lv, Log: log, Version: cfg.Version})
 	w, err := web.Register(mux, web.Deps{
 		Accounts: acc, Registration: reg, Review: rev, Events: ev, People: pe, Programme: pr, Audit: au,
 		Search: s.search, I18n: bundle, Log: log,
@@ -116,6 +118,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener, grace time.Duration
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	go s.store.Listen(ctx, s.log)
+	go s.store.ListenLive(ctx, s.log)
 	select {
 	case err := <-errc:
 		return fmt.Errorf("server: %w", err)
