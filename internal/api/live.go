@@ -205,7 +205,7 @@ func (a *API) exportLive(ctx context.Context, in *idPath) (*struct{ Body *live.R
 }
 
 func (a *API) liveSettings(ctx context.Context, in *slugPath) (*struct{ Body symposium.LiveSettings }, error) {
-	_, ls, err := a.Live.Settings(ctx, symposium.UserFromContext(ctx), in.Slug)
+	_, _, ls, err := a.Live.Settings(ctx, symposium.UserFromContext(ctx), in.Slug)
 	if err != nil {
 		return nil, a.fail(ctx, err)
 	}
@@ -216,10 +216,10 @@ func (a *API) setLiveSettings(ctx context.Context, in *struct {
 	Slug string `path:"slug" maxLength:"64"`
 	Body symposium.LiveSettings
 }) (*struct{ Body symposium.LiveSettings }, error) {
-	if _, err := a.Live.SetSettings(ctx, symposium.UserFromContext(ctx), in.Slug, in.Body); err != nil {
+	if _, _, err := a.Live.SetSettings(ctx, symposium.UserFromContext(ctx), in.Slug, in.Body); err != nil {
 		return nil, a.fail(ctx, err)
 	}
-	_, ls, err := a.Live.Settings(ctx, symposium.UserFromContext(ctx), in.Slug)
+	_, _, ls, err := a.Live.Settings(ctx, symposium.UserFromContext(ctx), in.Slug)
 	if err != nil {
 		return nil, a.fail(ctx, err)
 	}

@@ -65,7 +65,7 @@ func TestConcurrentVotesCountExactly(t *testing.T) {
 func TestHiddenAndPendingNeverReachTheAudience(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		w := newWorld(t, s)
-		if _, err := w.svc.SetSettings(ctx, w.manager, "pub", symposium.LiveSettings{Moderation: symposium.ModerationPre, WindowMinutes: 10}); err != nil {
+		if _, _, err := w.svc.SetSettings(ctx, w.manager, "pub", symposium.LiveSettings{Moderation: symposium.ModerationPre, WindowMinutes: 10}); err != nil {
 			t.Fatal(err)
 		}
 		audience, err := w.svc.Subscribe(ctx, w.stranger, w.talk, -1)

@@ -8,33 +8,34 @@ import (
 )
 
 // Settings returns an event's rules for live questions, for its managers.
-func (s *Service) Settings(ctx context.Context, u *symposium.User, slug string) (*symposium.Event, symposium.LiveSettings, error) {
-	e, _, err := s.events.Managed(ctx, u, slug)
+func (s *Service) Settings(ctx context.Context, u *symposium.User, slug string) (*symposium.Event, symposium.Access, symposium.LiveSettings, error) {
+	e, access, err := s.events.Managed(ctx, u, slug)
 	if err != nil {
-		return nil, symposium.LiveSettings{}, err
+		return nil, access, symposium.LiveSettings{}, err
 	}
 	ls, err := s.store.LiveSettings(ctx, e.ID)
-	return e, ls, err
+	return e, access, ls, err
 }
 
 // SetSettings validates and replaces an event's rules for live
-// questions, for its managers.
-func (s *Service) SetSettings(ctx context.Context, u *symposium.User, slug string, ls symposium.LiveSettings) (*symposium.Event, error) {
-	e, _, err := s.events.Managed(ctx, u, slug)
+// questions, for its managers. Invalid settings come back with the event
+// and the caller's access, for the form to show again.
+func (s *Service) SetSettings(ctx context.Context, u *symposium.User, slug string, ls symposium.LiveSettings) (*symposium.Event, symposium.Access, error) {
+	e, access, err := s.events.Managed(ctx, u, slug)
 	if err != nil {
-		return nil, err
+		return nil, access, err
 	}
 	var p symposium.Problems
 	ls.Validate(&p)
 	if err := p.Err(); err != nil {
-		return nil, err
+		return e, access, err
 	}
 	old, err := s.store.LiveSettings(ctx, e.ID)
 	if err != nil {
-		return nil, err
+		return nil, access, err
 	}
 	entry := symposium.NewAuditEntry(u, e.ID, symposium.AuditLiveSettings, e.ID, old, ls)
-	return e, s.store.SetLiveSettings(store.WithAudit(ctx, entry), e.ID, ls)
+	return e, access, s.store.SetLiveSettings(store.WithAudit(ctx, entry), e.ID, ls)
 }
 
 // Subscribe opens a stream of a contribution's live events for whoever

@@ -3,6 +3,7 @@ package server_test
 import (
 	"bufio"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -162,6 +163,47 @@ func TestLiveQuestionsThroughTheAPI(t *testing.T) {
 			if resp, _ := e.api("GET", "/api/v1/contributions/"+hidden+path, stranger, nil); resp.StatusCode != 404 {
 				t.Fatalf("a stranger reading %s of a restricted event got %d", path, resp.StatusCode)
 			}
+		}
+	})
+}
+
+func TestLivePagesWorkAsPlainForms(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := startUnlimited(t, s)
+		_, manager := e.organizer("manager@example.org")
+		talk := liveEvent(t, e, manager, "live", "public", "speaker@example.org")
+		e.api("PUT", "/api/v1/events/live/live-settings", manager, map[string]any{"moderation": "post", "guests": true, "window_minutes": 30})
+		resp, page := e.do("GET", "/live/"+talk+"?lang=ru", nil, nil)
+		if resp.StatusCode != 200 || !strings.Contains(page, "Задать вопрос") {
+			t.Fatalf("audience page = %d", resp.StatusCode)
+		}
+		resp, page = e.form("/live/"+talk+"/questions", url.Values{"text": {"\x01"}}, nil)
+		if resp.StatusCode != 422 || !strings.Contains(page, `id="text-error"`) {
+			t.Fatalf("bad question = %d", resp.StatusCode)
+		}
+		resp, _ = e.form("/live/"+talk+"/questions", url.Values{"text": {"Как хранить водород?"}, "sort": {"time"}}, nil)
+		if resp.StatusCode != 303 || resp.Header.Get("Location") != "/live/"+talk+"?sort=time" {
+			t.Fatalf("ask = %d %s", resp.StatusCode, resp.Header.Get("Location"))
+		}
+		_, list := e.api("GET", "/api/v1/contributions/"+talk+"/questions", "", nil)
+		items := list["items"].([]any)
+		q := items[0].(map[string]any)
+		if q["language"] != "ru" || q["anonymous"] != true {
+			t.Fatalf("the guest's question = %v", q)
+		}
+		qid := q["id"].(string)
+		for range 2 {
+			if resp, _ := e.form("/live/questions/"+qid+"/vote", url.Values{"vote": {"1"}}, nil); resp.StatusCode != 303 {
+				t.Fatalf("vote = %d", resp.StatusCode)
+			}
+		}
+		_, list = e.api("GET", "/api/v1/contributions/"+talk+"/questions", "", nil)
+		if votes := list["items"].([]any)[0].(map[string]any)["votes"]; votes != float64(1) {
+			t.Fatalf("votes after the guest voted twice = %v", votes)
+		}
+		_, page = e.do("GET", "/live/"+talk+"/presenter", nil, nil)
+		if !strings.Contains(page, "<svg") || !strings.Contains(page, "Как хранить водород?") {
+			t.Fatal("the presenter's screen lacks the QR code or the question")
 		}
 	})
 }

@@ -56,7 +56,7 @@ func (w *world) liveRows() []perm {
 	poll := api + "/polls/" + id["poll"]
 	restricted := func(want want) want { return hidden(want).with(anon, 404) }
 	votes := every(404).with(manager, 409, admin, 409)
-	return []perm{
+	rows := []perm{
 		{route: "POST /api/v1/contributions/{id}/questions", path: talk + "/questions", body: `{"text":" "}`, want: signedIn(422), action: "ask"},
 		{route: "POST /api/v1/contributions/{id}/questions", path: resTalk + "/questions", body: `{"text":" "}`, want: restricted(signedIn(422)), action: "ask restricted"},
 		{route: "GET /api/v1/contributions/{id}/questions", path: talk + "/questions", want: every(200), action: "questions"},
@@ -75,5 +75,30 @@ func (w *world) liveRows() []perm {
 		{route: "PUT /api/v1/events/{slug}/live-settings", path: api + "/events/pub/live-settings", body: `{"moderation":"post","guests":false,"window_minutes":30}`, want: managers(200), action: "change live settings"},
 		{route: "GET /api/v1/contributions/{id}/live", path: talk + "/live", want: every(200), action: "live stream"},
 		{route: "GET /api/v1/contributions/{id}/live", path: resTalk + "/live", want: restricted(every(200)), action: "live stream restricted"},
+	}
+	return append(rows, w.livePageRows()...)
+}
+
+// livePageRows are the rows of the pages of live questions and polls,
+// which answer as the API does.
+func (w *world) livePageRows() []perm {
+	id := w.ids
+	talk, resTalk := "/live/"+id["contribution"], "/live/"+id["res_contribution"]
+	votes := every(404).with(manager, 409, admin, 409)
+	return []perm{
+		{route: "GET /live/{id}", path: talk, want: every(200), action: "questions"},
+		{route: "GET /live/{id}", path: resTalk, want: hidden(every(200)), action: "live page restricted"},
+		{route: "GET /live/{id}/presenter", path: talk + "/presenter", want: every(200)},
+		{route: "GET /live/{id}/moderate", path: talk + "/moderate", want: managers(200)},
+		{route: "GET /live/{id}/export/{format}", path: talk + "/export/csv", want: managers(200), action: "export live"},
+		{route: "POST /live/{id}/questions", path: talk + "/questions", body: "text=+", want: signedIn(422), action: "ask"},
+		{route: "POST /live/{id}/polls", path: talk + "/polls", body: "question=", want: managers(422), action: "create poll"},
+		{route: "POST /live/questions/{qid}/vote", path: "/live/questions/" + id["hidden_question"] + "/vote", body: "vote=1", want: votes, action: "vote"},
+		{route: "POST /live/questions/{qid}/moderation", path: "/live/questions/" + id["question"] + "/moderation", body: "action=explode", want: managers(422), action: "moderate"},
+		{route: "POST /live/questions/{qid}/answer", path: "/live/questions/" + id["question"] + "/answer", body: "text=", want: managers(422), action: "answer question"},
+		{route: "POST /live/polls/{pid}/status", path: "/live/polls/" + id["poll"] + "/status", body: "status=sideways", want: managers(422), action: "poll status"},
+		{route: "POST /live/polls/{pid}/answers", path: "/live/polls/" + id["poll"] + "/answers", body: "text=", want: signedIn(422), action: "answer poll"},
+		{route: "GET /events/{slug}/live-settings", path: "/events/pub/live-settings", want: managers(200), action: "live settings"},
+		{route: "POST /events/{slug}/live-settings", path: "/events/pub/live-settings", body: "moderation=sideways&window_minutes=30", want: managers(422)},
 	}
 }

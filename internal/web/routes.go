@@ -71,6 +71,7 @@ func (h *Handler) routes(mux routeTable) {
 	mux.HandleFunc("GET /events/{slug}/speakers", h.showSpeakers)
 	mux.HandleFunc("GET /events/{slug}/contributions/{id}", h.showContribution)
 	h.reviewRoutes(mux)
+	h.liveRoutes(mux)
 	mux.HandleFunc("GET /search", h.showSearch)
 	mux.HandleFunc("GET /people/new", h.newPersonForm)
 	mux.HandleFunc("POST /people/new", h.createPerson)
