@@ -70,7 +70,7 @@ document.addEventListener("DOMContentLoaded", function () {
         ev.preventDefault();
         busy = true;
         var body = new URLSearchParams(new FormData(form));
-        fetch(form.action, { method: "POST", body: body, credentials: "same-origin" })
+        fetch(form.getAttribute("action"), { method: "POST", body: body, credentials: "same-origin" })
           .then(function (r) { return r.text(); })
           .then(function (html) {
             busy = false;
