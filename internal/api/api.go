@@ -18,6 +18,7 @@ import (
 	"symposium/internal/audit"
 	"symposium/internal/events"
 	"symposium/internal/i18n"
+	"symposium/internal/live"
 	"symposium/internal/matchmaking"
 	"symposium/internal/people"
 	"symposium/internal/privacy"
@@ -66,6 +67,7 @@ type Deps struct {
 	Programme    *programme.Service
 	Privacy      *privacy.Service
 	Matchmaking  *matchmaking.Service
+	Live         *live.Service
 	Log          *slog.Logger
 	// BaseURL starts the links the API gives, such as calendar feeds.
 	BaseURL string

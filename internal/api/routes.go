@@ -29,4 +29,5 @@ func (a *API) routes() {
 	a.userRoutes()
 	a.privacyRoutes()
 	a.matchmakingRoutes()
+	a.liveRoutes()
 }

@@ -109,6 +109,7 @@ func label(table, value string) string {
 		"abstract_status": abstractStatusKeys, "abstract_type": abstractTypeKeys, "decision": decisionKeys,
 		"decision_filter": decisionFilterKeys, "sort": sortKeys, "review_kind": reviewKindKeys, "bid": bidKeys,
 		"audit_action": auditActionKeys, "consent": consentKeys,
+		"live_status": liveStatusKeys, "poll_status": pollStatusKeys, "live_mod": liveModKeys,
 	}[table]
 	if m == nil {
 		m = mmLabels()[table]

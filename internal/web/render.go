@@ -171,6 +171,10 @@ func funcs(a *assets) template.FuncMap {
 		"list":     func(items ...string) []string { return items },
 		"question": func(p *page, q symposium.Question) questionData { return questionData{Page: p, Question: q} },
 		"found":    func(p *page, r search.Result) foundData { return foundData{Page: p, Result: r} },
+		"liveq":    func(p *page, q symposium.LiveQuestion) liveQuestionData { return liveQuestionData{P: p, Q: q} },
+		"livepoll": func(p *page, pl symposium.LivePoll, back string) livePollData {
+			return livePollData{P: p, Poll: pl, Back: back}
+		},
 		"contains": func(list, value string) bool {
 			for _, v := range strings.Split(list, ",") {
 				if v == value {

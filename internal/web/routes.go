@@ -83,6 +83,7 @@ func (h *Handler) routes(mux routeTable) {
 	mux.HandleFunc("GET /events/{slug}/contributions/{id}", h.cached(h.showContribution))
 	h.reviewRoutes(mux)
 	h.mmRoutes(mux)
+	h.liveRoutes(mux)
 	mux.HandleFunc("GET /search", h.showSearch)
 	mux.HandleFunc("GET /people/new", h.newPersonForm)
 	mux.HandleFunc("POST /people/new", h.createPerson)

@@ -13,6 +13,7 @@ import (
 	"symposium/internal/audit"
 	"symposium/internal/events"
 	"symposium/internal/i18n"
+	"symposium/internal/live"
 	"symposium/internal/matchmaking"
 	"symposium/internal/pagecache"
 	"symposium/internal/people"
@@ -51,6 +52,7 @@ type Deps struct {
 	Programme      *programme.Service
 	Privacy        *privacy.Service
 	Matchmaking    *matchmaking.Service
+	Live           *live.Service
 	Search         *search.Service
 	I18n           *i18n.Bundle
 	Log            *slog.Logger
