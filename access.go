@@ -157,6 +157,7 @@ func (a Access) CanActInMatchmaking(isParty bool) bool {
 func (a Access) CanUseMatchmaking(participant bool) bool {
 	return (a.User != nil && participant) || a.CanManageMatchmaking()
 }
+
 // MayAskLive reports whether the caller may ask and vote on live
 // questions at an event they see: anyone signed in, and guests without an
 // account where the event's live settings let them.
