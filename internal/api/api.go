@@ -18,6 +18,7 @@ import (
 	"symposium/internal/audit"
 	"symposium/internal/events"
 	"symposium/internal/i18n"
+	"symposium/internal/outcomes"
 	"symposium/internal/people"
 	"symposium/internal/programme"
 	"symposium/internal/registration"
@@ -62,6 +63,7 @@ type Deps struct {
 	People       *people.Service
 	Audit        *audit.Service
 	Programme    *programme.Service
+	Outcomes     *outcomes.Service
 	Log          *slog.Logger
 	Version      string
 }

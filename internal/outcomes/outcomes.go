@@ -55,8 +55,12 @@ func (s *Service) visible(ctx context.Context, u *symposium.User, slug string) (
 
 // require returns the event and access when the caller may see the event
 // and allowed says they may do what they ask: unauthorized without a
-// caller, not found when they may not see the event, forbidden otherwise.
+// caller when the action needs an account (asked before anything is
+// read), not found when they may not see the event, forbidden otherwise.
 func (s *Service) require(ctx context.Context, u *symposium.User, slug string, allowed func(symposium.Access) bool) (*symposium.Event, symposium.Access, error) {
+	if u == nil && !allowed(symposium.Access{}) {
+		return nil, symposium.Access{}, symposium.Unauthorized() // before anything is read, so nothing is told
+	}
 	e, access, err := s.visible(ctx, u, slug)
 	if err != nil {
 		return nil, access, err

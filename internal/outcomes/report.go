@@ -205,3 +205,17 @@ func (s *Service) SaveReport(ctx context.Context, u *symposium.User, slug string
 	}
 	return s.build(ctx, u, e.Slug, access, &r)
 }
+
+// ReportForEditing returns the report as it stands, published or not, for
+// the event's managers to edit.
+func (s *Service) ReportForEditing(ctx context.Context, u *symposium.User, slug string) (*ReportView, error) {
+	e, access, err := s.require(ctx, u, slug, symposium.Access.CanManage)
+	if err != nil {
+		return nil, err
+	}
+	r, err := s.store.Report(ctx, e.ID)
+	if err != nil {
+		return nil, err
+	}
+	return s.build(ctx, u, e.Slug, access, r)
+}

@@ -130,6 +130,7 @@ func (w *world) build(t *testing.T) {
 	w.review(t)
 	w.merge(t)
 	w.ids["invitation"] = w.invite(t)
+	w.outcomesFixture(t)
 }
 
 // registrations opens registration at both events and registers the

@@ -108,7 +108,9 @@ func label(table, value string) string {
 		"result_type": resultTypeKeys, "evidence": evidenceKeys,
 		"abstract_status": abstractStatusKeys, "abstract_type": abstractTypeKeys, "decision": decisionKeys,
 		"decision_filter": decisionFilterKeys, "sort": sortKeys, "review_kind": reviewKindKeys, "bid": bidKeys,
-		"audit_action": auditActionKeys,
+		"audit_action": auditActionKeys, "minutes_status": minutesStatusKeys, "seen_by": seenByKeys,
+		"agreement_kind": agreementKindKeys, "agreement_status": agreementStatusKeys, "report_section": reportSectionKeys,
+		"consent": consentKeys,
 	}[table]
 	if key, ok := m[value]; ok {
 		return key

@@ -13,6 +13,7 @@ import (
 	"symposium/internal/audit"
 	"symposium/internal/events"
 	"symposium/internal/i18n"
+	"symposium/internal/outcomes"
 	"symposium/internal/people"
 	"symposium/internal/programme"
 	"symposium/internal/registration"
@@ -46,6 +47,7 @@ type Deps struct {
 	People         *people.Service
 	Audit          *audit.Service
 	Programme      *programme.Service
+	Outcomes       *outcomes.Service
 	Search         *search.Service
 	I18n           *i18n.Bundle
 	Log            *slog.Logger
