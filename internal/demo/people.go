@@ -44,7 +44,7 @@ func createPeople(ctx context.Context, s *store.Store, orgs map[string]*symposiu
 	people := map[string]*symposium.Person{
 		"xing": {
 			Name:           symposium.Text("zh", "邢芳芳", "en", "Xing Fangfang", "ru", "Син Фанфан", "kk", "Син Фанфан"),
-			OrganizationID: orgs["embassy"].ID,
+			OrganizationID: orgs["embassy"].ID, Email: "xing@example.cn",
 			Position: T("Chargé d'affaires a.i. of the Chinese Embassy in Kazakhstan", "中国驻哈萨克斯坦使馆临时代办",
 				"Қытайдың Қазақстандағы елшілігінің уақытша сенім білдірілген өкілі", "Временный поверенный в делах Посольства Китая в Казахстане"),
 			Country: "CN", Languages: []string{"zh", "ru", "en"}, Topics: []string{"5.6"},
@@ -52,7 +52,7 @@ func createPeople(ctx context.Context, s *store.Store, orgs map[string]*symposiu
 		"shaimergenova": {
 			Name: symposium.Text("kk", "Гүлнар Шаймергенова", "ru", "Гульнар Шаймергенова", "en", "Gulnar Shaimergenova",
 				"zh", "古丽娜尔·沙伊梅尔格诺娃"),
-			OrganizationID: orgs["center"].ID,
+			OrganizationID: orgs["center"].ID, Email: "gulnar@example.kz",
 			Position: T("Director of the Kazakhstan–China Research Center", "哈萨克斯坦—中国研究中心主任",
 				"Қазақстан–Қытай зерттеу орталығының директоры", "Директор Казахстанско-китайского исследовательского центра"),
 			Country: "KZ", Languages: []string{"kk", "ru", "zh", "en"}, Topics: []string{"5.6", "5.2"},
