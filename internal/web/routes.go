@@ -84,6 +84,7 @@ func (h *Handler) routes(mux routeTable) {
 	h.reviewRoutes(mux)
 	h.mmRoutes(mux)
 	h.liveRoutes(mux)
+	h.outcomeRoutes(mux)
 	mux.HandleFunc("GET /search", h.showSearch)
 	mux.HandleFunc("GET /people/new", h.newPersonForm)
 	mux.HandleFunc("POST /people/new", h.createPerson)
@@ -137,6 +138,41 @@ func (h *Handler) reviewRoutes(mux routeTable) {
 	mux.HandleFunc("POST /abstracts/{id}/declare", h.declareConflict)
 	mux.HandleFunc("POST /abstracts/{id}/reviewers", h.assignReviewer)
 	mux.HandleFunc("POST /abstracts/{id}/decision", h.decideAbstract)
+}
+
+// outcomeRoutes are the routes of minutes, materials, photos, the
+// cooperation tracker, the report and the site's news.
+func (h *Handler) outcomeRoutes(mux routeTable) {
+	mux.HandleFunc("GET /events/{slug}/minutes", h.showCompiledMinutes)
+	mux.HandleFunc("GET /events/{slug}/contributions/{id}/minutes", h.showMinutes)
+	mux.HandleFunc("POST /events/{slug}/contributions/{id}/minutes", h.saveMinutes)
+	mux.HandleFunc("GET /events/{slug}/sessions/{id}/minutes", h.showSessionMinutes)
+	mux.HandleFunc("POST /events/{slug}/sessions/{id}/minutes", h.saveSessionMinutes)
+	mux.HandleFunc("GET /events/{slug}/materials", h.showMaterials)
+	mux.HandleFunc("POST /events/{slug}/materials", h.uploadMaterial)
+	mux.HandleFunc("GET /events/{slug}/materials.zip", h.materialsZip)
+	mux.HandleFunc("GET /events/{slug}/materials/{id}/file", h.serveMaterial)
+	mux.HandleFunc("POST /events/{slug}/materials/{id}/versions", h.uploadMaterialVersion)
+	mux.HandleFunc("GET /events/{slug}/photos", h.showPhotos)
+	mux.HandleFunc("POST /events/{slug}/photos", h.uploadEventPhoto)
+	mux.HandleFunc("POST /events/{slug}/photos/{id}", h.updateEventPhoto)
+	mux.HandleFunc("POST /events/{slug}/photos/{id}/delete", h.deleteEventPhoto)
+	mux.HandleFunc("GET /events/{slug}/photos/{id}/file", h.serveEventPhoto)
+	mux.HandleFunc("GET /events/{slug}/photo-consent", h.showConsent)
+	mux.HandleFunc("POST /events/{slug}/photo-consent", h.setConsent)
+	mux.HandleFunc("GET /events/{slug}/agreements", h.showAgreements)
+	mux.HandleFunc("POST /events/{slug}/agreements", h.saveAgreement)
+	mux.HandleFunc("POST /events/{slug}/agreements/{id}", h.saveAgreement)
+	mux.HandleFunc("GET /agreements", h.showTracker)
+	mux.HandleFunc("GET /events/{slug}/report", h.showReport)
+	mux.HandleFunc("GET /events/{slug}/report.pdf", h.reportPDF)
+	mux.HandleFunc("GET /events/{slug}/report/edit", h.editReportForm)
+	mux.HandleFunc("POST /events/{slug}/report/edit", h.saveReport)
+	mux.HandleFunc("GET /news", h.showNews)
+	mux.HandleFunc("POST /news", h.saveNews)
+	mux.HandleFunc("GET /news/{id}", h.showNewsPost)
+	mux.HandleFunc("POST /news/{id}", h.saveNews)
+	mux.HandleFunc("GET /news.atom", h.newsAtom)
 }
 
 // routeTable is where routes are registered: the server's mux, through a
