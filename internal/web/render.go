@@ -160,6 +160,7 @@ func funcs(a *assets) template.FuncMap {
 		"label":    label,
 		"card":     card,
 		"add":      func(a, b int) int { return a + b },
+		"deref":    func(n *int) int { return *n },
 		"lt":       localizedRow,
 		"ltl":      localizedRowIn,
 		"arow":     coauthorRow,
