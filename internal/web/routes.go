@@ -41,6 +41,8 @@ func (h *Handler) routes(mux routeTable) {
 	mux.HandleFunc("GET /events/{slug}/editor", h.showEditor)
 	mux.HandleFunc("POST /events/{slug}/editor/entries", h.saveEntry)
 	mux.HandleFunc("POST /events/{slug}/editor/entries/delete", h.deleteEntry)
+	mux.HandleFunc("GET /events/{slug}/editor/entries/{id}", h.showEntry)
+	mux.HandleFunc("POST /events/{slug}/editor/undo", h.undoEntry)
 	mux.HandleFunc("POST /events/{slug}/editor/rooms", h.addRoom)
 	mux.HandleFunc("POST /events/{slug}/editor/sessions", h.addSession)
 	mux.HandleFunc("GET /events/{slug}/roles", h.showRoles)
