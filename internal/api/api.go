@@ -19,6 +19,7 @@ import (
 	"symposium/internal/events"
 	"symposium/internal/i18n"
 	"symposium/internal/people"
+	"symposium/internal/privacy"
 	"symposium/internal/programme"
 	"symposium/internal/registration"
 	"symposium/internal/review"
@@ -62,6 +63,7 @@ type Deps struct {
 	People       *people.Service
 	Audit        *audit.Service
 	Programme    *programme.Service
+	Privacy      *privacy.Service
 	Log          *slog.Logger
 	Version      string
 }

@@ -27,4 +27,5 @@ func (a *API) routes() {
 	a.reviewerRoutes()
 	a.auditRoutes()
 	a.userRoutes()
+	a.privacyRoutes()
 }

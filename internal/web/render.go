@@ -104,13 +104,13 @@ func (h *Handler) newPage(r *http.Request, titleKey string, data any) *page {
 func (h *Handler) render(w http.ResponseWriter, r *http.Request, status int, name string, p *page) {
 	t, ok := h.pages[name]
 	if !ok {
-		h.Log.Error("web: no such page", "page", name)
+		h.Log.ErrorContext(r.Context(), "web: no such page", "page", name)
 		http.Error(w, "internal error", http.StatusInternalServerError)
 		return
 	}
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, "layout.html", p); err != nil {
-		h.Log.Error("web: render", "page", name, "err", err)
+		h.Log.ErrorContext(r.Context(), "web: render", "page", name, "err", err)
 		http.Error(w, "internal error", http.StatusInternalServerError)
 		return
 	}
