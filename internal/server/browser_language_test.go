@@ -48,6 +48,7 @@ func TestBrowserPagesInKazakhRussianChinese(t *testing.T) {
 			"/events/astana/cfp", "/signup"} {
 			lookAt(t, b, e.srv.URL, path, lang)
 		}
+		checkSearchAll(t, b, e.srv.URL, lang)
 		// The managers' pages are for a desk or a laptop.
 		b = browsertest.New(t, 1280, 900)
 		browserAs(t, b, e.srv.URL, "m@example.org")
@@ -74,6 +75,28 @@ func lookAt(t *testing.T, b context.Context, base, path, lang string) {
 	}
 	browsertest.NoHorizontalOverflow(t, b, path+" in "+lang)
 	browsertest.Screenshot(t, b, "lang-"+lang+strings.NewReplacer("/", "-", "?", "-", "=", "-").Replace(path))
+}
+
+// checkSearchAll types a name into the header's search and reads the
+// last suggestion, which the script builds from a message that places the
+// query where the language puts it.
+func checkSearchAll(t *testing.T, b context.Context, base, lang string) {
+	t.Helper()
+	want := map[string]string{"kk": "«Shaimer» бойынша барлық нәтиже", "ru": "Все результаты по запросу «Shaimer»",
+		"zh": "查看“Shaimer”的全部结果"}[lang]
+	all := `#site-search-list [data-url="/search?q=Shaimer"]`
+	err := chromedp.Do(b,
+		chromedp.Navigate(base+"/?lang="+lang),
+		chromedp.SendKeys(chromedp.CSS("#site-search-q"), "Shaimer"),
+		chromedp.WaitVisible(chromedp.CSS(all)),
+	)
+	if err != nil {
+		t.Fatalf("search in %s: %v", lang, err)
+	}
+	if got, _ := chromedp.Run(b, chromedp.Text(chromedp.CSS(all))); strings.TrimSpace(got) != want {
+		t.Errorf("the search's last suggestion in %s reads %q, want %q", lang, got, want)
+	}
+	browsertest.Screenshot(t, b, "lang-"+lang+"-search")
 }
 
 // sep returns the character that starts a path's next query parameter.

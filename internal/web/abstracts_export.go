@@ -26,18 +26,23 @@ func (h *Handler) exportAbstracts(w http.ResponseWriter, r *http.Request) {
 		h.Error(w, r, err)
 		return
 	}
-	h.writeTable(w, r, t, format, e.Slug+"-"+kind)
+	sheet := l.T("event.tab.decisions")
+	if kind == "reviews" {
+		sheet = l.T("abstract.reviews")
+	}
+	h.writeTable(w, r, t, format, e.Slug+"-"+kind, sheet)
 }
 
-// writeTable sends a table as a CSV or XLSX download named name.
-func (h *Handler) writeTable(w http.ResponseWriter, r *http.Request, t export.Table, format, name string) {
+// writeTable sends a table as a CSV or XLSX download named name, its
+// spreadsheet's sheet named sheet in the reader's language.
+func (h *Handler) writeTable(w http.ResponseWriter, r *http.Request, t export.Table, format, name, sheet string) {
 	var buf bytes.Buffer
 	var err error
 	if format == "csv" {
 		err = export.WriteCSV(&buf, t)
 		w.Header().Set("Content-Type", "text/csv; charset=utf-8")
 	} else {
-		err = export.WriteXLSX(&buf, "Abstracts", t)
+		err = export.WriteXLSX(&buf, sheet, t)
 		w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 	}
 	if err != nil {

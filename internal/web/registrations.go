@@ -112,7 +112,7 @@ func (h *Handler) exportRegistrations(w http.ResponseWriter, r *http.Request) {
 		err = export.WriteCSV(&buf, t)
 		w.Header().Set("Content-Type", "text/csv; charset=utf-8")
 	} else {
-		err = export.WriteXLSX(&buf, "Registrations", t)
+		err = export.WriteXLSX(&buf, p.L.T("event.tab.registrations"), t)
 		w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 	}
 	if err != nil {
@@ -137,9 +137,10 @@ func registrationTable(o *registration.Overview, p *page) export.Table {
 		questions[o.Questions[i].Key] = &o.Questions[i]
 	}
 	l := p.L
-	t := export.Table{Header: []string{"id", l.T("registrations.col.status"), l.T("register.category"), "name (en)", "name (zh)",
-		"name (kk)", "name (ru)", "name (Latin)", l.T("form.email"), l.T("register.organization"), l.T("registrations.col.country"),
-		l.T("registrations.col.registered"), l.T("registrations.col.checked_in")}}
+	nameIn := func(lang string) string { return l.T("registrations.col.name_in", "Lang", l.LanguageName(lang)) }
+	t := export.Table{Header: []string{"id", l.T("registrations.col.status"), l.T("register.category"), nameIn("en"), nameIn("zh"),
+		nameIn("kk"), nameIn("ru"), l.T("registrations.col.name_latin"), l.T("form.email"), l.T("register.organization"),
+		l.T("registrations.col.country"), l.T("registrations.col.registered"), l.T("registrations.col.checked_in")}}
 	t.Header = append(t.Header, keys...)
 	loc := e.Location()
 	for _, reg := range all {

@@ -154,7 +154,9 @@ document.addEventListener("DOMContentLoaded", function () {
     }
     list.appendChild(addOption(function (o) {
       o.classList.add("search-all");
-      o.appendChild(el("span", "", form.dataset.all + " “" + q + "”"));
+      // The message places the query where its language puts it, in its
+      // own quotation marks: «…» бойынша, 查看“…”的全部结果.
+      o.appendChild(el("span", "", form.dataset.all.split("{q}").join(q)));
     }, "/search?q=" + encodeURIComponent(q)));
     status.textContent = items.length ? form.dataset.some : form.dataset.none;
     open(true);
