@@ -136,3 +136,24 @@ func (a Access) Require(e *Event, allowed bool) error {
 	}
 	return Forbidden()
 }
+
+// CanManageMatchmaking reports whether the caller may open and change the
+// event's matchmaking, approve requests, create meetings between any two
+// participants, publish the schedule and read the dashboard: its managers.
+func (a Access) CanManageMatchmaking() bool { return a.CanManage() }
+
+// CanActInMatchmaking reports whether the caller may act for a party to
+// the event's matchmaking — keep its profile, send, accept and decline its
+// requests, mark its meetings: the party itself (isParty: the caller is
+// that confirmed participant, or a member of that delegation), and
+// managers.
+func (a Access) CanActInMatchmaking(isParty bool) bool {
+	return (a.User != nil && isParty) || a.CanManageMatchmaking()
+}
+
+// CanUseMatchmaking reports whether the caller may read the event's
+// matchmaking catalogue and recommendations: confirmed participants
+// (participant, as the store finds it) and managers.
+func (a Access) CanUseMatchmaking(participant bool) bool {
+	return (a.User != nil && participant) || a.CanManageMatchmaking()
+}

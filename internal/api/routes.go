@@ -27,4 +27,6 @@ func (a *API) routes() {
 	a.reviewerRoutes()
 	a.auditRoutes()
 	a.userRoutes()
+	a.privacyRoutes()
+	a.matchmakingRoutes()
 }

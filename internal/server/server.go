@@ -19,8 +19,10 @@ import (
 	"symposium/internal/audit"
 	"symposium/internal/events"
 	"symposium/internal/i18n"
+	"symposium/internal/matchmaking"
 	"symposium/internal/pagecache"
 	"symposium/internal/people"
+	"symposium/internal/privacy"
 	"symposium/internal/programme"
 	"symposium/internal/registration"
 	"symposium/internal/review"
@@ -86,10 +88,12 @@ func New(cfg Config, st *store.Store, acc *accounts.Service, bundle *i18n.Bundle
 	pe := people.New(st, s.search, acc)
 	pr := programme.New(st, ev)
 	au := audit.New(st, ev)
+	pv := privacy.New(st, ev, reg)
+	mm := matchmaking.New(st, ev, bundle, cfg.BaseURL)
 	s.api = api.Register(mux, api.Deps{Accounts: acc, Registration: reg, Search: s.search, Review: rev, Events: ev, People: pe,
-		Programme: pr, Audit: au, Log: log, Version: cfg.Version})
+		Programme: pr, Matchmaking: mm, Audit: au, Privacy: pv, Log: log, Version: cfg.Version, BaseURL: cfg.BaseURL})
 	w, err := web.Register(mux, web.Deps{
-		Accounts: acc, Registration: reg, Review: rev, Events: ev, People: pe, Programme: pr, Audit: au,
+		Accounts: acc, Registration: reg, Review: rev, Events: ev, People: pe, Programme: pr, Audit: au, Matchmaking: mm, Privacy: pv,
 		Search: s.search, I18n: bundle, Log: log,
 		BaseURL: cfg.BaseURL, SecureCookies: strings.HasPrefix(cfg.BaseURL, "https://"),
 		TrustProxy: cfg.TrustProxy, MailConfigured: cfg.MailConfigured, Version: cfg.Version, Pages: s.pages,

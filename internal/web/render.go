@@ -166,6 +166,8 @@ func funcs(a *assets) template.FuncMap {
 		"rcard":    func(p *page, r reviewView) reviewCard { return reviewCard{Page: p, Review: r} },
 		"dopts":    decisionOptions,
 		"input":    inputField,
+		"mmcard":   mmCard,
+		"mmreqs":   mmRequests,
 		"list":     func(items ...string) []string { return items },
 		"question": func(p *page, q symposium.Question) questionData { return questionData{Page: p, Question: q} },
 		"found":    func(p *page, r search.Result) foundData { return foundData{Page: p, Result: r} },

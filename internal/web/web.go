@@ -13,8 +13,10 @@ import (
 	"symposium/internal/audit"
 	"symposium/internal/events"
 	"symposium/internal/i18n"
+	"symposium/internal/matchmaking"
 	"symposium/internal/pagecache"
 	"symposium/internal/people"
+	"symposium/internal/privacy"
 	"symposium/internal/programme"
 	"symposium/internal/registration"
 	"symposium/internal/review"
@@ -47,6 +49,8 @@ type Deps struct {
 	People         *people.Service
 	Audit          *audit.Service
 	Programme      *programme.Service
+	Privacy        *privacy.Service
+	Matchmaking    *matchmaking.Service
 	Search         *search.Service
 	I18n           *i18n.Bundle
 	Log            *slog.Logger
