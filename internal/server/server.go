@@ -106,7 +106,7 @@ func New(cfg Config, st *store.Store, acc *accounts.Service, bundle *i18n.Bundle
 	s.metrics.registry.MustRegister(newOperations(st, s.search, s.pages))
 	csrf := http.NewCrossOriginProtection()
 	csrf.SetDenyHandler(http.HandlerFunc(s.crossOriginDenied))
-	s.handler = s.observe(secureHeaders(s.recoverPanics(csrf.Handler(s.authenticate(captureRoute(mux))))))
+	s.handler = s.observe(secureHeaders(s.recoverPanics(csrf.Handler(s.authenticate(s.idempotent(captureRoute(mux)))))))
 	return s, nil
 }
 
