@@ -18,7 +18,9 @@ import (
 	"symposium/internal/audit"
 	"symposium/internal/events"
 	"symposium/internal/i18n"
+	"symposium/internal/live"
 	"symposium/internal/matchmaking"
+	"symposium/internal/outcomes"
 	"symposium/internal/people"
 	"symposium/internal/privacy"
 	"symposium/internal/programme"
@@ -66,6 +68,8 @@ type Deps struct {
 	Programme    *programme.Service
 	Privacy      *privacy.Service
 	Matchmaking  *matchmaking.Service
+	Live         *live.Service
+	Outcomes     *outcomes.Service
 	Log          *slog.Logger
 	// BaseURL starts the links the API gives, such as calendar feeds.
 	BaseURL string

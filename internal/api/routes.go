@@ -29,4 +29,8 @@ func (a *API) routes() {
 	a.userRoutes()
 	a.privacyRoutes()
 	a.matchmakingRoutes()
+	a.liveRoutes()
+	a.minutesRoutes()
+	a.materialRoutes()
+	a.outcomeRoutes()
 }

@@ -19,7 +19,9 @@ import (
 	"symposium/internal/audit"
 	"symposium/internal/events"
 	"symposium/internal/i18n"
+	"symposium/internal/live"
 	"symposium/internal/matchmaking"
+	"symposium/internal/outcomes"
 	"symposium/internal/pagecache"
 	"symposium/internal/people"
 	"symposium/internal/privacy"
@@ -90,11 +92,14 @@ func New(cfg Config, st *store.Store, acc *accounts.Service, bundle *i18n.Bundle
 	au := audit.New(st, ev)
 	pv := privacy.New(st, ev, reg)
 	mm := matchmaking.New(st, ev, bundle, cfg.BaseURL)
+	lv := live.New(st, ev, acc.Limits(), log)
+	out := outcomes.New(st, ev, bundle, cfg.BaseURL)
 	s.api = api.Register(mux, api.Deps{Accounts: acc, Registration: reg, Search: s.search, Review: rev, Events: ev, People: pe,
-		Programme: pr, Matchmaking: mm, Audit: au, Privacy: pv, Log: log, Version: cfg.Version, BaseURL: cfg.BaseURL})
+		Programme: pr, Matchmaking: mm, Audit: au, Privacy: pv, Live: lv, Outcomes: out, Log: log, Version: cfg.Version, BaseURL: cfg.BaseURL})
 	w, err := web.Register(mux, web.Deps{
-		Accounts: acc, Registration: reg, Review: rev, Events: ev, People: pe, Programme: pr, Audit: au, Matchmaking: mm, Privacy: pv,
-		Search: s.search, I18n: bundle, Log: log,
+		Accounts: acc, Registration: reg, Review: rev, Events: ev, People: pe, Programme: pr, Audit: au, Matchmaking: mm, Privacy: pv, Live: lv,
+		Outcomes: out,
+		Search:   s.search, I18n: bundle, Log: log,
 		BaseURL: cfg.BaseURL, SecureCookies: strings.HasPrefix(cfg.BaseURL, "https://"),
 		TrustProxy: cfg.TrustProxy, MailConfigured: cfg.MailConfigured, Version: cfg.Version, Pages: s.pages,
 	})
@@ -134,6 +139,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener, grace time.Duration
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	go s.store.Listen(ctx, s.log)
+	go s.store.ListenLive(ctx, s.log)
 	select {
 	case err := <-errc:
 		return fmt.Errorf("server: %w", err)

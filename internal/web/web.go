@@ -13,7 +13,9 @@ import (
 	"symposium/internal/audit"
 	"symposium/internal/events"
 	"symposium/internal/i18n"
+	"symposium/internal/live"
 	"symposium/internal/matchmaking"
+	"symposium/internal/outcomes"
 	"symposium/internal/pagecache"
 	"symposium/internal/people"
 	"symposium/internal/privacy"
@@ -51,6 +53,8 @@ type Deps struct {
 	Programme      *programme.Service
 	Privacy        *privacy.Service
 	Matchmaking    *matchmaking.Service
+	Live           *live.Service
+	Outcomes       *outcomes.Service
 	Search         *search.Service
 	I18n           *i18n.Bundle
 	Log            *slog.Logger
