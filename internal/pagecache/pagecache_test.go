@@ -38,3 +38,20 @@ func TestStaleRenderIsNotKept(t *testing.T) {
 		t.Error("an expired entry was served")
 	}
 }
+
+// TestDropMatching drops only the matching pages, and a render under way
+// is not kept.
+func TestDropMatching(t *testing.T) {
+	c := New(10, time.Hour)
+	gen := c.Generation()
+	c.Put("en /events/x/contributions/c1?", gen, NewEntry(200, http.Header{}, []byte("1")))
+	c.Put("en /events/x?", gen, NewEntry(200, http.Header{}, []byte("2")))
+	c.Drop(func(k string) bool { return k == "en /events/x/contributions/c1?" })
+	if c.Get("en /events/x/contributions/c1?") != nil || c.Get("en /events/x?") == nil {
+		t.Error("Drop dropped the wrong pages")
+	}
+	c.Put("en /events/x/contributions/c1?", gen, NewEntry(200, http.Header{}, []byte("stale")))
+	if c.Get("en /events/x/contributions/c1?") != nil {
+		t.Error("a page rendered before the drop was kept")
+	}
+}
