@@ -92,8 +92,14 @@ func TestCrashLosesNoConfirmedRegistration(t *testing.T) {
 
 // crashEvent makes an event with 300 seats and a waiting list.
 func crashEvent(t *testing.T, path string) (string, string) {
+	return rushEventAt(t, "sqlite:"+path)
+}
+
+// rushEventAt makes an event with 300 seats and a waiting list in the
+// database at dsn.
+func rushEventAt(t *testing.T, dsn string) (string, string) {
 	ctx := context.Background()
-	s, err := store.Open(ctx, "sqlite:"+path)
+	s, err := store.Open(ctx, dsn)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -160,8 +166,15 @@ func registerVia(client *http.Client, base, slug, category, email string) (strin
 
 // checkAfterCrash compares the database with what registrants were told.
 func checkAfterCrash(t *testing.T, path, slug string, told map[string]string) {
+	checkRegistrations(t, "sqlite:"+path, slug, told)
+}
+
+// checkRegistrations compares the database at dsn with what registrants
+// were told: every answer has its row with the status it gave, the
+// counters agree with the rows, and no more than the seats are confirmed.
+func checkRegistrations(t *testing.T, dsn, slug string, told map[string]string) {
 	ctx := context.Background()
-	s, err := store.Open(ctx, "sqlite:"+path)
+	s, err := store.Open(ctx, dsn)
 	if err != nil {
 		t.Fatal(err)
 	}

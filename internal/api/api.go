@@ -97,6 +97,7 @@ func Register(mux *http.ServeMux, d Deps) *API {
 	a := &API{Deps: d, huma: humago.New(mux, cfg)}
 	a.huma.UseMiddleware(a.requireJSON)
 	a.routes()
+	documentErrors(a.huma.OpenAPI(), d.BaseURL)
 	mux.HandleFunc(Prefix+"/", func(w http.ResponseWriter, r *http.Request) {
 		WriteError(w, r, d.Log, symposium.NotFound())
 	})

@@ -105,6 +105,21 @@ func (c *Cache) Invalidate() {
 	c.invalidations.Add(1)
 }
 
+// Drop drops the pages whose keys match, such as the pages of one
+// contribution when its live questions change, and starts a new
+// generation, so that no page rendered before is kept.
+func (c *Cache) Drop(match func(key string) bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.generation++
+	for k := range c.entries {
+		if match(k) {
+			delete(c.entries, k)
+		}
+	}
+	c.invalidations.Add(1)
+}
+
 // Stats are the cache's counters.
 type Stats struct {
 	Hits, Misses, Invalidations uint64

@@ -37,3 +37,44 @@ func TestOpenAPIHoldsTheContract(t *testing.T) {
 		}
 	}
 }
+
+// TestOpenAPIDeclaresErrors checks that every operation of the OpenAPI
+// document declares problem-details answers for 4xx statuses, and that
+// the document names its server.
+func TestOpenAPIDeclaresErrors(t *testing.T) {
+	e := start(t, storetest.SQLite(t), false)
+	_, body := e.do("GET", "/api/v1/openapi.json", nil, nil)
+	var doc struct {
+		Servers []struct {
+			URL string `json:"url"`
+		} `json:"servers"`
+		Paths map[string]map[string]struct {
+			Responses map[string]struct {
+				Content map[string]any `json:"content"`
+			} `json:"responses"`
+		} `json:"paths"`
+	}
+	if err := json.Unmarshal([]byte(body), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Servers) == 0 || doc.Servers[0].URL != "http://symposium.test" {
+		t.Errorf("servers = %+v", doc.Servers)
+	}
+	n := 0
+	for path, ops := range doc.Paths {
+		for method, o := range ops {
+			n++
+			for _, code := range []string{"401", "403", "404", "429"} {
+				if o.Responses[code].Content["application/problem+json"] == nil {
+					t.Errorf("%s %s declares no problem answer for %s", method, path, code)
+				}
+			}
+			if method == "post" && o.Responses["422"].Content == nil {
+				t.Errorf("%s %s declares no 422", method, path)
+			}
+		}
+	}
+	if n < 60 {
+		t.Errorf("only %d operations", n)
+	}
+}

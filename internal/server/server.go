@@ -108,10 +108,16 @@ func New(cfg Config, st *store.Store, acc *accounts.Service, bundle *i18n.Bundle
 	}
 	s.web = w
 	st.Subscribe(func(store.Change) { s.pages.Invalidate() })
+	// A contribution's page shows the live questions answered, with their
+	// votes: any entry of its live stream, from this instance or another,
+	// drops the pages of that contribution.
+	st.SubscribeLive(func(e store.LiveEntry) {
+		s.pages.Drop(func(key string) bool { return strings.Contains(key, "/contributions/"+e.ContributionID) })
+	})
 	s.metrics.registry.MustRegister(newOperations(st, s.search, s.pages))
 	csrf := http.NewCrossOriginProtection()
 	csrf.SetDenyHandler(http.HandlerFunc(s.crossOriginDenied))
-	s.handler = s.observe(secureHeaders(s.recoverPanics(csrf.Handler(s.authenticate(captureRoute(mux))))))
+	s.handler = s.observe(secureHeaders(s.recoverPanics(csrf.Handler(s.authenticate(s.idempotent(captureRoute(mux)))))))
 	return s, nil
 }
 

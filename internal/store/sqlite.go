@@ -18,6 +18,9 @@ var sqlitePragmas = []string{
 	"foreign_keys(1)",
 	"busy_timeout(10000)",
 	"cache_size(-16000)",
+	// Temporary files in memory: the writer's savepoints, one per caller
+	// of a batch, otherwise write their sub-journals to temporary files.
+	"temp_store(MEMORY)",
 }
 
 // openSQLite opens the database file at path with one writer connection and
