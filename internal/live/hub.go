@@ -12,7 +12,7 @@ import (
 // subscriberBuffer is how many frames a subscriber may fall behind before
 // it is dropped; a dropped client reconnects and replays what it missed
 // from the log, so falling behind loses nothing.
-const subscriberBuffer = 256
+const subscriberBuffer = 64
 
 // Hub fans the entries of contributions' live streams out to this
 // process's subscribers, in the order of their numbers, each exactly

@@ -310,3 +310,26 @@ func next(t *testing.T, c <-chan []byte) string {
 	}
 	return ""
 }
+
+func TestErasingAnAccountLeavesItsQuestionsAnonymous(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		w := newWorld(t, s)
+		q := w.ask(w.audience, "Who asked this?", false)
+		if _, err := s.Erase(ctx, store.DataSubject{User: w.audience, Email: w.audience.Email}, at(12, 0)); err != nil {
+			t.Fatal(err)
+		}
+		got, err := s.LiveQuestion(ctx, q.ID)
+		if err != nil || got.AuthorName != "" || got.Asker == "u:"+w.audience.ID || !got.Anonymous {
+			t.Fatalf("after erasure = %+v, %v", got, err)
+		}
+		log, err := s.LiveLog(ctx, w.talk, 0, 100)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range log {
+			if strings.Contains(string(e.Private), "Гүлнар") || strings.Contains(string(e.Private), w.audience.ID) {
+				t.Fatalf("the replay log keeps the asker: %s", e.Private)
+			}
+		}
+	})
+}

@@ -26,13 +26,13 @@ func (closedSite) Site(context.Context) (symposium.Site, error) { return symposi
 // from 11:00 to 11:30 on 22 May 2024 in Astana, a manager, a moderator, a
 // member of the audience and a stranger.
 type world struct {
-	t                       *testing.T
-	s                       *store.Store
-	svc                     *live.Service
-	manager, moderator      *symposium.User
-	audience, stranger      *symposium.User
-	talk, restricted, other string // contribution IDs
-	speaker                 *symposium.User
+	t                  *testing.T
+	s                  *store.Store
+	svc                *live.Service
+	manager, moderator *symposium.User
+	audience, stranger *symposium.User
+	talk, restricted   string // contribution IDs
+	speaker            *symposium.User
 }
 
 // newWorld builds the world with the clock at 11:10, while the talks run.

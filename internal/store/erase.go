@@ -263,6 +263,9 @@ func eraseAccount(t *tx, uid string, at time.Time, out *symposium.Erasure) error
 			return wrap("erase account", err)
 		}
 	}
+	if err := eraseLiveAsker(t, uid); err != nil {
+		return wrap("erase account", err)
+	}
 	_, err := t.exec(`UPDATE users SET email = 'erased:' || id, name = '', password_hash = '', pending_email = '',
 		verified_at = NULL, is_admin = FALSE, is_curator = FALSE, can_create_events = FALSE, erased_at = $2, updated_at = $2
 		WHERE id = $1`, uid, ts(at))

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 
 	"symposium"
 )
@@ -113,4 +114,22 @@ func (s *Store) AnswerLiveQuestion(ctx context.Context, id, answer string) (*sym
 		return nil, wrapLive("answer live question", err)
 	}
 	return q, nil
+}
+
+// eraseLiveAsker removes an erased account's name from the live questions
+// it asked, which stay as anonymous questions with their votes, and drops
+// the replay log's entries that carry it: a client replaying them gets the
+// questions as they stand from the list instead.
+func eraseLiveAsker(t *tx, uid string) error {
+	asker := "u:" + uid
+	_, err := t.exec(`DELETE FROM live_log WHERE private LIKE $1`, `%"asker":"`+asker+`"%`)
+	if err != nil {
+		return fmt.Errorf("erase live asker: %w", err)
+	}
+	_, err = t.exec(`UPDATE live_questions SET author_name = '', author_latin = '', anonymous = TRUE, asker = 'erased'
+		WHERE asker = $1`, asker)
+	if err != nil {
+		return fmt.Errorf("erase live asker: %w", err)
+	}
+	return nil
 }
