@@ -192,11 +192,17 @@ func (h *Handler) updateEvent(w http.ResponseWriter, r *http.Request) {
 	}
 	moved := e.StartsAt.Sub(ed.Event.StartsAt)
 	if err = p.Err(); err == nil && moved != 0 && r.PostForm.Get("shift") == "" {
-		// Ask first whether the programme and the dates move too.
-		l := h.I18n.For(symposium.LanguageFromContext(r.Context()))
-		f.Values["shift_by"] = describeShift(l, moved)
-		h.renderEventForm(w, r, http.StatusOK, ed, f, e.Organizers)
-		return
+		// A valid change asks first whether the programme and the dates
+		// move too; an invalid one is refused at once.
+		check := e
+		var vp symposium.Problems
+		check.Validate(&vp)
+		if err = vp.Err(); err == nil {
+			l := h.I18n.For(symposium.LanguageFromContext(r.Context()))
+			f.Values["shift_by"] = describeShift(l, moved)
+			h.renderEventForm(w, r, http.StatusOK, ed, f, e.Organizers)
+			return
+		}
 	}
 	change := func(stored *symposium.Event) { *stored = e }
 	switch {
