@@ -235,3 +235,9 @@ func oneOf(p *Problems, field, value, def string, allowed []string) string {
 	}
 	return value
 }
+
+// TakesRegistrations says whether people may still register for the
+// event: not once it is marked finished.
+func (e *Event) TakesRegistrations() bool {
+	return e.Status != StatusFinished
+}

@@ -158,3 +158,19 @@ func ConflictError(conflicts []Conflict) *Error {
 	e.Detail = map[string]any{"conflicts": conflicts}
 	return e
 }
+
+// OutsideDays says whether a scheduled contribution starts before the
+// event's first day or ends after its last, days taken in the event's
+// zone: as when the event moved and its programme stayed.
+func (e *Event) OutsideDays(c *Contribution) bool {
+	if c.StartsAt == nil {
+		return false
+	}
+	loc := e.Location()
+	midnight := func(t time.Time) time.Time {
+		t = t.In(loc)
+		return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, loc)
+	}
+	first, last := midnight(e.StartsAt), midnight(e.EndsAt).AddDate(0, 0, 1)
+	return c.StartsAt.Before(first) || c.EndsAt().After(last)
+}

@@ -187,3 +187,34 @@ func (s *Service) Update(ctx context.Context, u *symposium.User, slug string, ch
 	}
 	return s.store.EventBySlug(ctx, e.Slug)
 }
+
+// shifted is what the audit log records of an update that moved the
+// event's dates with it.
+type shifted struct {
+	*symposium.Event
+	ShiftedBy string `json:"shifted_by"`
+}
+
+// UpdateShifting changes the event like Update and moves its programme,
+// its call's dates and its registration categories' dates by as much as
+// its start moved, all at once.
+func (s *Service) UpdateShifting(ctx context.Context, u *symposium.User, slug string, change func(*symposium.Event)) (*symposium.Event, error) {
+	old, _, err := s.Managed(ctx, u, slug)
+	if err != nil {
+		return nil, err
+	}
+	e := *old
+	change(&e)
+	e.ID = old.ID
+	var p symposium.Problems
+	e.Validate(&p)
+	if err := p.Err(); err != nil {
+		return nil, err
+	}
+	d := e.StartsAt.Sub(old.StartsAt)
+	entry := symposium.NewAuditEntry(u, e.ID, symposium.AuditEventUpdate, e.ID, old, shifted{&e, d.String()})
+	if err := s.store.UpdateEventShifting(store.WithAudit(ctx, entry), &e, d); err != nil {
+		return nil, err
+	}
+	return s.store.EventBySlug(ctx, e.Slug)
+}

@@ -118,6 +118,9 @@ type Speakers struct {
 	Access   symposium.Access
 	Speakers []*symposium.Person
 	Orgs     map[string]*symposium.Organization
+	// Outside counts, for the event's managers, the scheduled entries
+	// outside the event's days.
+	Outside int
 }
 
 // Speakers returns the event, with its organizers, and the people who
@@ -135,6 +138,17 @@ func (s *Service) Speakers(ctx context.Context, u *symposium.User, slug string) 
 	v := &Speakers{Event: e, Access: access, Speakers: redact(u, people)}
 	if v.Orgs, err = s.organizationsOf(ctx, v.Speakers); err != nil {
 		return nil, err
+	}
+	if access.CanManage() {
+		list, err := s.store.Contributions(ctx, e.ID)
+		if err != nil {
+			return nil, err
+		}
+		for i := range list {
+			if e.OutsideDays(&list[i]) {
+				v.Outside++
+			}
+		}
 	}
 	return v, nil
 }

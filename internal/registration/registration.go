@@ -129,6 +129,9 @@ func (s *Service) register(ctx context.Context, u *symposium.User, e *symposium.
 	} else if !symposium.IsID(r.CategoryID) {
 		p.Add("category_id", "error.field.unknown_reference")
 	}
+	if !e.TakesRegistrations() {
+		p.Add("category_id", "error.event_ended")
+	}
 	qs, err := s.store.Questions(ctx, e.ID)
 	if err != nil {
 		return "", err

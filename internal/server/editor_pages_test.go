@@ -103,6 +103,36 @@ func TestEditorThroughTheForms(t *testing.T) {
 		if !strings.Contains(body, `data-tray-entry="`+opening+`"`) {
 			t.Error("the unscheduled entry is not in the tray")
 		}
+		// Moving the event a day later offers to move the programme too.
+		place := url.Values{"id": {opening}, "starts_at": {"2030-09-10T10:00"}, "duration_minutes": {"20"}}
+		if resp, _ := e.form("/events/expo/editor/entries", place, nil); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("place from the tray = %d", resp.StatusCode)
+		}
+		ev.Set("starts_at", "2030-09-11T09:00")
+		ev.Set("ends_at", "2030-09-11T18:00")
+		resp, body = e.form("/events/expo/edit?lang=en", ev, nil)
+		if resp.StatusCode != 200 || !strings.Contains(body, `id="shift-question"`) || !strings.Contains(body, "1 day later") {
+			t.Fatalf("moving the start = %d; want the question whether the programme moves too", resp.StatusCode)
+		}
+		ev.Set("shift", "yes")
+		if resp, _ := e.form("/events/expo/edit", ev, nil); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("move with the programme = %d", resp.StatusCode)
+		}
+		if c, _ := s.Contribution(ctx, id, opening); c.StartsAt.UTC().Format("2006-01-02T15:04") != "2030-09-11T05:00" {
+			t.Errorf("the entry starts at %v, want a day later", c.StartsAt)
+		}
+		ev.Set("starts_at", "2030-09-12T09:00")
+		ev.Set("ends_at", "2030-09-12T18:00")
+		ev.Set("shift", "no")
+		if resp, _ := e.form("/events/expo/edit", ev, nil); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("move without the programme = %d", resp.StatusCode)
+		}
+		if _, body := e.do("GET", "/events/expo/editor?lang=en", nil, nil); !strings.Contains(body, "1 entry falls outside the event") || !strings.Contains(body, "entry-row outside") {
+			t.Error("the editor does not flag the entry left outside the event's dates")
+		}
+		if _, body := e.do("GET", "/events/expo?lang=en", nil, nil); !strings.Contains(body, "1 entry falls outside the event") {
+			t.Error("the event page does not flag the entry left outside the event's dates")
+		}
 	})
 }
 

@@ -69,5 +69,14 @@ func TestRegistrationCategoriesThroughTheForm(t *testing.T) {
 		if _, body := e.do("GET", "/events/forum-2026/register?lang=en", nil, nil); !strings.Contains(body, "Participant") {
 			t.Errorf("the register page does not offer the new category")
 		}
+		// A finished event takes no more registrations.
+		ev.Set("status", "finished")
+		if resp, _ := e.form("/events/forum-2026/edit", ev, nil); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("finish the event = %d", resp.StatusCode)
+		}
+		reg := url.Values{"category_id": {id}, "name": {"Late Guest"}, "email": {"late@example.org"}}
+		if resp, body := e.form("/events/forum-2026/register?lang=en", reg, nil); resp.StatusCode != 422 || !strings.Contains(body, "The event has ended") {
+			t.Errorf("registering for a finished event = %d, want 422 saying it has ended", resp.StatusCode)
+		}
 	})
 }

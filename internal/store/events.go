@@ -63,27 +63,30 @@ func (s *Store) CreateEvent(ctx context.Context, e *symposium.Event, creatorID s
 // included.
 func (s *Store) UpdateEvent(ctx context.Context, e *symposium.Event) error {
 	e.UpdatedAt = now()
-	err := s.write(ctx, func(t *tx) error {
-		n, err := affected(t.exec(`UPDATE events SET slug = $2, kind = $3, series = $4, title = $5, summary = $6,
-				starts_at = $7, ends_at = $8, timezone = $9, venue_name = $10, venue_city = $11, venue_address = $12,
-				visibility = $13, status = $14, languages = $15, default_language = $16, updated_at = $17,
-				hold_minutes = $18, promotion_hours = $19, programme_version = programme_version + 1
-			WHERE id = $1`,
-			e.ID, e.Slug, e.Kind, jsonText(e.Series), jsonText(e.Title), jsonText(e.Summary), ts(e.StartsAt), ts(e.EndsAt),
-			e.Timezone, jsonText(e.Venue.Name), jsonText(e.Venue.City), e.Venue.Address, e.Visibility, e.Status,
-			jsonText(orEmpty(e.Languages)), e.DefaultLanguage, ts(e.UpdatedAt), e.HoldMinutes, e.PromotionHours))
-		if err != nil {
-			return err
-		}
-		if n == 0 {
-			return symposium.NotFound()
-		}
-		if err := t.changed(ChangeEvent, e.ID); err != nil {
-			return err
-		}
-		return replaceOrganizers(t, e)
-	})
+	err := s.write(ctx, func(t *tx) error { return updateEvent(t, e) })
 	return eventWriteError("update event", err)
+}
+
+// updateEvent writes the event's fields and organizers.
+func updateEvent(t *tx, e *symposium.Event) error {
+	n, err := affected(t.exec(`UPDATE events SET slug = $2, kind = $3, series = $4, title = $5, summary = $6,
+			starts_at = $7, ends_at = $8, timezone = $9, venue_name = $10, venue_city = $11, venue_address = $12,
+			visibility = $13, status = $14, languages = $15, default_language = $16, updated_at = $17,
+			hold_minutes = $18, promotion_hours = $19, programme_version = programme_version + 1
+		WHERE id = $1`,
+		e.ID, e.Slug, e.Kind, jsonText(e.Series), jsonText(e.Title), jsonText(e.Summary), ts(e.StartsAt), ts(e.EndsAt),
+		e.Timezone, jsonText(e.Venue.Name), jsonText(e.Venue.City), e.Venue.Address, e.Visibility, e.Status,
+		jsonText(orEmpty(e.Languages)), e.DefaultLanguage, ts(e.UpdatedAt), e.HoldMinutes, e.PromotionHours))
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		return symposium.NotFound()
+	}
+	if err := t.changed(ChangeEvent, e.ID); err != nil {
+		return err
+	}
+	return replaceOrganizers(t, e)
 }
 
 // bumpProgramme marks an event's programme as changed, and announces it.

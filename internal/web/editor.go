@@ -100,7 +100,7 @@ func newEditorView(p *page, ed *programme.Editor, r *http.Request, f *form) edit
 	v.selectDay(r.URL.Query().Get("day"), v.Rooms, loc)
 	for _, c := range ed.List {
 		row := newEntryRow(c, loc, v.People)
-		row.Outside = outsideEvent(ed.Event, &c)
+		row.Outside = ed.Event.OutsideDays(&c)
 		if row.Outside {
 			v.Outside++
 		}
@@ -159,23 +159,6 @@ func chosenPeople(people map[string]*symposium.Person, ids []string) []*symposiu
 		}
 	}
 	return out
-}
-
-// outsideEvent says whether a scheduled entry starts before the event's
-// first day or ends after its last, in the event's zone.
-func outsideEvent(e *symposium.Event, c *symposium.Contribution) bool {
-	if c.StartsAt == nil {
-		return false
-	}
-	loc := e.Location()
-	first := startOfDay(e.StartsAt.In(loc))
-	last := startOfDay(e.EndsAt.In(loc)).AddDate(0, 0, 1)
-	return c.StartsAt.Before(first) || c.EndsAt().After(last)
-}
-
-// startOfDay returns midnight of t's day in t's zone.
-func startOfDay(t time.Time) time.Time {
-	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, t.Location())
 }
 
 // announce says where an entry is now, for the editor's live region.

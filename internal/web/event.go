@@ -37,6 +37,8 @@ type eventView struct {
 	Speakers   []*symposium.Person
 	Orgs       map[string]*symposium.Organization
 	Entries    int
+	// Outside counts, for managers, the entries outside the event's days.
+	Outside int
 }
 
 // organizerGroup is the organizations playing one role.
@@ -54,7 +56,7 @@ func (h *Handler) showEvent(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ed := &eventData{Event: sp.Event, Access: sp.Access}
-	v := eventView{Organizers: groupOrganizers(ed.Event.Organizers), Speakers: sp.Speakers, Orgs: sp.Orgs}
+	v := eventView{Organizers: groupOrganizers(ed.Event.Organizers), Speakers: sp.Speakers, Orgs: sp.Orgs, Outside: sp.Outside}
 	h.render(w, r, http.StatusOK, "event", h.eventPage(r, ed, "about", v))
 }
 

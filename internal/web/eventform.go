@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"slices"
 	"strconv"
+	"symposium/internal/i18n"
 	"time"
 
 	"symposium"
@@ -189,8 +190,27 @@ func (h *Handler) updateEvent(w http.ResponseWriter, r *http.Request) {
 	if len(p) > 0 {
 		e.Validate(&p) // show every problem at once, not only those of parsing
 	}
-	if err = p.Err(); err == nil {
-		_, err = h.Events.Update(r.Context(), symposium.UserFromContext(r.Context()), ed.Event.Slug, func(stored *symposium.Event) { *stored = e })
+	moved := e.StartsAt.Sub(ed.Event.StartsAt)
+	if err = p.Err(); err == nil && moved != 0 && r.PostForm.Get("shift") == "" {
+		// A valid change asks first whether the programme and the dates
+		// move too; an invalid one is refused at once.
+		check := e
+		var vp symposium.Problems
+		check.Validate(&vp)
+		if err = vp.Err(); err == nil {
+			l := h.I18n.For(symposium.LanguageFromContext(r.Context()))
+			f.Values["shift_by"] = describeShift(l, moved)
+			h.renderEventForm(w, r, http.StatusOK, ed, f, e.Organizers)
+			return
+		}
+	}
+	change := func(stored *symposium.Event) { *stored = e }
+	switch {
+	case err != nil:
+	case moved != 0 && r.PostForm.Get("shift") == "yes":
+		_, err = h.Events.UpdateShifting(r.Context(), symposium.UserFromContext(r.Context()), ed.Event.Slug, change)
+	default:
+		_, err = h.Events.Update(r.Context(), symposium.UserFromContext(r.Context()), ed.Event.Slug, change)
 	}
 	if err != nil {
 		h.formFailed(w, r, f, err, func(status int) { h.renderEventForm(w, r, status, ed, f, e.Organizers) })
@@ -263,4 +283,27 @@ func formLanguages(f *form) []string {
 		return symposium.Languages
 	}
 	return langs
+}
+
+// shiftKeys are the messages that say how far a start moved, by unit,
+// later and earlier.
+var shiftKeys = map[time.Duration][2]string{
+	24 * time.Hour: {"event_form.shift_days_later", "event_form.shift_days_earlier"},
+	time.Hour:      {"event_form.shift_hours_later", "event_form.shift_hours_earlier"},
+	time.Minute:    {"event_form.shift_minutes_later", "event_form.shift_minutes_earlier"},
+}
+
+// describeShift says how far an event's start moved: "365 days later",
+// "2 hours earlier".
+func describeShift(l *i18n.Localizer, d time.Duration) string {
+	dir := 0
+	if d < 0 {
+		dir, d = 1, -d
+	}
+	for _, unit := range []time.Duration{24 * time.Hour, time.Hour, time.Minute} {
+		if d%unit == 0 || unit == time.Minute {
+			return l.N(shiftKeys[unit][dir], int(d/unit))
+		}
+	}
+	return ""
 }

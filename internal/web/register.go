@@ -55,7 +55,7 @@ func (h *Handler) renderRegister(w http.ResponseWriter, r *http.Request, rf *reg
 	v := registerView{Questions: rf.Questions}
 	now := time.Now()
 	for _, c := range rf.Categories {
-		ch := categoryChoice{Category: c, Open: c.IsOpen(now)}
+		ch := categoryChoice{Category: c, Open: c.IsOpen(now) && rf.Event.TakesRegistrations()}
 		if c.Capacity != nil {
 			ch.Left = max(0, *c.Capacity-c.Confirmed)
 			ch.Full = ch.Left == 0
