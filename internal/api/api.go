@@ -18,8 +18,11 @@ import (
 	"symposium/internal/audit"
 	"symposium/internal/events"
 	"symposium/internal/i18n"
+	"symposium/internal/live"
+	"symposium/internal/matchmaking"
 	"symposium/internal/outcomes"
 	"symposium/internal/people"
+	"symposium/internal/privacy"
 	"symposium/internal/programme"
 	"symposium/internal/registration"
 	"symposium/internal/review"
@@ -64,8 +67,13 @@ type Deps struct {
 	Audit        *audit.Service
 	Programme    *programme.Service
 	Outcomes     *outcomes.Service
+	Privacy      *privacy.Service
+	Matchmaking  *matchmaking.Service
+	Live         *live.Service
 	Log          *slog.Logger
-	Version      string
+	// BaseURL starts the links the API gives, such as calendar feeds.
+	BaseURL string
+	Version string
 }
 
 // API holds the operations' dependencies.

@@ -30,4 +30,7 @@ func (a *API) routes() {
 	a.minutesRoutes()
 	a.materialRoutes()
 	a.outcomeRoutes()
+	a.privacyRoutes()
+	a.matchmakingRoutes()
+	a.liveRoutes()
 }

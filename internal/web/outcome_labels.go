@@ -16,7 +16,7 @@ var (
 	reportSectionKeys = map[string]string{symposium.SectionOverview: "report.section.overview", symposium.SectionOrganizers: "report.section.organizers",
 		symposium.SectionFigures: "report.section.figures", symposium.SectionAddresses: "report.section.addresses",
 		symposium.SectionPhotos: "report.section.photos", symposium.SectionCooperation: "report.section.cooperation"}
-	consentKeys = map[string]string{symposium.PhotoConsentYes: "consent.yes", symposium.PhotoConsentNo: "consent.no", "": "consent.unanswered"}
+	photoConsentKeys = map[string]string{symposium.PhotoConsentYes: "consent.yes", symposium.PhotoConsentNo: "consent.no", "": "consent.unanswered"}
 )
 
 func init() {
