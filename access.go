@@ -137,6 +137,42 @@ func (a Access) Require(e *Event, allowed bool) error {
 	return Forbidden()
 }
 
+// CanManageMatchmaking reports whether the caller may open and change the
+// event's matchmaking, approve requests, create meetings between any two
+// participants, publish the schedule and read the dashboard: its managers.
+func (a Access) CanManageMatchmaking() bool { return a.CanManage() }
+
+// CanActInMatchmaking reports whether the caller may act for a party to
+// the event's matchmaking — keep its profile, send, accept and decline its
+// requests, mark its meetings: the party itself (isParty: the caller is
+// that confirmed participant, or a member of that delegation), and
+// managers.
+func (a Access) CanActInMatchmaking(isParty bool) bool {
+	return (a.User != nil && isParty) || a.CanManageMatchmaking()
+}
+
+// CanUseMatchmaking reports whether the caller may read the event's
+// matchmaking catalogue and recommendations: confirmed participants
+// (participant, as the store finds it) and managers.
+func (a Access) CanUseMatchmaking(participant bool) bool {
+	return (a.User != nil && participant) || a.CanManageMatchmaking()
+}
+
+// MayAskLive reports whether the caller may ask and vote on live
+// questions at an event they see: anyone signed in, and guests without an
+// account where the event's live settings let them.
+func (a Access) MayAskLive(s LiveSettings) bool { return a.User != nil || s.Guests }
+
+// MayAnswerLive reports whether the caller may write the answer to a live
+// question afterwards: the contribution's speakers (isSpeaker) and the
+// event's moderators.
+func (a Access) MayAnswerLive(isSpeaker bool) bool { return isSpeaker || a.CanModerate() }
+
+// MayExportLive reports whether the caller may export a contribution's
+// questions and poll results with who asked: the event's moderators and
+// managers.
+func (a Access) MayExportLive() bool { return a.CanModerate() }
+
 // CanWriteMinutes reports whether the caller writes the event's minutes
 // and photos and sees its drafts: its managers and moderators, the team in
 // the room.
@@ -176,39 +212,3 @@ func (a Access) CanSeeReport(status string) bool {
 // MayEditNews reports whether u writes the site's news: its
 // administrators.
 func (u *User) MayEditNews() bool { return u.IsAdministrator() }
-
-// CanManageMatchmaking reports whether the caller may open and change the
-// event's matchmaking, approve requests, create meetings between any two
-// participants, publish the schedule and read the dashboard: its managers.
-func (a Access) CanManageMatchmaking() bool { return a.CanManage() }
-
-// CanActInMatchmaking reports whether the caller may act for a party to
-// the event's matchmaking — keep its profile, send, accept and decline its
-// requests, mark its meetings: the party itself (isParty: the caller is
-// that confirmed participant, or a member of that delegation), and
-// managers.
-func (a Access) CanActInMatchmaking(isParty bool) bool {
-	return (a.User != nil && isParty) || a.CanManageMatchmaking()
-}
-
-// CanUseMatchmaking reports whether the caller may read the event's
-// matchmaking catalogue and recommendations: confirmed participants
-// (participant, as the store finds it) and managers.
-func (a Access) CanUseMatchmaking(participant bool) bool {
-	return (a.User != nil && participant) || a.CanManageMatchmaking()
-}
-
-// MayAskLive reports whether the caller may ask and vote on live
-// questions at an event they see: anyone signed in, and guests without an
-// account where the event's live settings let them.
-func (a Access) MayAskLive(s LiveSettings) bool { return a.User != nil || s.Guests }
-
-// MayAnswerLive reports whether the caller may write the answer to a live
-// question afterwards: the contribution's speakers (isSpeaker) and the
-// event's moderators.
-func (a Access) MayAnswerLive(isSpeaker bool) bool { return isSpeaker || a.CanModerate() }
-
-// MayExportLive reports whether the caller may export a contribution's
-// questions and poll results with who asked: the event's moderators and
-// managers.
-func (a Access) MayExportLive() bool { return a.CanModerate() }

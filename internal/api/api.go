@@ -66,10 +66,10 @@ type Deps struct {
 	People       *people.Service
 	Audit        *audit.Service
 	Programme    *programme.Service
-	Outcomes     *outcomes.Service
 	Privacy      *privacy.Service
 	Matchmaking  *matchmaking.Service
 	Live         *live.Service
+	Outcomes     *outcomes.Service
 	Log          *slog.Logger
 	// BaseURL starts the links the API gives, such as calendar feeds.
 	BaseURL string

@@ -130,8 +130,8 @@ func (w *world) build(t *testing.T) {
 	w.review(t)
 	w.merge(t)
 	w.ids["invitation"] = w.invite(t)
-	w.outcomesFixture(t)
 	w.matchmaking(t)
+	w.outcomesFixture(t)
 }
 
 // registrations opens registration at both events and registers the

@@ -51,10 +51,10 @@ type Deps struct {
 	People         *people.Service
 	Audit          *audit.Service
 	Programme      *programme.Service
-	Outcomes       *outcomes.Service
 	Privacy        *privacy.Service
 	Matchmaking    *matchmaking.Service
 	Live           *live.Service
+	Outcomes       *outcomes.Service
 	Search         *search.Service
 	I18n           *i18n.Bundle
 	Log            *slog.Logger
