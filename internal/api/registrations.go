@@ -31,6 +31,7 @@ type RegistrationInput struct {
 	Country      string                  `json:"country,omitempty" maxLength:"2"`
 	Answers      map[string]string       `json:"answers,omitempty" doc:"Answers keyed by question key; several choices joined by commas."`
 	Listed       bool                    `json:"listed,omitempty" doc:"Agree to appear on the participant list."`
+	PhotoConsent string                  `json:"photo_consent,omitempty" enum:"yes,no," doc:"Agree to appear in the event's photos: yes, no, or absent for not answered."`
 	Language     string                  `json:"language,omitempty" enum:"en,zh,kk,ru" doc:"The language of the mails; default: the request's."`
 }
 
@@ -99,7 +100,7 @@ func (a *API) register(ctx context.Context, in *struct {
 		lang = symposium.LanguageFromContext(ctx)
 	}
 	r := &symposium.Registration{CategoryID: b.CategoryID, Email: b.Email, Name: b.Name, Organization: b.Organization,
-		Country: b.Country, Answers: b.Answers, Listed: b.Listed, Language: lang}
+		Country: b.Country, Answers: b.Answers, Listed: b.Listed, Language: lang, PhotoConsent: b.PhotoConsent}
 	_, manage, err := a.Registration.Register(ctx, symposium.UserFromContext(ctx), in.Slug, r)
 	if err != nil {
 		return nil, a.fail(ctx, err)

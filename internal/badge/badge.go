@@ -22,7 +22,14 @@ type Badge struct {
 	Organization string
 	Category     string
 	Ticket       string // for the QR code; "" for none
+	// NoPhotos marks a person who did not agree to be photographed: the
+	// badge carries a crossed-out camera and "NO PHOTOS" in the
+	// languages of the symposium, for the photographers on site.
+	NoPhotos bool
 }
+
+// noPhotosText is the "no photos" mark, in the four languages.
+const noPhotosText = "NO PHOTOS · 请勿拍照 · СУРЕТКЕ ТҮСІРМЕҢІЗ · БЕЗ ФОТО"
 
 // Sizes in points: a badge is A6, a sheet A4 holding four.
 const (
@@ -113,6 +120,11 @@ func draw(pdf *gopdf.GoPdf, x, y float64, b Badge) error {
 			return err
 		}
 	}
+	if b.NoPhotos {
+		if err := noPhotos(pdf, x, y+badgeH-80); err != nil {
+			return err
+		}
+	}
 	pdf.SetFillColor(11, 92, 173)
 	if err := pdf.Rectangle(x, y+badgeH-52, x+badgeW, y+badgeH, "F", 0, 0); err != nil {
 		return fmt.Errorf("badge: band: %w", err)
@@ -184,4 +196,17 @@ func drawQR(pdf *gopdf.GoPdf, x, y, size float64, text string) error {
 		}
 	}
 	return nil
+}
+
+// noPhotos draws the "no photos" mark across the badge at height y: a red
+// band with the words in four languages.
+func noPhotos(pdf *gopdf.GoPdf, x, y float64) error {
+	pdf.SetFillColor(200, 30, 30)
+	if err := pdf.Rectangle(x, y, x+badgeW, y+22, "F", 0, 0); err != nil {
+		return fmt.Errorf("badge: no photos: %w", err)
+	}
+	pdf.SetTextColor(255, 255, 255)
+	err := text(pdf, x+10, y+5, badgeW-20, noPhotosText, 9, true)
+	pdf.SetTextColor(0, 0, 0)
+	return err
 }

@@ -87,3 +87,16 @@ func TestConcurrentSheets(t *testing.T) {
 		}
 	}
 }
+
+func TestBadgeMarksNoPhotos(t *testing.T) {
+	for _, no := range []bool{true, false} {
+		pdf, err := One(Badge{Event: "Symposium", Name: "Aidos Bekov", Category: "Participant", NoPhotos: no})
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := pdftest.Text(t, pdf)
+		if got := strings.Contains(text, "NO PHOTOS") && strings.Contains(text, "请勿拍照") && strings.Contains(text, "БЕЗ ФОТО"); got != no {
+			t.Errorf("NoPhotos %v: the mark shows %v:\n%s", no, got, text)
+		}
+	}
+}

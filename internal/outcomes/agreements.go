@@ -262,3 +262,36 @@ func (s *Service) Sweep(ctx context.Context, interval time.Duration, log *slog.L
 		}
 	}
 }
+
+// ProposeFollowUp records a follow-up that two people planned at one of
+// the event's matchmaking meetings, as a proposal for the event's managers
+// to take up: matchmaking calls it when a meeting is marked "follow-up
+// planned". The people are its parties; their organizations too, where
+// known. It returns the stored proposal.
+func (s *Service) ProposeFollowUp(ctx context.Context, e *symposium.Event, meetingID string, title symposium.LocalizedText, personIDs []string) (*symposium.Agreement, error) {
+	people, err := s.store.People(ctx, personIDs)
+	if err != nil {
+		return nil, err
+	}
+	a := &symposium.Agreement{EventID: e.ID, Kind: symposium.AgreementFollowUp, Status: symposium.AgreementProposed, Title: title,
+		MeetingID: meetingID, PersonIDs: []string{}, OrganizationIDs: []string{}, OwnerIDs: []string{}}
+	for _, id := range personIDs {
+		p := people[id]
+		if p == nil {
+			continue
+		}
+		a.PersonIDs = append(a.PersonIDs, p.ID)
+		if p.OrganizationID != "" && !slices.Contains(a.OrganizationIDs, p.OrganizationID) {
+			a.OrganizationIDs = append(a.OrganizationIDs, p.OrganizationID)
+		}
+	}
+	var p symposium.Problems
+	a.Validate(&p)
+	if err := p.Err(); err != nil {
+		return nil, err
+	}
+	if err := s.store.SaveAgreement(ctx, a); err != nil {
+		return nil, err
+	}
+	return s.store.Agreement(ctx, a.ID)
+}

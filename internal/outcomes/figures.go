@@ -46,7 +46,7 @@ func (s *Service) figures(ctx context.Context, e *symposium.Event) (*Figures, er
 		}
 	}
 	if s.Meetings != nil {
-		accepted, held, perHour, err := s.Meetings.MeetingCounts(ctx, e.ID)
+		accepted, held, perHour, err := s.Meetings.MeetingCounts(ctx, e)
 		if err != nil {
 			return nil, err
 		}

@@ -24,7 +24,7 @@ type Service struct {
 	// BaseURL is where the site is reached, for links in mail and feeds.
 	BaseURL string
 	// Questions and Meetings count what live Q&A and matchmaking hold for
-	// the report; nil counts nothing.
+	// the report: the store's tables by default; nil counts nothing.
 	Questions QuestionCounter
 	Meetings  MeetingCounter
 }
@@ -32,7 +32,15 @@ type Service struct {
 // New returns a Service that finds events and the caller's access to them
 // through ev.
 func New(st *store.Store, ev *events.Service, bundle *i18n.Bundle, baseURL string) *Service {
-	return &Service{store: st, events: ev, bundle: bundle, BaseURL: baseURL}
+	return &Service{store: st, events: ev, bundle: bundle, BaseURL: baseURL, Questions: st, Meetings: storeMeetings{st}}
+}
+
+// storeMeetings counts meetings from the matchmaking tables of the store.
+type storeMeetings struct{ st *store.Store }
+
+// MeetingCounts implements MeetingCounter.
+func (m storeMeetings) MeetingCounts(ctx context.Context, e *symposium.Event) (accepted, held int, perHour map[int]int, err error) {
+	return m.st.MeetingCounts(ctx, e.ID, e.Location())
 }
 
 // QuestionCounter counts the questions asked at an event's contributions.
@@ -44,7 +52,7 @@ type QuestionCounter interface {
 // both people, those held, and the held ones per hour of the day in the
 // event's zone.
 type MeetingCounter interface {
-	MeetingCounts(ctx context.Context, eventID string) (accepted, held int, perHour map[int]int, err error)
+	MeetingCounts(ctx context.Context, e *symposium.Event) (accepted, held int, perHour map[int]int, err error)
 }
 
 // visible returns the event with the slug and the caller's access, when

@@ -166,3 +166,20 @@ func TestReportCountsTheEventsDataAndFeedsAtom(t *testing.T) {
 		}
 	})
 }
+
+func TestFollowUpsFromMeetingsArriveAsProposals(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		w := newWorld(t, s)
+		a, err := w.svc.ProposeFollowUp(ctx, w.events["public"], "meeting-1", symposium.Text("en", "Joint paper"), []string{w.speaker.ID})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Status != symposium.AgreementProposed || a.Kind != symposium.AgreementFollowUp || a.MeetingID != "meeting-1" || len(a.PersonIDs) != 1 {
+			t.Errorf("proposal = %+v", a)
+		}
+		c, err := w.svc.EventAgreements(ctx, w.manager, "public")
+		if err != nil || len(c.Agreements) != 1 {
+			t.Errorf("the managers see %v, %v; want the proposal", c, err)
+		}
+	})
+}

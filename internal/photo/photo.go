@@ -1,7 +1,8 @@
 // Package photo checks and re-encodes uploaded portraits: only JPEG, PNG
 // and GIF images of sane size are accepted, and every photo is decoded and
-// encoded again as a JPEG of bounded dimensions, which drops whatever the
-// file carried besides pixels — camera metadata, GPS positions, comments.
+// encoded again as a JPEG of bounded dimensions, turned upright as its
+// EXIF orientation says, which drops whatever the file carried besides
+// pixels — camera metadata, GPS positions, comments.
 package photo
 
 import (
@@ -71,7 +72,7 @@ func Process(ctx context.Context, r io.Reader) ([]byte, error) {
 		return nil, invalid("error.field.photo_type")
 	}
 	var out bytes.Buffer
-	if err := jpeg.Encode(&out, shrink(img), &jpeg.Options{Quality: 85}); err != nil {
+	if err := jpeg.Encode(&out, upright(shrink(img), orientation(data)), &jpeg.Options{Quality: 85}); err != nil {
 		return nil, fmt.Errorf("photo: encode: %w", err)
 	}
 	return out.Bytes(), nil

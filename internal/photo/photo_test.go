@@ -70,3 +70,49 @@ func TestProcessRefuses(t *testing.T) {
 		}
 	}
 }
+
+// withOrientation returns a JPEG of w×h pixels, left half red, whose EXIF
+// says to turn it by orientation o.
+func withOrientation(t *testing.T, w, h, o int) []byte {
+	t.Helper()
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	for y := 0; y < h; y++ {
+		for x := 0; x < w; x++ {
+			c := color.RGBA{255, 255, 255, 255}
+			if x < w/2 {
+				c = color.RGBA{220, 0, 0, 255}
+			}
+			img.Set(x, y, c)
+		}
+	}
+	var buf bytes.Buffer
+	if err := jpeg.Encode(&buf, img, nil); err != nil {
+		t.Fatal(err)
+	}
+	tiff := []byte{'M', 'M', 0, 42, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, byte(o), 0, 0, 0, 0, 0, 0}
+	app1 := append([]byte("Exif\x00\x00"), tiff...)
+	seg := append([]byte{0xFF, 0xE1, byte((len(app1) + 2) >> 8), byte(len(app1) + 2)}, app1...)
+	data := buf.Bytes()
+	return append(append(append([]byte{}, data[:2]...), seg...), data[2:]...)
+}
+
+func TestProcessTurnsPhotosUpright(t *testing.T) {
+	out, err := Process(context.Background(), bytes.NewReader(withOrientation(t, 80, 40, 6)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	img, err := jpeg.Decode(bytes.NewReader(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b := img.Bounds(); b.Dx() != 40 || b.Dy() != 80 {
+		t.Fatalf("orientation 6: %v; want 40×80, turned a quarter clockwise", b)
+	}
+	// Turned clockwise, the red left half becomes the top half.
+	if r, g, _, _ := img.At(20, 10).RGBA(); r>>8 < 150 || g>>8 > 100 {
+		t.Errorf("the top is not red: %v", img.At(20, 10))
+	}
+	if r, g, _, _ := img.At(20, 70).RGBA(); r>>8 < 200 || g>>8 < 200 {
+		t.Errorf("the bottom is not white: %v", img.At(20, 70))
+	}
+}

@@ -55,7 +55,8 @@ func (s *Service) Badges(ctx context.Context, u *symposium.User, slug string, q 
 // language first — with the Latin form on a line of its own, and texts of
 // the event in its default language.
 func (s *Service) badgeOf(ctx context.Context, e *symposium.Event, r *symposium.Registration, category string) (badge.Badge, error) {
-	b := badge.Badge{Event: e.Title.Get(e.DefaultLanguage, e.DefaultLanguage), Organization: r.Organization, Category: category}
+	b := badge.Badge{Event: e.Title.Get(e.DefaultLanguage, e.DefaultLanguage), Organization: r.Organization, Category: category,
+		NoPhotos: r.PhotoConsent != symposium.PhotoConsentYes}
 	for _, lang := range append([]string{r.Language}, symposium.Languages...) {
 		if s := r.Name[lang]; s != "" && lang != "en" && b.Name == "" {
 			b.Name = s

@@ -49,9 +49,7 @@ func (h *Handler) uploadEventPhoto(w http.ResponseWriter, r *http.Request) {
 func photoFromForm(r *http.Request, f *form) *symposium.EventPhoto {
 	ph := &symposium.EventPhoto{Caption: localizedField(r, f, "caption"), Credit: r.PostFormValue("credit"), Licence: r.PostFormValue("licence"),
 		InReport: r.PostFormValue("in_report") == "on", ContributionID: r.PostFormValue("contribution_id"), PersonIDs: []string{}}
-	for _, id := range strings.Fields(strings.ReplaceAll(r.PostFormValue("person_ids"), ",", " ")) {
-		ph.PersonIDs = append(ph.PersonIDs, id)
-	}
+	ph.PersonIDs = append(ph.PersonIDs, strings.Fields(strings.ReplaceAll(r.PostFormValue("person_ids"), ",", " "))...)
 	f.Values["credit"], f.Values["licence"], f.Values["person_ids"] = ph.Credit, ph.Licence, r.PostFormValue("person_ids")
 	return ph
 }

@@ -85,7 +85,8 @@ func (h *Handler) register(w http.ResponseWriter, r *http.Request) {
 	}
 	reg := &symposium.Registration{CategoryID: f.Values["category_id"], Email: f.Values["email"], Name: name,
 		Organization: f.Values["organization"], Country: f.Values["country"], Language: lang,
-		Listed: r.PostForm.Get("listed") == "yes", Answers: answersFromForm(r, f)}
+		Listed: r.PostForm.Get("listed") == "yes", Answers: answersFromForm(r, f), PhotoConsent: r.PostForm.Get("photo_consent")}
+	f.Values["photo_consent"] = reg.PhotoConsent
 	rp, manage, err := h.Registration.Register(r.Context(), symposium.UserFromContext(r.Context()), r.PathValue("slug"), reg)
 	if err != nil {
 		h.formFailed(w, r, f, renamePrefix(err, "name."+lang, "name"), func(status int) { h.renderRegisterAgain(w, r, status, f) })

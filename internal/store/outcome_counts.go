@@ -1,0 +1,42 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"time"
+)
+
+// QuestionsAsked counts the live questions asked at the event's
+// contributions, without those merged into another.
+func (s *Store) QuestionsAsked(ctx context.Context, eventID string) (int, error) {
+	var n int
+	err := s.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM live_questions WHERE event_id = $1 AND merged_into = ''`, eventID).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("store: questions asked: %w", err)
+	}
+	return n, nil
+}
+
+// MeetingCounts counts the event's accepted meeting requests and its
+// meetings marked held, and the held ones per hour of the day in loc.
+func (s *Store) MeetingCounts(ctx context.Context, eventID string, loc *time.Location) (accepted, held int, perHour map[int]int, err error) {
+	if err = s.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM meeting_requests WHERE event_id = $1 AND status = 'accepted'`, eventID).Scan(&accepted); err != nil {
+		return 0, 0, nil, fmt.Errorf("store: meeting counts: %w", err)
+	}
+	rows, err := s.read.QueryContext(ctx, `SELECT sl.starts_at FROM meetings m JOIN matchmaking_slots sl ON sl.id = m.slot_id
+		WHERE m.event_id = $1 AND m.status = 'held'`, eventID)
+	if err != nil {
+		return 0, 0, nil, fmt.Errorf("store: meeting counts: %w", err)
+	}
+	defer rows.Close()
+	perHour = map[int]int{}
+	for rows.Next() {
+		var at time.Time
+		if err := rows.Scan(timeCol{&at}); err != nil {
+			return 0, 0, nil, fmt.Errorf("store: meeting counts: %w", err)
+		}
+		held++
+		perHour[at.In(loc).Hour()]++
+	}
+	return accepted, held, perHour, rows.Err()
+}
