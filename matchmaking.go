@@ -351,6 +351,12 @@ func (r *MeetingRequest) Validate(p *Problems) {
 	}
 }
 
+// Expired reports whether the request is still pending once requests
+// closed at now: it lapses unanswered.
+func (r *MeetingRequest) Expired(m *Matchmaking, now time.Time) bool {
+	return r.Status == RequestPending && !now.Before(m.ClosesAt)
+}
+
 // Counts reports whether an accepted request counts for the schedule.
 func (r *MeetingRequest) Counts() bool { return r.Status == RequestAccepted && r.Approved }
 
