@@ -75,6 +75,8 @@ func TestWholeFlow(t *testing.T) {
 		if len(live) != 2 {
 			t.Fatalf("%d meetings published", len(live))
 		}
+		w.mailTo("aigerim@example.org", "кездесулер саны: 2")
+		w.mailTo("olga@example.org", "1 встреча")
 
 		a, err := w.svc.Agenda(ctx, w.users["aigerim"], "astana", "")
 		w.must(err)
