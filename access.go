@@ -157,3 +157,18 @@ func (a Access) CanActInMatchmaking(isParty bool) bool {
 func (a Access) CanUseMatchmaking(participant bool) bool {
 	return (a.User != nil && participant) || a.CanManageMatchmaking()
 }
+
+// MayAskLive reports whether the caller may ask and vote on live
+// questions at an event they see: anyone signed in, and guests without an
+// account where the event's live settings let them.
+func (a Access) MayAskLive(s LiveSettings) bool { return a.User != nil || s.Guests }
+
+// MayAnswerLive reports whether the caller may write the answer to a live
+// question afterwards: the contribution's speakers (isSpeaker) and the
+// event's moderators.
+func (a Access) MayAnswerLive(isSpeaker bool) bool { return isSpeaker || a.CanModerate() }
+
+// MayExportLive reports whether the caller may export a contribution's
+// questions and poll results with who asked: the event's moderators and
+// managers.
+func (a Access) MayExportLive() bool { return a.CanModerate() }

@@ -18,8 +18,10 @@ import (
 	"symposium/internal/audit"
 	"symposium/internal/events"
 	"symposium/internal/i18n"
+	"symposium/internal/live"
 	"symposium/internal/matchmaking"
 	"symposium/internal/people"
+	"symposium/internal/privacy"
 	"symposium/internal/programme"
 	"symposium/internal/registration"
 	"symposium/internal/review"
@@ -63,7 +65,9 @@ type Deps struct {
 	People       *people.Service
 	Audit        *audit.Service
 	Programme    *programme.Service
+	Privacy      *privacy.Service
 	Matchmaking  *matchmaking.Service
+	Live         *live.Service
 	Log          *slog.Logger
 	// BaseURL starts the links the API gives, such as calendar feeds.
 	BaseURL string

@@ -27,5 +27,7 @@ func (a *API) routes() {
 	a.reviewerRoutes()
 	a.auditRoutes()
 	a.userRoutes()
+	a.privacyRoutes()
 	a.matchmakingRoutes()
+	a.liveRoutes()
 }

@@ -26,7 +26,7 @@ func (h *Handler) eventPage(r *http.Request, ed *eventData, section string, data
 	p.Loc = ed.Event.Location()
 	p.Title = p.Plain(ed.Event.Title)
 	ed.Section = section
-	ed.Zone = zoneLabel(p.Plain(ed.Event.Venue.City), p.Loc, ed.Event.StartsAt)
+	ed.Zone = zoneLabel(p.L, p.Plain(ed.Event.Venue.City), p.Loc, ed.Event.StartsAt)
 	p.Event = ed
 	return p
 }

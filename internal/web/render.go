@@ -103,13 +103,13 @@ func (h *Handler) newPage(r *http.Request, titleKey string, data any) *page {
 func (h *Handler) render(w http.ResponseWriter, r *http.Request, status int, name string, p *page) {
 	t, ok := h.pages[name]
 	if !ok {
-		h.Log.Error("web: no such page", "page", name)
+		h.Log.ErrorContext(r.Context(), "web: no such page", "page", name)
 		http.Error(w, "internal error", http.StatusInternalServerError)
 		return
 	}
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, "layout.html", p); err != nil {
-		h.Log.Error("web: render", "page", name, "err", err)
+		h.Log.ErrorContext(r.Context(), "web: render", "page", name, "err", err)
 		http.Error(w, "internal error", http.StatusInternalServerError)
 		return
 	}
@@ -171,6 +171,10 @@ func funcs(a *assets) template.FuncMap {
 		"list":     func(items ...string) []string { return items },
 		"question": func(p *page, q symposium.Question) questionData { return questionData{Page: p, Question: q} },
 		"found":    func(p *page, r search.Result) foundData { return foundData{Page: p, Result: r} },
+		"liveq":    func(p *page, q symposium.LiveQuestion) liveQuestionData { return liveQuestionData{P: p, Q: q} },
+		"livepoll": func(p *page, pl symposium.LivePoll, back string) livePollData {
+			return livePollData{P: p, Poll: pl, Back: back}
+		},
 		"contains": func(list, value string) bool {
 			for _, v := range strings.Split(list, ",") {
 				if v == value {

@@ -13,8 +13,11 @@ import (
 	"symposium/internal/audit"
 	"symposium/internal/events"
 	"symposium/internal/i18n"
+	"symposium/internal/live"
 	"symposium/internal/matchmaking"
+	"symposium/internal/pagecache"
 	"symposium/internal/people"
+	"symposium/internal/privacy"
 	"symposium/internal/programme"
 	"symposium/internal/registration"
 	"symposium/internal/review"
@@ -47,7 +50,9 @@ type Deps struct {
 	People         *people.Service
 	Audit          *audit.Service
 	Programme      *programme.Service
+	Privacy        *privacy.Service
 	Matchmaking    *matchmaking.Service
+	Live           *live.Service
 	Search         *search.Service
 	I18n           *i18n.Bundle
 	Log            *slog.Logger
@@ -56,6 +61,8 @@ type Deps struct {
 	TrustProxy     bool
 	MailConfigured bool
 	Version        string
+	// Pages, when set, keeps the public pages anonymous readers see.
+	Pages *pagecache.Cache
 }
 
 // Handler serves the pages.

@@ -1,6 +1,22 @@
 // Symposium's small script: pages work without it; it only adds comfort.
 "use strict";
 
+// symposiumPlural writes a message that depends on a number, as the server
+// does: forms are the message's CLDR plural forms in the page's language,
+// which a page passes in a data attribute (i18n's ScriptForms), and the
+// browser's Intl.PluralRules picks one — one/few/many/other in Russian,
+// one/other in Kazakh and English, other in Chinese — so that Russian reads
+// «1 отметка ждёт», «2 отметки ждут», «5 отметок ждут». {n} becomes the
+// number written the way the language writes numbers.
+window.symposiumPlural = function (forms, n) {
+  var lang = document.documentElement.lang || "en";
+  if (typeof forms === "string") {
+    try { forms = JSON.parse(forms); } catch (e) { forms = {}; }
+  }
+  var text = forms[new Intl.PluralRules(lang).select(n)] || forms.other || "";
+  return text.replace(/\{n\}/g, new Intl.NumberFormat(lang).format(n));
+};
+
 // Timetable grids: each room, hour and entry names its grid row and column
 // in data attributes, placed here through the CSSOM, since the page's
 // Content-Security-Policy allows no style attributes. Without the script the
