@@ -172,3 +172,43 @@ func (a Access) MayAnswerLive(isSpeaker bool) bool { return isSpeaker || a.CanMo
 // questions and poll results with who asked: the event's moderators and
 // managers.
 func (a Access) MayExportLive() bool { return a.CanModerate() }
+
+// CanWriteMinutes reports whether the caller writes the event's minutes
+// and photos and sees its drafts: its managers and moderators, the team in
+// the room.
+func (a Access) CanWriteMinutes() bool { return a.CanManage() || a.Has(RoleModerator) }
+
+// CanSeeMinutes reports whether the caller may read minutes in a state:
+// published and locked minutes whoever sees the event, drafts the team.
+func (a Access) CanSeeMinutes(status string) bool {
+	return status != MinutesDraft || a.CanWriteMinutes()
+}
+
+// CanSeeMaterial reports whether the caller may see a material of the
+// given visibility; speaker says they speak at the event.
+func (a Access) CanSeeMaterial(visibility string, speaker bool) bool {
+	switch visibility {
+	case SeenByEveryone:
+		return true
+	case SeenByParticipants:
+		return a.Registered || speaker || len(a.Roles) > 0 || a.User.IsAdministrator()
+	case SeenBySpeakers:
+		return speaker || a.CanManage()
+	}
+	return a.CanManage()
+}
+
+// CanUploadMaterial reports whether the caller may add a material to a
+// contribution or session, or a version to one: the event's managers, and
+// the speakers of that contribution (speaker).
+func (a Access) CanUploadMaterial(speaker bool) bool { return a.CanManage() || speaker }
+
+// CanSeeReport reports whether the caller may read the event's report in
+// a state: published, whoever sees the event; a draft, its managers.
+func (a Access) CanSeeReport(status string) bool {
+	return status == ReportPublished || a.CanManage()
+}
+
+// MayEditNews reports whether u writes the site's news: its
+// administrators.
+func (u *User) MayEditNews() bool { return u.IsAdministrator() }

@@ -89,6 +89,39 @@ type PersonalData struct {
 	Consents      []Consent          `json:"consents"`
 	Mail          []DataMail         `json:"mail"`
 	Audit         []*AuditEntry      `json:"audit"`
+	Questions     []DataQuestion     `json:"questions"`
+	Matchmaking   []DataMatchmaking  `json:"matchmaking"`
+	Photos        []DataPhoto        `json:"photos"`
+}
+
+// DataQuestion is a live question the individual asked.
+type DataQuestion struct {
+	Event          DataEvent `json:"event"`
+	ContributionID string    `json:"contribution_id"`
+	Text           string    `json:"text"`
+	Anonymous      bool      `json:"anonymous"`
+	Status         string    `json:"status"`
+	AskedAt        time.Time `json:"asked_at"`
+}
+
+// DataMatchmaking is one item of the individual's matchmaking at an event:
+// their profile, a meeting request they sent or received, or a meeting.
+type DataMatchmaking struct {
+	Event   DataEvent     `json:"event"`
+	Kind    string        `json:"kind" doc:"profile, request or meeting"`
+	ID      string        `json:"id,omitempty"`
+	Offers  LocalizedText `json:"offers,omitempty"`
+	Seeks   LocalizedText `json:"seeks,omitempty"`
+	Message string        `json:"message,omitempty"`
+	Status  string        `json:"status,omitempty"`
+	At      time.Time     `json:"at"`
+}
+
+// DataPhoto is an event photo the individual is named in.
+type DataPhoto struct {
+	Event   DataEvent     `json:"event"`
+	PhotoID string        `json:"photo_id"`
+	Caption LocalizedText `json:"caption,omitempty"`
 }
 
 // DataAccount is an account with its API tokens and open sessions.

@@ -11,6 +11,7 @@ import (
 	"symposium/internal/events"
 	"symposium/internal/i18n"
 	"symposium/internal/mail"
+	"symposium/internal/outcomes"
 	"symposium/internal/privacy"
 	"symposium/internal/registration"
 	"symposium/internal/server"
@@ -86,6 +87,7 @@ func runServe(ctx context.Context, args []string, env environment) error {
 	go sweeper.Sweep(ctx, 30*time.Second, log)
 	go privacy.New(s, ev, sweeper).Sweep(ctx, time.Hour, log)
 	go acc.Sweep(ctx, 10*time.Minute, log)
+	go outcomes.New(s, events.New(s, acc), bundle, cfg.BaseURL).Sweep(ctx, time.Hour, log)
 	return serveUntilDone(ctx, srv, ln, sender)
 }
 

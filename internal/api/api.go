@@ -20,6 +20,7 @@ import (
 	"symposium/internal/i18n"
 	"symposium/internal/live"
 	"symposium/internal/matchmaking"
+	"symposium/internal/outcomes"
 	"symposium/internal/people"
 	"symposium/internal/privacy"
 	"symposium/internal/programme"
@@ -68,6 +69,7 @@ type Deps struct {
 	Privacy      *privacy.Service
 	Matchmaking  *matchmaking.Service
 	Live         *live.Service
+	Outcomes     *outcomes.Service
 	Log          *slog.Logger
 	// BaseURL starts the links the API gives, such as calendar feeds.
 	BaseURL string

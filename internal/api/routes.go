@@ -30,4 +30,7 @@ func (a *API) routes() {
 	a.privacyRoutes()
 	a.matchmakingRoutes()
 	a.liveRoutes()
+	a.minutesRoutes()
+	a.materialRoutes()
+	a.outcomeRoutes()
 }

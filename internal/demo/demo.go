@@ -51,6 +51,9 @@ func Load(ctx context.Context, s *store.Store) (bool, error) {
 	if err := createProgramme(ctx, s, e, people); err != nil {
 		return false, err
 	}
+	if err := createOutcomes(ctx, s, e, orgs, people); err != nil {
+		return false, err
+	}
 	return true, nil
 }
 

@@ -67,7 +67,7 @@ func persons(orgs map[string]*symposium.Organization) map[string]*symposium.Pers
 	return map[string]*symposium.Person{
 		"xing": {
 			Name:           symposium.Text("zh", "邢芳芳", "en", "Xing Fangfang", "ru", "Син Фанфан", "kk", "Син Фанфан"),
-			OrganizationID: orgs["embassy"].ID,
+			OrganizationID: orgs["embassy"].ID, Email: "xing@example.cn",
 			Position: T("Chargé d'affaires a.i. of the People's Republic of China in the Republic of Kazakhstan", "中国驻哈萨克斯坦使馆临时代办",
 				"Қытай Халық Республикасының Қазақстан Республикасындағы уақытша сенім білдірілген өкілі",
 				"Временный поверенный в делах Китайской Народной Республики в Республике Казахстан"),
@@ -76,7 +76,7 @@ func persons(orgs map[string]*symposium.Organization) map[string]*symposium.Pers
 		"shaimergenova": {
 			Name: symposium.Text("kk", "Гүлнар Шаймергенова", "ru", "Гульнар Шаймергенова", "en", "Gulnar Shaimergenova",
 				"zh", "古丽娜尔·沙伊梅尔格诺娃"),
-			OrganizationID: orgs["center"].ID,
+			OrganizationID: orgs["center"].ID, Email: "gulnar@example.kz",
 			Position: T("Director of the Kazakhstan–China Research Center", "哈萨克斯坦—中国研究中心主任",
 				"Қазақстан–Қытай зерттеу орталығының директоры", "Директор Казахстанско-китайского исследовательского центра"),
 			Country: "KZ", Languages: []string{"kk", "ru", "zh", "en"}, Topics: []string{"5.6", "5.2"},

@@ -131,6 +131,7 @@ func (w *world) build(t *testing.T) {
 	w.merge(t)
 	w.ids["invitation"] = w.invite(t)
 	w.matchmaking(t)
+	w.outcomesFixture(t)
 }
 
 // registrations opens registration at both events and registers the

@@ -21,6 +21,7 @@ import (
 	"symposium/internal/i18n"
 	"symposium/internal/live"
 	"symposium/internal/matchmaking"
+	"symposium/internal/outcomes"
 	"symposium/internal/pagecache"
 	"symposium/internal/people"
 	"symposium/internal/privacy"
@@ -92,11 +93,13 @@ func New(cfg Config, st *store.Store, acc *accounts.Service, bundle *i18n.Bundle
 	pv := privacy.New(st, ev, reg)
 	mm := matchmaking.New(st, ev, bundle, cfg.BaseURL)
 	lv := live.New(st, ev, acc.Limits(), log)
+	out := outcomes.New(st, ev, bundle, cfg.BaseURL)
 	s.api = api.Register(mux, api.Deps{Accounts: acc, Registration: reg, Search: s.search, Review: rev, Events: ev, People: pe,
-		Programme: pr, Matchmaking: mm, Audit: au, Privacy: pv, Live: lv, Log: log, Version: cfg.Version, BaseURL: cfg.BaseURL})
+		Programme: pr, Matchmaking: mm, Audit: au, Privacy: pv, Live: lv, Outcomes: out, Log: log, Version: cfg.Version, BaseURL: cfg.BaseURL})
 	w, err := web.Register(mux, web.Deps{
 		Accounts: acc, Registration: reg, Review: rev, Events: ev, People: pe, Programme: pr, Audit: au, Matchmaking: mm, Privacy: pv, Live: lv,
-		Search: s.search, I18n: bundle, Log: log,
+		Outcomes: out,
+		Search:   s.search, I18n: bundle, Log: log,
 		BaseURL: cfg.BaseURL, SecureCookies: strings.HasPrefix(cfg.BaseURL, "https://"),
 		TrustProxy: cfg.TrustProxy, MailConfigured: cfg.MailConfigured, Version: cfg.Version, Pages: s.pages,
 	})

@@ -130,3 +130,15 @@ func scanAuditEntry(sc scanner) (*symposium.AuditEntry, error) {
 	}
 	return &e, nil
 }
+
+// LastAudit returns the newest entry of the audit log at the event by the
+// actor with one of the actions, or a not-found error when there is none.
+func (s *Store) LastAudit(ctx context.Context, eventID, actorID string, actions ...string) (*symposium.AuditEntry, error) {
+	e, err := scanAuditEntry(s.read.QueryRowContext(ctx, `SELECT id, at, actor_id, actor_name, COALESCE(event_id, ''), action, subject, before, after
+		FROM audit_log WHERE event_id = $1 AND actor_id = $2 AND action IN (SELECT value FROM `+s.d.jsonEach("$3")+`)
+		ORDER BY at DESC, id DESC LIMIT 1`, eventID, actorID, jsonText(actions)))
+	if err != nil {
+		return nil, notFound("audit entry", err)
+	}
+	return e, nil
+}

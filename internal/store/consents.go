@@ -23,13 +23,34 @@ func (s *Store) RecordConsent(ctx context.Context, c *symposium.Consent) error {
 		if err := insertConsent(t, c); err != nil {
 			return err
 		}
-		if c.Kind == symposium.ConsentParticipantList {
-			_, err := t.exec(`UPDATE registrations SET listed = $3 WHERE email = $1 AND ($2 = '' OR event_id = $2)`,
-				c.Email, c.Scope, c.Granted)
-			return wrap("consent: participant list", err)
-		}
-		return nil
+		return honourConsent(t, c)
 	})
+}
+
+// honourConsent makes an answer hold at once wherever its kind of data is
+// used: on the participant lists and in the photos of the email's
+// registrations, and, once withdrawn, in the matchmaking catalogue.
+func honourConsent(t *tx, c *symposium.Consent) error {
+	var q string
+	args := []any{c.Email, c.Scope}
+	switch c.Kind {
+	case symposium.ConsentParticipantList:
+		q = `UPDATE registrations SET listed = $3 WHERE email = $1 AND ($2 = '' OR event_id = $2)`
+		args = append(args, c.Granted)
+	case symposium.ConsentPhotos:
+		q = `UPDATE registrations SET photo_consent = $3 WHERE email = $1 AND ($2 = '' OR event_id = $2)`
+		args = append(args, map[bool]string{true: symposium.PhotoConsentYes, false: symposium.PhotoConsentNo}[c.Granted])
+	case symposium.ConsentMatchmaking:
+		if c.Granted {
+			return nil
+		}
+		q = `DELETE FROM matchmaking_profiles WHERE ($2 = '' OR event_id = $2)
+			AND person_id IN (SELECT id FROM people WHERE email = $1 AND merged_into IS NULL)`
+	default:
+		return nil
+	}
+	_, err := t.exec(q, args...)
+	return wrap("consent: "+c.Kind, err)
 }
 
 // insertConsent writes one answer inside a transaction.

@@ -32,6 +32,7 @@ func (s *Store) Erase(ctx context.Context, sub DataSubject, at time.Time) (*symp
 		}
 		steps := []func() error{
 			func() error { return eraseAbstracts(t, uid, people, out) },
+			func() error { return eraseTakingPart(t, uid, people) },
 			func() error { return eraseRegistrations(t, sub.Email, people, out) },
 			func() error { return erasePeople(t, people, out) },
 			func() error { return eraseUnderEmail(t, sub.Email) },

@@ -27,3 +27,12 @@ func MigrateTo(ctx context.Context, db *sql.DB, dialectName string, version int6
 	_, err = p.UpTo(ctx, version)
 	return err
 }
+
+// Exec runs one statement in a write transaction, for tests that need
+// rows no public method writes alone.
+func (s *Store) Exec(ctx context.Context, q string, args ...any) error {
+	return s.write(ctx, func(t *tx) error {
+		_, err := t.exec(q, args...)
+		return err
+	})
+}

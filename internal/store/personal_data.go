@@ -38,6 +38,9 @@ func (s *Store) PersonalData(ctx context.Context, sub DataSubject) (*symposium.P
 		func() (err error) { d.Speaking, err = s.dataSpeaking(ctx, ids); return },
 		func() (err error) { d.Consents, err = s.Consents(ctx, sub.Email); return },
 		func() (err error) { d.Mail, err = s.dataMail(ctx, sub.Email); return },
+		func() (err error) { d.Questions, err = s.dataQuestions(ctx, uid); return },
+		func() (err error) { d.Matchmaking, err = s.dataMatchmaking(ctx, ids); return },
+		func() (err error) { d.Photos, err = s.dataPhotos(ctx, ids); return },
 	}
 	for _, part := range parts {
 		if err := part(); err != nil {

@@ -108,8 +108,10 @@ func label(table, value string) string {
 		"result_type": resultTypeKeys, "evidence": evidenceKeys,
 		"abstract_status": abstractStatusKeys, "abstract_type": abstractTypeKeys, "decision": decisionKeys,
 		"decision_filter": decisionFilterKeys, "sort": sortKeys, "review_kind": reviewKindKeys, "bid": bidKeys,
-		"audit_action": auditActionKeys, "consent": consentKeys,
+		"audit_action": auditActionKeys, "consent": consentKeys, "photo_consent": photoConsentKeys,
 		"live_status": liveStatusKeys, "poll_status": pollStatusKeys, "live_mod": liveModKeys,
+		"minutes_status": minutesStatusKeys, "seen_by": seenByKeys,
+		"agreement_kind": agreementKindKeys, "agreement_status": agreementStatusKeys, "report_section": reportSectionKeys,
 	}[table]
 	if m == nil {
 		m = mmLabels()[table]

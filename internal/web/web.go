@@ -15,6 +15,7 @@ import (
 	"symposium/internal/i18n"
 	"symposium/internal/live"
 	"symposium/internal/matchmaking"
+	"symposium/internal/outcomes"
 	"symposium/internal/pagecache"
 	"symposium/internal/people"
 	"symposium/internal/privacy"
@@ -53,6 +54,7 @@ type Deps struct {
 	Privacy        *privacy.Service
 	Matchmaking    *matchmaking.Service
 	Live           *live.Service
+	Outcomes       *outcomes.Service
 	Search         *search.Service
 	I18n           *i18n.Bundle
 	Log            *slog.Logger
