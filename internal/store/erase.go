@@ -156,9 +156,6 @@ func erasePeople(t *tx, people []string, out *symposium.Erasure) error {
 		`DELETE FROM person_merges WHERE survivor_id IN ` + in + ` OR merged_id IN ` + in,
 		`DELETE FROM photos WHERE person_id IN ` + in,
 		`DELETE FROM duplicate_dismissals WHERE person_a IN ` + in + ` OR person_b IN ` + in,
-		`DELETE FROM matchmaking_profiles WHERE person_id IN ` + in,
-		`DELETE FROM meeting_requests WHERE from_id IN ` + in + ` OR to_id IN ` + in,
-		`DELETE FROM meetings WHERE a_id IN ` + in + ` OR b_id IN ` + in,
 		`UPDATE abstracts SET presenter_id = NULL WHERE presenter_id IN ` + in + ` AND NOT (status = 'accepted' OR released)`,
 		`DELETE FROM contribution_speakers WHERE person_id IN ` + in + ` AND contribution_id IN
 			(SELECT c.id FROM contributions c JOIN events e ON e.id = c.event_id WHERE e.status = 'draft')`,
