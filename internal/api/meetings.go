@@ -142,7 +142,7 @@ func (a *API) agenda(ctx context.Context, in *personQuery) (*struct{ Body Agenda
 
 // DashboardOut is how the event's matchmaking goes.
 type DashboardOut struct {
-	Requests      map[string]int `json:"requests" doc:"sent, by_managers, pending, accepted, declined, cancelled"`
+	Requests      map[string]int `json:"requests" doc:"sent, by_managers, pending, expired (pending when requests closed), accepted, declined, cancelled"`
 	Meetings      map[string]int `json:"meetings" doc:"scheduled, held, no_shows, cancelled"`
 	Slots         []SlotUseOut   `json:"slots"`
 	MostRequested []DemandOut    `json:"most_requested"`
@@ -174,7 +174,7 @@ func (a *API) dashboard(ctx context.Context, in *slugPath) (*struct{ Body Dashbo
 // dashboardOut turns the service's dashboard into its API form.
 func dashboardOut(d *matchmaking.Dashboard) DashboardOut {
 	out := DashboardOut{
-		Requests: map[string]int{"sent": d.Sent, "by_managers": d.ByManagers, "pending": d.Pending, "accepted": d.Accepted,
+		Requests: map[string]int{"sent": d.Sent, "by_managers": d.ByManagers, "pending": d.Pending, "expired": d.Expired, "accepted": d.Accepted,
 			"declined": d.Declined, "cancelled": d.Cancelled},
 		Meetings: map[string]int{"scheduled": d.Scheduled, "held": d.Held, "no_shows": d.NoShows, "cancelled": d.MeetingsCancelled},
 		Slots:    []SlotUseOut{}, MostRequested: []DemandOut{}, Unmet: []string{},

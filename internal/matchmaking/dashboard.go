@@ -13,7 +13,7 @@ type Dashboard struct {
 	Page *Page
 	// Requests sent by participants and made by managers, and how they
 	// stand.
-	Sent, ByManagers, Pending, Accepted, Declined, Cancelled int
+	Sent, ByManagers, Pending, Expired, Accepted, Declined, Cancelled int
 	// Meetings scheduled (still to come), held, missed and cancelled.
 	Scheduled, Held, NoShows, MeetingsCancelled int
 	Slots                                       []SlotUse
@@ -42,7 +42,17 @@ type Unmet struct {
 	Request *symposium.MeetingRequest
 }
 
-// Dashboard counts the event's requests and meetings, for its managers.
+// HeldShare returns the meetings held as a whole percentage of the
+// requests accepted, or -1 before any was accepted.
+func (d *Dashboard) HeldShare() int {
+	if d.Accepted == 0 {
+		return -1
+	}
+	return d.Held * 100 / d.Accepted
+}
+
+// Dashboard counts the event's requests and meetings, for its managers;
+// pending requests lapse when requests close.
 func (s *Service) Dashboard(ctx context.Context, u *symposium.User, slug string) (*Dashboard, error) {
 	p, err := s.managed(ctx, u, slug, false)
 	if err != nil {
@@ -58,6 +68,11 @@ func (s *Service) Dashboard(ctx context.Context, u *symposium.User, slug string)
 	}
 	d := &Dashboard{Page: p}
 	d.countRequests(requests)
+	for _, r := range requests {
+		if r.Expired(p.Matchmaking, s.now()) {
+			d.Pending, d.Expired = d.Pending-1, d.Expired+1
+		}
+	}
 	met := d.countMeetings(p.Matchmaking, meetings)
 	var ids []string
 	for _, r := range requests {

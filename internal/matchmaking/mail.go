@@ -2,6 +2,7 @@ package matchmaking
 
 import (
 	"context"
+	"slices"
 
 	"symposium"
 )
@@ -84,4 +85,64 @@ func priorityKey(priority int) string {
 		return "matchmaking.priority.could"
 	}
 	return "matchmaking.priority.should"
+}
+
+// agendaMails writes, for every participant whose meetings a published
+// schedule adds or removes, a mail in their language saying how many
+// meetings their agenda now holds, with its link. Delegations are told
+// through their members.
+func (s *Service) agendaMails(ctx context.Context, p *Page, pb *problem, sc *Schedule) ([]symposium.Mail, error) {
+	changed := map[string]bool{}
+	kept := map[string]bool{}
+	for _, mt := range sc.Meetings {
+		if mt.ID == "" {
+			changed[mt.A], changed[mt.B] = true, true
+		}
+		kept[mt.ID] = true
+	}
+	for _, mt := range pb.live {
+		if mt.Status == symposium.MeetingScheduled && !kept[mt.ID] {
+			changed[mt.A], changed[mt.B] = true, true
+		}
+	}
+	var ids []string
+	for party := range changed {
+		if d := p.Matchmaking.Delegation(party); d != nil {
+			ids = append(ids, d.Members...)
+		} else {
+			ids = append(ids, party)
+		}
+	}
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
+	people, err := s.store.People(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	var out []symposium.Mail
+	for _, id := range ids {
+		person := people[id]
+		if person == nil || person.Email == "" {
+			continue
+		}
+		lang, err := s.languageOf(ctx, p.Event, id)
+		if err != nil {
+			return nil, err
+		}
+		parties := append([]string{id}, delegationsOf(p.Matchmaking, id)...)
+		count := 0
+		for _, mt := range sc.Meetings {
+			if slices.Contains(parties, mt.A) || slices.Contains(parties, mt.B) {
+				count++
+			}
+		}
+		l := s.i18n.For(lang)
+		title := p.Event.Title.Get(lang, p.Event.DefaultLanguage)
+		name := person.Name.Get(lang, p.Event.DefaultLanguage)
+		link := s.baseURL + "/events/" + p.Event.Slug + "/matchmaking/agenda?lang=" + lang
+		out = append(out, symposium.Mail{To: person.Email, ToName: name,
+			Subject: l.T("mail.matchmaking.agenda.subject", "Event", title),
+			Text:    l.N("mail.matchmaking.agenda.body", count, "Name", name, "Event", title, "Link", link)})
+	}
+	return out, nil
 }

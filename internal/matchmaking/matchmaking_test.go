@@ -75,6 +75,8 @@ func TestWholeFlow(t *testing.T) {
 		if len(live) != 2 {
 			t.Fatalf("%d meetings published", len(live))
 		}
+		w.mailTo("aigerim@example.org", "кездесулер саны: 2")
+		w.mailTo("olga@example.org", "1 встреча")
 
 		a, err := w.svc.Agenda(ctx, w.users["aigerim"], "astana", "")
 		w.must(err)
@@ -143,12 +145,18 @@ func TestBadRequests(t *testing.T) {
 		if symposium.ErrorCode(err) != symposium.EFORBIDDEN {
 			t.Errorf("a non-participant sent a request: %v", err)
 		}
-		w.request("wei", "olga", 3)
+		pending := w.request("wei", "olga", 3)
 		_, err = w.svc.CreateRequest(ctx, w.users["wei"], "astana", &symposium.MeetingRequest{ToID: w.people["aigerim"].ID})
 		expectField(t, "past the cap", err, "to", "error.matchmaking.request_cap")
 		w.svc.Now = func() time.Time { return time.Now().Add(48 * time.Hour) }
 		_, err = w.svc.CreateRequest(ctx, w.users["olga"], "astana", &symposium.MeetingRequest{ToID: w.people["aigerim"].ID})
 		expectField(t, "after closing", err, "to", "error.matchmaking.requests_closed")
+		if _, _, err := w.svc.Answer(ctx, w.users["olga"], pending.ID, true); symposium.ErrorCode(err) != symposium.ECONFLICT {
+			t.Errorf("a lapsed request was answered: %v", err)
+		}
+		if d, err := w.svc.Dashboard(ctx, w.manager, "astana"); err != nil || d.Expired != 1 || d.Pending != 0 {
+			t.Errorf("dashboard after closing: %+v, %v", d, err)
+		}
 		_, err = w.svc.CreateRequest(ctx, w.users["olga"], "astana", &symposium.MeetingRequest{ToID: w.people["aigerim"].ID, Priority: 7})
 		expectField(t, "priority 7", err, "priority", "error.field.between")
 		if n := w.requestCount(); n != 1 {

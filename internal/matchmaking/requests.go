@@ -116,7 +116,8 @@ func (s *Service) request(ctx context.Context, u *symposium.User, id string) (*P
 
 // Answer accepts or declines a pending request, for its receiver or a
 // manager; the sender is told by mail. A request already answered is a
-// conflict; the sender may not answer their own.
+// conflict, and so is one that lapsed when requests closed, but for
+// managers; the sender may not answer their own.
 func (s *Service) Answer(ctx context.Context, u *symposium.User, id string, accept bool) (*Page, *symposium.MeetingRequest, error) {
 	p, r, err := s.request(ctx, u, id)
 	if err != nil {
@@ -124,6 +125,9 @@ func (s *Service) Answer(ctx context.Context, u *symposium.User, id string, acce
 	}
 	if err := p.Access.Require(p.Event, p.Access.CanActInMatchmaking(p.IsParty(r.ToID))); err != nil {
 		return nil, nil, err
+	}
+	if r.Expired(p.Matchmaking, s.now()) && !p.IsManager() {
+		return nil, nil, symposium.Errorf(symposium.ECONFLICT, "error.matchmaking.request_expired")
 	}
 	status, what := symposium.RequestDeclined, "declined"
 	if accept {
@@ -167,6 +171,8 @@ type Requests struct {
 	Everyone []*symposium.MeetingRequest
 	// Names are the parties' names by ID.
 	Names map[string]symposium.LocalizedText
+	// Closed says requests are closed: those still pending lapsed.
+	Closed bool
 }
 
 // Requests returns the caller's requests, and every request to managers.
@@ -179,7 +185,7 @@ func (s *Service) Requests(ctx context.Context, u *symposium.User, slug string) 
 	if err != nil {
 		return nil, err
 	}
-	out := &Requests{Page: p}
+	out := &Requests{Page: p, Closed: !s.now().Before(p.Matchmaking.ClosesAt)}
 	var ids []string
 	for _, r := range all {
 		ids = append(ids, r.FromID, r.ToID)

@@ -80,6 +80,9 @@ func (s *Service) Run(ctx context.Context, u *symposium.User, slug string, previ
 			pub.Add = append(pub.Add, mt)
 		}
 	}
+	if pub.Mails, err = s.agendaMails(ctx, p, pb, sc); err != nil {
+		return nil, err
+	}
 	entry := symposium.NewAuditEntry(u, p.Event.ID, AuditPublish, p.Event.ID, nil,
 		map[string]int{"weight": sc.Weight, "bound": sc.Bound, "kept": sc.Kept, "added": sc.Added, "removed": sc.Removed})
 	if err := s.store.PublishMeetings(store.WithAudit(ctx, entry), pub); err != nil {

@@ -84,7 +84,7 @@ func TestBrowserMatchmaking(t *testing.T) {
 	browserAs(t, b, base, "manager@example.org")
 	mmRun(t, b, "preview", chromedp.Navigate(mm+"/schedule?lang=en"), chromedp.Click(chromedp.CSS(`button[value="preview"]`)),
 		chromedp.WaitVisible(chromedp.CSS(".mm-score")))
-	mmRun(t, b, "publish", chromedp.Click(chromedp.CSS(`button[value="publish"]`)), chromedp.WaitVisible(chromedp.CSS(".mm-score")))
+	mmRun(t, b, "publish", chromedp.Click(chromedp.CSS(`button[value="publish"]`)), chromedp.WaitVisible(chromedp.CSS(".alert.success")))
 	if score := mmText(t, b, ".mm-score"); !strings.Contains(score, "Total weight 3; no schedule can exceed 3") {
 		t.Errorf("schedule: %q", score)
 	}

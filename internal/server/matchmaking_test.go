@@ -266,3 +266,28 @@ func hasMail(t *testing.T, e *env, address, want string) bool {
 	}
 	return false
 }
+
+// TestErasureTakesMatchmakingAlong erases Olga's account: her profile,
+// the requests to and from her and her meetings go with it.
+func TestErasureTakesMatchmakingAlong(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		m := newMMEnv(t, s)
+		e := m.e
+		m.open(t)
+		m.profiles(t)
+		r := m.request(t, "aigerim", "olga", 2)
+		mustAPI(t, e, m.token["olga"], "POST", "/api/v1/meeting-requests/"+r+"/accept", nil, 200)
+		mustAPI(t, e, m.manager, "POST", "/api/v1/events/astana/meetings/schedule", map[string]any{}, 200)
+		mustAPI(t, e, m.token["olga"], "DELETE", "/api/v1/me", nil, 204)
+		profiles := mustAPI(t, e, m.token["aigerim"], "GET", "/api/v1/events/astana/matchmaking/profiles", nil, 200)
+		if strings.Contains(fmt.Sprint(profiles), m.person["olga"]) {
+			t.Errorf("Olga's profile outlived her erasure")
+		}
+		for _, list := range []string{"meeting-requests", "meetings"} {
+			out := mustAPI(t, e, m.manager, "GET", "/api/v1/events/astana/"+list, nil, 200)
+			if n := len(asSlice(out["items"])); n != 0 {
+				t.Errorf("%d %s outlived Olga's erasure", n, list)
+			}
+		}
+	})
+}

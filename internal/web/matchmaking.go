@@ -70,9 +70,23 @@ func (h *Handler) showMMSettings(w http.ResponseWriter, r *http.Request) {
 	}
 	f := newForm()
 	fillSettings(f, mp.Matchmaking, mp.Event.Location())
-	p := h.mmPage(r, mp, "settings", nil)
+	p := h.mmPage(r, mp, "settings", h.settingsCards(r, mp))
 	p.Form = f
 	h.render(w, r, http.StatusOK, "mm_settings", p)
+}
+
+// settingsCards lists the participants with a profile, whose ids the
+// settings name for reserved tables and delegations; none before
+// matchmaking is open.
+func (h *Handler) settingsCards(r *http.Request, mp *matchmaking.Page) []*matchmaking.Card {
+	if mp.Matchmaking.OpensAt.IsZero() {
+		return nil
+	}
+	_, cards, err := h.Matchmaking.Catalogue(r.Context(), symposium.UserFromContext(r.Context()), mp.Event.Slug, matchmaking.Filter{})
+	if err != nil {
+		return nil
+	}
+	return cards
 }
 
 // mmRefusal is the answer to a caller who sees the event but may not do
@@ -115,7 +129,7 @@ func (h *Handler) saveMMSettings(w http.ResponseWriter, r *http.Request) {
 					f.Errors[to] = msg
 				}
 			}
-			p := h.mmPage(r, mp, "settings", nil)
+			p := h.mmPage(r, mp, "settings", h.settingsCards(r, mp))
 			p.Form = f
 			h.render(w, r, status, "mm_settings", p)
 		})

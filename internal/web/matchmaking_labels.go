@@ -73,6 +73,7 @@ type mmRequestsData struct {
 	Names    map[string]symposium.LocalizedText
 	Manager  bool
 	Approval bool
+	Closed   bool
 }
 
 // mmRequests bundles the page with a list of requests of the requests
@@ -81,7 +82,7 @@ func mmRequests(p *page, list []*symposium.MeetingRequest, received bool) mmRequ
 	d := mmRequestsData{Page: p, List: list, Received: received}
 	if v, ok := p.Data.(mmView); ok {
 		if rs, ok := v.Data.(*matchmaking.Requests); ok {
-			d.Names, d.Manager, d.Approval = rs.Names, rs.Page.IsManager(), rs.Page.Matchmaking.Approval
+			d.Names, d.Manager, d.Approval, d.Closed = rs.Names, rs.Page.IsManager(), rs.Page.Matchmaking.Approval, rs.Closed
 		}
 	}
 	return d
