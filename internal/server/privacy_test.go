@@ -335,7 +335,18 @@ func TestRetentionShredsRegistrationData(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for i, country := range []string{"KZ", "KZ", "CN", "RU"} {
+		for i, kind := range []string{"university", "company"} {
+			org := &symposium.Organization{Name: symposium.Text("en", "Org "+kind), Country: "CN", Kind: kind}
+			if err := s.CreateOrganization(ctx, org); err != nil {
+				t.Fatal(err)
+			}
+			email := []string{"a@example.org", "c@example.org"}[i]
+			p := &symposium.Person{Name: symposium.Text("en", "Person "+email), Email: email, OrganizationID: org.ID, Country: "CN"}
+			if err := s.CreatePerson(ctx, p); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for i, country := range []string{"", "KZ", "CN", "RU"} {
 			email := []string{"a@example.org", "b@example.org", "c@example.org", "d@example.org"}[i]
 			r := &symposium.Registration{EventID: ev.ID, CategoryID: cat, Email: email, Name: symposium.Text("en", "Name "+email),
 				Country: country, Organization: "Org " + country, Language: "en", EmailConfirmed: true,
@@ -343,13 +354,16 @@ func TestRetentionShredsRegistrationData(t *testing.T) {
 			if err := s.Register(ctx, r, "hash-"+email, time.Now(), nil); err != nil {
 				t.Fatal(err)
 			}
-			if i < 2 {
+			if i%2 == 0 { // a and c, the people with organizations, arrive
 				if _, err := s.CheckIn(ctx, ev.ID, r.ID, ev.StartsAt.Add(time.Hour)); err != nil {
 					t.Fatal(err)
 				}
 			}
 		}
 		before := reportNumbers(t, e, admin, ev.ID)
+		if !strings.Contains(before, `"university"`) || !strings.Contains(before, `"company"`) {
+			t.Fatalf("the report does not count the people's kinds of organization: %s", before)
+		}
 		pv := e.privacy()
 		pv.Now = func() time.Time { return ev.EndsAt.AddDate(0, 0, 29) }
 		if n, err := pv.ShredDue(ctx); err != nil || n != 0 {
@@ -381,16 +395,16 @@ func TestRetentionShredsRegistrationData(t *testing.T) {
 }
 
 // reportNumbers returns what an event's report counts: registrations by
-// status, country and organization, and arrivals.
+// status and organization, arrivals, and the figures of the report
+// itself (by country and kind of organization among them).
 func reportNumbers(t *testing.T, e *env, token, eventID string) string {
 	t.Helper()
 	_, regs := e.api("GET", "/api/v1/events/gone/registrations", token, nil)
-	byStatus, byCountry, byOrg := map[string]int{}, map[string]int{}, map[string]int{}
+	byStatus, byOrg := map[string]int{}, map[string]int{}
 	arrived := 0
 	for _, item := range regs["items"].([]any) {
 		r := item.(map[string]any)
 		byStatus[r["status"].(string)]++
-		byCountry[r["country"].(string)]++
 		byOrg[r["organization"].(string)]++
 		if r["checked_in_at"] != nil {
 			arrived++
@@ -400,7 +414,12 @@ func reportNumbers(t *testing.T, e *env, token, eventID string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return toJSON(map[string]any{"status": byStatus, "country": byCountry, "org": byOrg, "arrived": arrived, "stats": stats})
+	resp, figures := e.api("GET", "/api/v1/events/gone/report/figures", token, nil)
+	if resp.StatusCode != 200 {
+		t.Fatalf("the report's figures = %d %v", resp.StatusCode, figures)
+	}
+	return toJSON(map[string]any{"status": byStatus, "org": byOrg, "arrived": arrived, "stats": stats,
+		"report": figures})
 }
 
 // privacy returns a privacy service on the env's store, for moving its

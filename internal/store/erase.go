@@ -112,6 +112,9 @@ func eraseRegistrations(t *tx, email string, people []string, out *symposium.Era
 		email, jsonText(people)); err != nil {
 		return wrap("erase registration links", err)
 	}
+	if _, err := t.exec(keepCounts+`WHERE `+where, email, jsonText(people)); err != nil {
+		return wrap("erase registrations: keep counts", err)
+	}
 	kept, err := keptAttendance(t, where, email, people)
 	if err != nil {
 		return err

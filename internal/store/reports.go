@@ -99,10 +99,10 @@ type Attendance struct {
 // and signed agreements.
 func (s *Store) Attendance(ctx context.Context, eventID string) (*Attendance, error) {
 	a := &Attendance{ByCountry: map[string]int{}, ByKind: map[string]int{}}
-	rows, err := s.read.QueryContext(ctx, `SELECT COALESCE(NULLIF(r.country, ''), p.country, ''), COALESCE(o.kind, ''), r.checked_in_at IS NOT NULL, COUNT(*)
+	rows, err := s.read.QueryContext(ctx, `SELECT COALESCE(NULLIF(r.country, ''), p.country, ''), COALESCE(NULLIF(r.org_kind, ''), o.kind, ''), r.checked_in_at IS NOT NULL, COUNT(*)
 		FROM registrations r LEFT JOIN people p ON p.id = r.person_id LEFT JOIN organizations o ON o.id = p.organization_id
 		WHERE r.event_id = $1 AND r.status = 'confirmed'
-		GROUP BY COALESCE(NULLIF(r.country, ''), p.country, ''), COALESCE(o.kind, ''), r.checked_in_at IS NOT NULL`, eventID)
+		GROUP BY COALESCE(NULLIF(r.country, ''), p.country, ''), COALESCE(NULLIF(r.org_kind, ''), o.kind, ''), r.checked_in_at IS NOT NULL`, eventID)
 	if err != nil {
 		return nil, fmt.Errorf("store: attendance: %w", err)
 	}

@@ -63,6 +63,7 @@ func (s *Store) DueForShredding(ctx context.Context, at time.Time) ([]string, er
 func (s *Store) Shred(ctx context.Context, eventID string, at time.Time) error {
 	return s.write(ctx, func(t *tx) error {
 		for _, q := range []string{
+			keepCounts + `WHERE event_id = $1`,
 			`DELETE FROM registration_links WHERE registration_id IN (SELECT id FROM registrations WHERE event_id = $1)`,
 			`UPDATE registrations SET email = 'shredded:' || id, name = '{}', answers = '{}', manage_token_hash = '',
 				person_id = NULL, hold_until = NULL, listed = FALSE,
@@ -79,3 +80,11 @@ func (s *Store) Shred(ctx context.Context, eventID string, at time.Time) error {
 		return wrap("shred", err)
 	})
 }
+
+// keepCounts copies onto registrations, before their person link goes,
+// what the report counts by: the country and the kind of organization of
+// the person they were linked to. A WHERE clause follows.
+const keepCounts = `UPDATE registrations SET
+	country = COALESCE(NULLIF(country, ''), (SELECT p.country FROM people p WHERE p.id = registrations.person_id), ''),
+	org_kind = COALESCE(NULLIF(org_kind, ''), (SELECT o.kind FROM people p JOIN organizations o ON o.id = p.organization_id
+		WHERE p.id = registrations.person_id), '') `
