@@ -230,7 +230,7 @@ func TestCheckinDeskWithoutScript(t *testing.T) {
 	}
 	e.signIn("desk@example.org")
 	_, page := e.form("/events/astana/checkin?lang=ru", url.Values{"ticket": {r["ticket"].(string)}}, nil)
-	if !strings.Contains(page, "Отмечен. Добро пожаловать!") || !strings.Contains(page, "Гульнар Шаймергенова") {
+	if !strings.Contains(page, "Прибытие отмечено. Добро пожаловать!") || !strings.Contains(page, "Гульнар Шаймергенова") {
 		t.Error("the desk does not confirm the check-in with the name")
 	}
 	_, page = e.form("/events/astana/checkin?lang=en", url.Values{"ticket": {r["ticket"].(string)}}, nil)

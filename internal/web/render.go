@@ -166,6 +166,7 @@ func funcs(a *assets) template.FuncMap {
 		"rcard":    func(p *page, r reviewView) reviewCard { return reviewCard{Page: p, Review: r} },
 		"dopts":    decisionOptions,
 		"input":    inputField,
+		"required": requiredField,
 		"list":     func(items ...string) []string { return items },
 		"question": func(p *page, q symposium.Question) questionData { return questionData{Page: p, Question: q} },
 		"found":    func(p *page, r search.Result) foundData { return foundData{Page: p, Result: r} },
@@ -219,11 +220,28 @@ func localizedRowIn(p *page, name, label string, required, multiline bool, langs
 type inputFieldData struct {
 	Page              *page
 	Name, Label, Type string
+	// Required marks the field as one the form cannot go without.
+	Required bool
+	// Autocomplete is the kind of personal data the field asks for, so
+	// that browsers fill it in (WCAG 1.3.5), or "".
+	Autocomplete string
 }
+
+// autocompleteNames gives the autocomplete token of the fields that ask
+// for the reader's own data.
+var autocompleteNames = map[string]string{"email": "email", "organization": "organization", "country": "country", "name": "name"}
 
 // inputField prepares one plain input: {{template "field" input $ "slug" "form.slug" "text"}}.
 func inputField(p *page, name, label, typ string) inputFieldData {
-	return inputFieldData{Page: p, Name: name, Label: label, Type: typ}
+	return inputFieldData{Page: p, Name: name, Label: label, Type: typ, Autocomplete: autocompleteNames[name]}
+}
+
+// requiredField prepares one plain input the form needs:
+// {{template "field" required $ "email" "form.email" "email"}}.
+func requiredField(p *page, name, label, typ string) inputFieldData {
+	f := inputField(p, name, label, typ)
+	f.Required = true
+	return f
 }
 
 // foundData is what the found_person template sees: the page and one
