@@ -167,6 +167,7 @@ func funcs(a *assets) template.FuncMap {
 		"dopts":    decisionOptions,
 		"input":    inputField,
 		"required": requiredField,
+		"zones":    zoneChoices,
 		"list":     func(items ...string) []string { return items },
 		"question": func(p *page, q symposium.Question) questionData { return questionData{Page: p, Question: q} },
 		"found":    func(p *page, r search.Result) foundData { return foundData{Page: p, Result: r} },

@@ -72,3 +72,40 @@ document.addEventListener("DOMContentLoaded", function () {
     return text.replace(/\*/g, "").replace(/\s+/g, " ").trim();
   }
 });
+
+// The compact header of a phone: the search box and the languages wait
+// behind two buttons, each opening its panel (the search box takes focus)
+// and closing it again, also with Escape. On wider screens, and without
+// the script, both are always shown.
+document.addEventListener("DOMContentLoaded", function () {
+  var toggles = document.querySelector("[data-header-toggles]");
+  if (!toggles) {
+    return;
+  }
+  toggles.hidden = false;
+  document.documentElement.classList.add("compact-header");
+  var buttons = Array.from(toggles.querySelectorAll("[data-toggle]"));
+  function set(button, open) {
+    var panel = document.getElementById(button.dataset.toggle);
+    button.setAttribute("aria-expanded", open ? "true" : "false");
+    panel.classList.toggle("open", open);
+    return panel;
+  }
+  buttons.forEach(function (button) {
+    button.addEventListener("click", function () {
+      var open = button.getAttribute("aria-expanded") !== "true";
+      buttons.forEach(function (other) { if (other !== button) { set(other, false); } });
+      var panel = set(button, open);
+      if (open) {
+        var first = panel.querySelector("input, a");
+        if (first) { first.focus(); }
+      }
+    });
+    document.getElementById(button.dataset.toggle).addEventListener("keydown", function (ev) {
+      if (ev.key === "Escape" && button.getAttribute("aria-expanded") === "true" && !ev.defaultPrevented) {
+        set(button, false);
+        button.focus();
+      }
+    });
+  });
+});
