@@ -136,3 +136,79 @@ func (a Access) Require(e *Event, allowed bool) error {
 	}
 	return Forbidden()
 }
+
+// CanManageMatchmaking reports whether the caller may open and change the
+// event's matchmaking, approve requests, create meetings between any two
+// participants, publish the schedule and read the dashboard: its managers.
+func (a Access) CanManageMatchmaking() bool { return a.CanManage() }
+
+// CanActInMatchmaking reports whether the caller may act for a party to
+// the event's matchmaking — keep its profile, send, accept and decline its
+// requests, mark its meetings: the party itself (isParty: the caller is
+// that confirmed participant, or a member of that delegation), and
+// managers.
+func (a Access) CanActInMatchmaking(isParty bool) bool {
+	return (a.User != nil && isParty) || a.CanManageMatchmaking()
+}
+
+// CanUseMatchmaking reports whether the caller may read the event's
+// matchmaking catalogue and recommendations: confirmed participants
+// (participant, as the store finds it) and managers.
+func (a Access) CanUseMatchmaking(participant bool) bool {
+	return (a.User != nil && participant) || a.CanManageMatchmaking()
+}
+
+// MayAskLive reports whether the caller may ask and vote on live
+// questions at an event they see: anyone signed in, and guests without an
+// account where the event's live settings let them.
+func (a Access) MayAskLive(s LiveSettings) bool { return a.User != nil || s.Guests }
+
+// MayAnswerLive reports whether the caller may write the answer to a live
+// question afterwards: the contribution's speakers (isSpeaker) and the
+// event's moderators.
+func (a Access) MayAnswerLive(isSpeaker bool) bool { return isSpeaker || a.CanModerate() }
+
+// MayExportLive reports whether the caller may export a contribution's
+// questions and poll results with who asked: the event's moderators and
+// managers.
+func (a Access) MayExportLive() bool { return a.CanModerate() }
+
+// CanWriteMinutes reports whether the caller writes the event's minutes
+// and photos and sees its drafts: its managers and moderators, the team in
+// the room.
+func (a Access) CanWriteMinutes() bool { return a.CanManage() || a.Has(RoleModerator) }
+
+// CanSeeMinutes reports whether the caller may read minutes in a state:
+// published and locked minutes whoever sees the event, drafts the team.
+func (a Access) CanSeeMinutes(status string) bool {
+	return status != MinutesDraft || a.CanWriteMinutes()
+}
+
+// CanSeeMaterial reports whether the caller may see a material of the
+// given visibility; speaker says they speak at the event.
+func (a Access) CanSeeMaterial(visibility string, speaker bool) bool {
+	switch visibility {
+	case SeenByEveryone:
+		return true
+	case SeenByParticipants:
+		return a.Registered || speaker || len(a.Roles) > 0 || a.User.IsAdministrator()
+	case SeenBySpeakers:
+		return speaker || a.CanManage()
+	}
+	return a.CanManage()
+}
+
+// CanUploadMaterial reports whether the caller may add a material to a
+// contribution or session, or a version to one: the event's managers, and
+// the speakers of that contribution (speaker).
+func (a Access) CanUploadMaterial(speaker bool) bool { return a.CanManage() || speaker }
+
+// CanSeeReport reports whether the caller may read the event's report in
+// a state: published, whoever sees the event; a draft, its managers.
+func (a Access) CanSeeReport(status string) bool {
+	return status == ReportPublished || a.CanManage()
+}
+
+// MayEditNews reports whether u writes the site's news: its
+// administrators.
+func (u *User) MayEditNews() bool { return u.IsAdministrator() }

@@ -34,6 +34,13 @@ const (
 	AuditDecisionsRelease = "review_release"
 	AuditAccountRights    = "account_rights"
 	AuditSiteSettings     = "site_settings"
+	AuditMinutesSave      = "minutes_save"
+	AuditMaterialUpload   = "material_upload"
+	AuditPhotoSave        = "photo_save"
+	AuditPhotoDelete      = "photo_delete"
+	AuditAgreementSave    = "agreement_save"
+	AuditReportSave       = "report_save"
+	AuditNewsSave         = "news_save"
 )
 
 // AuditEntry is one change an organizer, curator or administrator made:

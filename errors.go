@@ -17,6 +17,9 @@ const (
 	ETOOLARGE     = "too_large"
 	ETOOMANY      = "too_many_requests"
 	EUNAUTHORIZED = "unauthorized"
+	// EPRECONDITION refuses a change made against a version that is no
+	// longer current (a stale If-Match).
+	EPRECONDITION = "precondition_failed"
 )
 
 // Error is a failure meant to be explained to a person. Key names the message

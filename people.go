@@ -17,12 +17,15 @@ var OrganizationKinds = []string{
 // Organization is a research center, university, company, government body,
 // embassy, media outlet, NGO or event company.
 type Organization struct {
-	ID        string        `json:"id"`
-	Name      LocalizedText `json:"name"`
-	Country   string        `json:"country,omitempty"`
-	Kind      string        `json:"kind"`
-	Website   string        `json:"website,omitempty"`
-	CreatedAt time.Time     `json:"created_at"`
+	ID      string        `json:"id"`
+	Name    LocalizedText `json:"name"`
+	Country string        `json:"country,omitempty"`
+	Kind    string        `json:"kind"`
+	Website string        `json:"website,omitempty"`
+	// ROR is the organization's Research Organization Registry
+	// identifier, such as 0586sdd93, where known.
+	ROR       string    `json:"ror,omitempty"`
+	CreatedAt time.Time `json:"created_at"`
 }
 
 // Person is someone in the programme or the community: a speaker, an
@@ -82,7 +85,15 @@ func (o *Organization) Validate(p *Problems) {
 			p.Add("website", "error.field.url")
 		}
 	}
+	o.ROR = strings.TrimPrefix(strings.TrimSpace(o.ROR), "https://ror.org/")
+	if o.ROR != "" && !rorID.MatchString(o.ROR) {
+		p.Add("ror", "error.field.ror")
+	}
 }
+
+// rorID is the form of a ROR identifier: 0, six letters or digits, two
+// check digits.
+var rorID = regexp.MustCompile(`^0[a-z0-9]{6}[0-9]{2}$`)
 
 // Validate records problems with the person's fields.
 func (ps *Person) Validate(p *Problems) {

@@ -66,10 +66,13 @@ type Registration struct {
 	Country      string            `json:"country,omitempty"`
 	Answers      map[string]string `json:"answers,omitempty"`
 	Listed       bool              `json:"listed" doc:"The registrant agrees to appear on the participant list."`
-	Language     string            `json:"language"`
-	Status       string            `json:"status"`
-	Ticket       string            `json:"ticket,omitempty"`
-	CheckedInAt  *time.Time        `json:"checked_in_at,omitempty"`
+	// PhotoConsent is the registrant's answer to being photographed and
+	// shown in the event's photos: "yes", "no" or "" (not answered).
+	PhotoConsent string     `json:"photo_consent" enum:"yes,no," doc:"Agreement to appear in the event's photos: yes, no, or empty for not answered."`
+	Language     string     `json:"language"`
+	Status       string     `json:"status"`
+	Ticket       string     `json:"ticket,omitempty"`
+	CheckedInAt  *time.Time `json:"checked_in_at,omitempty"`
 	// EmailConfirmed says the registrant proved the address is theirs:
 	// signed in with it, or opened a link mailed to it.
 	EmailConfirmed bool `json:"email_confirmed"`
@@ -115,5 +118,8 @@ func (r *Registration) Validate(p *Problems) {
 	}
 	if r.Language == "" || !IsLanguage(r.Language) {
 		r.Language = DefaultLanguage
+	}
+	if r.PhotoConsent != "" {
+		r.PhotoConsent = oneOf(p, "photo_consent", r.PhotoConsent, "", []string{PhotoConsentYes, PhotoConsentNo})
 	}
 }

@@ -32,6 +32,7 @@ var commands = []command{
 	{"token", "token create --email E [--name N] [--expires DURATION]   print a new API token\n  token revoke --email E [TOKEN_PREFIX]   revoke the account's tokens (all, or the one named)", runToken},
 	{"demo", "demo   load the demo event, idempotently", runDemo},
 	{"backup", "backup FILE   write a consistent copy of a live SQLite database", runBackup},
+	{"copy", "copy --from DB --to DB [--replace]   move a whole installation between SQLite and PostgreSQL, verified", runCopy},
 	{"schedule-meetings", "schedule-meetings --in FILE [--time-limit 1s]   schedule matchmaking meetings, print the schedule, its weight and a proven bound", runScheduleMeetings},
 	{"migrate", "migrate   bring the database schema up to date", runMigrate},
 	{"version", "version   print the version", runVersion},

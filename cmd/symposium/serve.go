@@ -11,6 +11,8 @@ import (
 	"symposium/internal/events"
 	"symposium/internal/i18n"
 	"symposium/internal/mail"
+	"symposium/internal/outcomes"
+	"symposium/internal/privacy"
 	"symposium/internal/registration"
 	"symposium/internal/server"
 )
@@ -80,9 +82,12 @@ func runServe(ctx context.Context, args []string, env environment) error {
 	}
 	log.Info("serving", "addr", ln.Addr().String(), "db", s.Dialect(), "version", cfg.Version)
 	fmt.Fprintf(env.stderr, "Symposium is running at %s\n", cfg.BaseURL)
-	sweeper := registration.New(s, events.New(s, acc), bundle, cfg.BaseURL)
+	ev := events.New(s, acc)
+	sweeper := registration.New(s, ev, bundle, cfg.BaseURL)
 	go sweeper.Sweep(ctx, 30*time.Second, log)
+	go privacy.New(s, ev, sweeper).Sweep(ctx, time.Hour, log)
 	go acc.Sweep(ctx, 10*time.Minute, log)
+	go outcomes.New(s, events.New(s, acc), bundle, cfg.BaseURL).Sweep(ctx, time.Hour, log)
 	return serveUntilDone(ctx, srv, ln, sender)
 }
 

@@ -18,7 +18,11 @@ import (
 	"symposium/internal/audit"
 	"symposium/internal/events"
 	"symposium/internal/i18n"
+	"symposium/internal/live"
+	"symposium/internal/matchmaking"
+	"symposium/internal/outcomes"
 	"symposium/internal/people"
+	"symposium/internal/privacy"
 	"symposium/internal/programme"
 	"symposium/internal/registration"
 	"symposium/internal/review"
@@ -62,8 +66,14 @@ type Deps struct {
 	People       *people.Service
 	Audit        *audit.Service
 	Programme    *programme.Service
+	Privacy      *privacy.Service
+	Matchmaking  *matchmaking.Service
+	Live         *live.Service
+	Outcomes     *outcomes.Service
 	Log          *slog.Logger
-	Version      string
+	// BaseURL starts the links the API gives, such as calendar feeds.
+	BaseURL string
+	Version string
 }
 
 // API holds the operations' dependencies.

@@ -16,6 +16,7 @@ type OrganizationInput struct {
 	Country string                  `json:"country,omitempty" doc:"ISO 3166-1 alpha-2, such as KZ."`
 	Kind    string                  `json:"kind,omitempty" enum:"research_center,university,company,government,embassy,media,ngo,event_company,other"`
 	Website string                  `json:"website,omitempty"`
+	ROR     string                  `json:"ror,omitempty" doc:"Research Organization Registry identifier, such as 0586sdd93."`
 }
 
 // PersonInput creates a person.
@@ -45,7 +46,7 @@ func (a *API) peopleRoutes() {
 }
 
 func (a *API) createOrganization(ctx context.Context, in *struct{ Body OrganizationInput }) (*struct{ Body *symposium.Organization }, error) {
-	o := &symposium.Organization{Name: in.Body.Name, Country: in.Body.Country, Kind: in.Body.Kind, Website: in.Body.Website}
+	o := &symposium.Organization{Name: in.Body.Name, Country: in.Body.Country, Kind: in.Body.Kind, Website: in.Body.Website, ROR: in.Body.ROR}
 	if err := a.People.CreateOrganization(ctx, symposium.UserFromContext(ctx), o); err != nil {
 		return nil, a.fail(ctx, err)
 	}

@@ -27,4 +27,10 @@ func (a *API) routes() {
 	a.reviewerRoutes()
 	a.auditRoutes()
 	a.userRoutes()
+	a.privacyRoutes()
+	a.matchmakingRoutes()
+	a.liveRoutes()
+	a.minutesRoutes()
+	a.materialRoutes()
+	a.outcomeRoutes()
 }

@@ -51,7 +51,33 @@ func Load(ctx context.Context, s *store.Store) (bool, error) {
 	if err := createProgramme(ctx, s, e, people); err != nil {
 		return false, err
 	}
+	if err := createOutcomes(ctx, s, e, orgs, people); err != nil {
+		return false, err
+	}
 	return true, nil
+}
+
+// Texts returns every text the demo shows — the event, its organizations,
+// people, halls and programme — for tests that read them against the
+// glossary.
+func Texts() []symposium.LocalizedText {
+	orgs := organizations()
+	out := []symposium.LocalizedText{}
+	e := event(orgs)
+	out = append(out, e.Title, e.Summary, e.Venue.City)
+	for _, o := range orgs {
+		out = append(out, o.Name)
+	}
+	for _, p := range persons(orgs) {
+		out = append(out, p.Name, p.Position)
+	}
+	for _, r := range rooms("") {
+		out = append(out, r.Name)
+	}
+	for _, en := range programme {
+		out = append(out, en.title)
+	}
+	return out
 }
 
 // astana is the event's zone: Kazakhstan has kept UTC+5 since 1 March 2024.
@@ -80,9 +106,9 @@ func event(orgs map[string]*symposium.Organization) *symposium.Event {
 			"Симпозиум «Наука и технологии Китая»"),
 		Summary: T(
 			"Experts, scientists and representatives of high-tech companies from Kazakhstan and China meet in Astana to understand the strategic direction of China's scientific and technological progress, and to seek innovative solutions together through dialogue: international cooperation, climate change, disease prevention, poverty eradication and high-tech industry.",
-			"来自哈萨克斯坦和中国的专家、科学家和高科技企业代表齐聚阿斯塔纳，了解中国科技进步的战略方向，并通过对话共同寻求创新解决方案：国际合作、气候变化、疾病预防、消除贫困和高科技产业。",
-			"Қазақстан мен Қытайдың сарапшылары, ғалымдары және жоғары технологиялық компанияларының өкілдері Қытайдың ғылыми-технологиялық дамуының стратегиялық бағытын түсіну және диалог арқылы бірлесіп инновациялық шешімдер іздеу үшін Астанада бас қосады: халықаралық ынтымақтастық, климаттың өзгеруі, аурулардың алдын алу, кедейшілікті жою және жоғары технологиялық өнеркәсіп.",
-			"Эксперты, учёные и представители высокотехнологичных компаний Казахстана и Китая встречаются в Астане, чтобы понять стратегическое направление научно-технического прогресса Китая и вместе искать инновационные решения в диалоге: международное сотрудничество, изменение климата, профилактика заболеваний, искоренение бедности и высокотехнологичная промышленность."),
+			"来自哈萨克斯坦和中国的专家、科学家和高科技企业代表齐聚阿斯塔纳，了解中国科技进步的战略方向，并通过对话共同寻求创新解决方案。议题涵盖国际合作、气候变化、疾病预防、消除贫困和高科技产业。",
+			"Қазақстан мен Қытайдың мамандары, ғалымдары және жоғары технологиялық компанияларының өкілдері Қытайдың ғылыми-техникалық дамуының стратегиялық бағытын талқылап, диалог арқылы бірлесіп инновациялық шешімдер іздеу үшін Астанада бас қосады. Талқыланатын тақырыптар: халықаралық ынтымақтастық, климаттың өзгеруі, аурулардың алдын алу, кедейшілікті жою және жоғары технологиялық өнеркәсіп.",
+			"Специалисты, учёные и представители высокотехнологичных компаний Казахстана и Китая собираются в Астане, чтобы обсудить стратегическое направление научно-технического развития Китая и в диалоге вместе искать инновационные решения. Темы: международное сотрудничество, изменение климата, профилактика заболеваний, искоренение бедности и высокотехнологичная промышленность."),
 		StartsAt:   at(10, 0),
 		EndsAt:     at(17, 0),
 		Timezone:   "Asia/Almaty",

@@ -36,7 +36,7 @@ var programme = []entry{
 			"Бытыраңқы әлемдегі халықаралық ғылыми-техникалық ынтымақтастық", "Международное научно-техническое сотрудничество в раздробленном мире"),
 		nil, []string{"5.6", "5.2"}},
 	{at(11, 30), 30, "main", symposium.ContributionBreak,
-		T("Coffee break", "茶歇", "Кофе-брейк", "Кофе-брейк"), nil, nil},
+		T("Coffee break", "茶歇", "Кофе үзілісі", "Кофе-брейк"), nil, nil},
 	{at(12, 0), 45, "main", symposium.ContributionTalk,
 		T("Climate change: research and solutions from Kazakhstan and China", "气候变化：哈萨克斯坦与中国的研究和解决方案",
 			"Климаттың өзгеруі: Қазақстан мен Қытайдың зерттеулері мен шешімдері", "Изменение климата: исследования и решения Казахстана и Китая"),
@@ -65,12 +65,17 @@ var programme = []entry{
 		nil, []string{"5.6"}},
 }
 
+// rooms returns the two halls of the event, not yet stored.
+func rooms(eventID string) map[string]*symposium.Room {
+	return map[string]*symposium.Room{
+		"main":   {EventID: eventID, Name: T("Main hall", "主会场", "Үлкен зал", "Большой зал"), Capacity: 300},
+		"second": {EventID: eventID, Name: T("Hall 2", "第二会场", "Екінші зал", "Зал 2"), Capacity: 80},
+	}
+}
+
 // createProgramme stores the rooms and the programme.
 func createProgramme(ctx context.Context, s *store.Store, e *symposium.Event, people map[string]*symposium.Person) error {
-	rooms := map[string]*symposium.Room{
-		"main":   {EventID: e.ID, Name: T("Main hall", "主会场", "Үлкен зал", "Большой зал"), Capacity: 300},
-		"second": {EventID: e.ID, Name: T("Hall 2", "第二会场", "Екінші зал", "Зал 2"), Capacity: 80},
-	}
+	rooms := rooms(e.ID)
 	for _, key := range []string{"main", "second"} {
 		if err := s.CreateRoom(ctx, rooms[key]); err != nil {
 			return fmt.Errorf("demo: room: %w", err)

@@ -18,6 +18,7 @@ var statusOf = map[string]int{
 	symposium.ETOOLARGE:     http.StatusRequestEntityTooLarge,
 	symposium.ETOOMANY:      http.StatusTooManyRequests,
 	symposium.EINTERNAL:     http.StatusInternalServerError,
+	symposium.EPRECONDITION: http.StatusPreconditionFailed,
 }
 
 // Status returns the HTTP status for err: the status of its code for a

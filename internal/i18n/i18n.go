@@ -40,11 +40,11 @@ func New() (*Bundle, error) {
 		if _, err := b.LoadMessageFileFS(locales, "locales/"+lang+".json"); err != nil {
 			return nil, fmt.Errorf("i18n: load %s: %w", lang, err)
 		}
-		p, err := plain(lang)
+		p, forms, err := plain(lang)
 		if err != nil {
 			return nil, fmt.Errorf("i18n: load %s: %w", lang, err)
 		}
-		out.localizers[lang] = &Localizer{Lang: lang, loc: goi18n.NewLocalizer(b, lang), plain: p}
+		out.localizers[lang] = &Localizer{Lang: lang, loc: goi18n.NewLocalizer(b, lang), plain: p, forms: forms}
 	}
 	return out, nil
 }
@@ -72,6 +72,7 @@ type Localizer struct {
 	Lang  string
 	loc   *goi18n.Localizer
 	plain map[string]message
+	forms map[string]map[string]string // plural messages: key → CLDR form → text
 }
 
 // T returns the message for key, with args given as alternating names and
@@ -82,9 +83,9 @@ type Localizer struct {
 // happening. Plural messages are for N.
 func (l *Localizer) T(key string, args ...any) string {
 	if m, ok := l.plain[key]; ok {
-		return m.fill(l, args)
+		return l.quotes(m.fill(l, args))
 	}
-	return l.localize(key, nil, args)
+	return l.quotes(l.localize(key, nil, args))
 }
 
 // TMap returns the message for key with its arguments in a map, as domain
@@ -103,7 +104,7 @@ func (l *Localizer) TMap(key string, args map[string]any) string {
 func (l *Localizer) N(key string, count int, args ...any) string {
 	all := make([]any, 0, len(args)+2)
 	all = append(append(all, args...), "Count", count)
-	return l.localize(key, count, all)
+	return l.quotes(l.localize(key, count, all))
 }
 
 // localize runs go-i18n's template for key; count, when not nil, chooses
@@ -121,9 +122,12 @@ func (l *Localizer) localize(key string, count any, args []any) string {
 }
 
 // value returns an argument as a message shows it: an integer becomes a
-// number of the language, anything else stays as it is.
+// number of the language, a symposium.Msg the message it names in this
+// language, anything else stays as it is.
 func (l *Localizer) value(v any) any {
 	switch n := v.(type) {
+	case symposium.Msg:
+		return l.T(string(n))
 	case int:
 		return l.Number(int64(n))
 	case int8:

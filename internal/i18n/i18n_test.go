@@ -2,10 +2,14 @@ package i18n
 
 import (
 	"encoding/json"
+	"reflect"
+	"strings"
 	"testing"
 
 	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/language"
+
+	"symposium"
 )
 
 func TestPlurals(t *testing.T) {
@@ -22,7 +26,7 @@ func TestPlurals(t *testing.T) {
 		{"en", 0, "0 participants"}, {"en", 1, "1 participant"}, {"en", 2, "2 participants"}, {"en", 21, "21 participants"},
 		{"en", 1000, "1,000 participants"},
 		{"kk", 1, "1 қатысушы"}, {"kk", 5, "5 қатысушы"}, {"kk", 1000, "1" + nb + "000 қатысушы"},
-		{"zh", 1, "1 位参与者"}, {"zh", 21, "21 位参与者"}, {"zh", 1000, "1,000 位参与者"},
+		{"zh", 1, "1 位参会者"}, {"zh", 21, "21 位参会者"}, {"zh", 1000, "1,000 位参会者"},
 	}
 	for _, tt := range tests {
 		if got := bundle.For(tt.lang).N("plural.participants", tt.count); got != tt.want {
@@ -119,5 +123,67 @@ func TestFastMessagesMatchTemplates(t *testing.T) {
 				t.Errorf("%s %s: T = %q, go-i18n = %q", lang, key, got, want)
 			}
 		}
+	}
+}
+
+// TestMessageArguments checks that an argument that is itself a message
+// (a status inserted into an error) is written in the reader's language,
+// whether the message is filled in directly or through a template.
+func TestMessageArguments(t *testing.T) {
+	b := Must(New())
+	status := symposium.Msg(symposium.RegistrationStatusKeys[symposium.RegCancelled])
+	for lang, want := range map[string]string{"en": "Cancelled", "kk": "Күші жойылды", "ru": "Отменена", "zh": "已取消"} {
+		l := b.For(lang)
+		for _, got := range []string{
+			l.T("error.registration_status", "Status", status),
+			l.TMap("error.registration_status", map[string]any{"Status": status}),
+		} {
+			if !strings.Contains(got, want) || strings.Contains(got, "cancelled") {
+				t.Errorf("%s: %q, want it to say %q", lang, got, want)
+			}
+		}
+	}
+	if got := b.For("ru").T("error.registration_status", "Status", symposium.Label(symposium.RegistrationStatusKeys, "archived")); !strings.Contains(got, "archived") {
+		t.Errorf("an unknown status is hidden: %q", got)
+	}
+}
+
+// TestScriptForms checks the plural forms a page hands to its script.
+func TestScriptForms(t *testing.T) {
+	b := Must(New())
+	for lang, want := range map[string]map[string]string{
+		"ru": {"one": "{n} отметка о прибытии ждёт отправки", "few": "{n} отметки о прибытии ждут отправки",
+			"many": "{n} отметок о прибытии ждут отправки", "other": "{n} отметки о прибытии ждут отправки"},
+		"zh": {"other": "{n} 条签到记录待上传"},
+	} {
+		var got map[string]string
+		if err := json.Unmarshal([]byte(b.For(lang).ScriptForms("checkin.waiting")), &got); err != nil || !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: %v %v, want %v", lang, got, err, want)
+		}
+	}
+	if got := b.For("kk").ScriptForms("nav.home.missing"); got != "{}" {
+		t.Errorf("an unknown key gives %s", got)
+	}
+	if got := b.For("en").ScriptForms("form.yes"); got != `{"other":"Yes"}` {
+		t.Errorf("a simple message gives %s", got)
+	}
+}
+
+// TestNestedQuotes checks that a title with quotes of its own, inserted in
+// guillemets, is quoted as Russian and Kazakh typography wants.
+func TestNestedQuotes(t *testing.T) {
+	b := Must(New())
+	title := "Симпозиум «Наука и технологии Китая»"
+	for lang, want := range map[string]string{
+		"ru": "Вы — соавтор тезисов для «Симпозиум „Наука и технологии Китая“»",
+		"kk": "Сіз тезистің тең авторысыз: Симпозиум «Наука и технологии Китая»",
+		"zh": "您是Симпозиум «Наука и технологии Китая»一篇摘要的合著者",
+	} {
+		if got := b.For(lang).T("mail.abstract.coauthor.subject", "Event", title); got != want {
+			t.Errorf("%s: %q, want %q", lang, got, want)
+		}
+	}
+	if got := b.For("ru").T("mail.abstract.rejected.subject", "Title", "«А» и «Б»"); got != "Решение по тезисам «„А“ и „Б“»" {
+		t.Errorf("two quoted words: %q", got)
 	}
 }

@@ -7,30 +7,39 @@ import (
 	"strings"
 )
 
-// plain reads a catalog's simple messages: those that are one text, not
+// plain reads a catalog's simple messages, and the forms of its plural
+// messages as they are written. Simple messages are those that are one text, not
 // plural forms, whose only template actions are placeholders such as
 // {{.Name}}. T fills them in itself, which is much faster than running
 // go-i18n's templates: pages call T hundreds of times, and a registration
 // writes its mails while thousands of others wait. A test checks that both
 // ways write the same text.
-func plain(lang string) (map[string]message, error) {
+func plain(lang string) (map[string]message, map[string]map[string]string, error) {
 	b, err := locales.ReadFile("locales/" + lang + ".json")
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var raw map[string]any
 	if err := json.Unmarshal(b, &raw); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	out := map[string]message{}
+	out, forms := map[string]message{}, map[string]map[string]string{}
 	for k, v := range raw {
-		if s, ok := v.(string); ok {
-			if m, ok := parseMessage(s); ok {
+		switch v := v.(type) {
+		case string:
+			if m, ok := parseMessage(v); ok {
 				out[k] = m
+			}
+		case map[string]any:
+			forms[k] = map[string]string{}
+			for form, text := range v {
+				if s, ok := text.(string); ok {
+					forms[k][form] = s
+				}
 			}
 		}
 	}
-	return out, nil
+	return out, forms, nil
 }
 
 // message is a text cut at its placeholders: parts[0], then the value of

@@ -33,6 +33,13 @@ type Config struct {
 	Registrations Rule
 	// Invitations bounds the invitations one client address sends.
 	Invitations Rule
+	// Votes bounds the votes, questions and poll answers of one person
+	// (an account or a guest's device) on live questions: a storm from one
+	// source is refused.
+	Votes Rule
+	// VotesFrom bounds them from one client address, generously: a whole
+	// hall may share the venue's one address.
+	VotesFrom Rule
 }
 
 // DefaultConfig is the configuration for production.
@@ -42,6 +49,8 @@ func DefaultConfig() Config {
 		MailTo:        Rule{N: 5, Per: time.Hour},
 		Registrations: Rule{N: 20, Per: time.Hour},
 		Invitations:   Rule{N: 500, Per: time.Hour},
+		Votes:         Rule{N: 60, Per: time.Minute},
+		VotesFrom:     Rule{N: 6000, Per: time.Minute},
 	}
 }
 
@@ -49,7 +58,7 @@ func DefaultConfig() Config {
 // servers whose clients all reach them through one address; the limits per
 // recipient stay.
 func (c Config) Unlimited() Config {
-	c.MailFrom, c.Registrations, c.Invitations = Rule{}, Rule{}, Rule{}
+	c.MailFrom, c.Registrations, c.Invitations, c.VotesFrom = Rule{}, Rule{}, Rule{}, Rule{}
 	return c
 }
 
@@ -87,6 +96,13 @@ func (l *Limiter) Invitation(ctx context.Context, from, to string) error {
 	return l.take(ctx, check{"invite:from:" + from, l.cfg.Invitations}, check{"mail:to:" + symposium.NormalizeEmail(to), l.cfg.MailTo})
 }
 
+// Vote counts one vote, question or poll answer on live questions by the
+// person voter from the client address from, and refuses it (ETOOMANY)
+// past either limit.
+func (l *Limiter) Vote(ctx context.Context, from, voter string) error {
+	return l.takeOr(ctx, "error.too_many_votes", check{"vote:by:" + voter, l.cfg.Votes}, check{"vote:from:" + from, l.cfg.VotesFrom})
+}
+
 // check is one key counted under one rule.
 type check struct {
 	key  string
@@ -96,6 +112,11 @@ type check struct {
 // take counts a request under every key whose rule limits anything, each
 // in its own window, and refuses it when any count passes its limit.
 func (l *Limiter) take(ctx context.Context, checks ...check) error {
+	return l.takeOr(ctx, "error.too_many_mails", checks...)
+}
+
+// takeOr is take, refusing with the message key.
+func (l *Limiter) takeOr(ctx context.Context, key string, checks ...check) error {
 	now := l.Now()
 	for _, c := range checks {
 		if c.rule.N <= 0 {
@@ -106,7 +127,7 @@ func (l *Limiter) take(ctx context.Context, checks ...check) error {
 			return err
 		}
 		if counts[0] > c.rule.N {
-			return symposium.Errorf(symposium.ETOOMANY, "error.too_many_mails")
+			return symposium.Errorf(symposium.ETOOMANY, key)
 		}
 	}
 	return nil

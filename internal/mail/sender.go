@@ -13,6 +13,7 @@ import (
 	"symposium"
 	"symposium/internal/calendar"
 	"symposium/internal/qrcode"
+	"symposium/internal/redact"
 	"symposium/internal/store"
 )
 
@@ -100,7 +101,7 @@ func (s *Sender) deliver(ctx context.Context, m symposium.OutboxMail) bool {
 	if m.Attempts < len(s.Backoff) {
 		retryAt = now.Add(s.Backoff[m.Attempts])
 	}
-	s.log.Warn("mail: send failed", "id", m.ID, "attempt", m.Attempts+1, "retry_at", retryAt, "err", err)
+	s.log.Warn("mail: send failed", "id", m.ID, "attempt", m.Attempts+1, "retry_at", retryAt, "err", redact.Emails(err.Error()))
 	if err := s.store.MarkMailFailed(record, m.ID, err.Error(), now, retryAt); err != nil {
 		s.log.Error("mail: mark failed", "id", m.ID, "err", err)
 	}

@@ -2,6 +2,7 @@ package programme
 
 import (
 	"context"
+	"slices"
 
 	"symposium"
 )
@@ -157,14 +158,16 @@ type Editor struct {
 	Sessions []symposium.Session
 	List     []symposium.Contribution
 	People   []*symposium.Person
+	// LastChange is the caller's last change to the programme, which
+	// undo reverts, or nil.
+	LastChange *symposium.AuditEntry
 }
 
-// editorPeople bounds the people offered in the editor's lists.
-const editorPeople = 1000
-
 // Editor returns the programme editor's content, for the event's
-// managers.
-func (s *Service) Editor(ctx context.Context, u *symposium.User, slug string) (*Editor, error) {
+// managers. Its people are the event's speakers and conveners and those
+// chosen, by ID, in a form being shown again; speakers are found by name
+// through the people index rather than picked from a list of everyone.
+func (s *Service) Editor(ctx context.Context, u *symposium.User, slug string, chosen ...string) (*Editor, error) {
 	e, access, err := s.managed(ctx, u, slug)
 	if err != nil {
 		return nil, err
@@ -179,13 +182,44 @@ func (s *Service) Editor(ctx context.Context, u *symposium.User, slug string) (*
 	if v.List, err = s.store.Contributions(ctx, e.ID); err != nil {
 		return nil, err
 	}
-	people, err := s.store.AllPeople(ctx, editorPeople)
-	if err != nil {
+	if v.People, err = s.editorPeople(ctx, v, chosen); err != nil {
 		return nil, err
 	}
-	v.People = redact(u, people)
+	v.People = redact(u, v.People)
+	if v.LastChange, err = s.lastChange(ctx, u, e); err != nil {
+		return nil, err
+	}
 	if v.Programme, err = s.store.Timetable(ctx, e); err != nil {
 		return nil, err
 	}
 	return v, nil
+}
+
+// editorPeople returns the people the editor names: every speaker and
+// convener of the programme and the people chosen, each once.
+func (s *Service) editorPeople(ctx context.Context, v *Editor, chosen []string) ([]*symposium.Person, error) {
+	ids := append([]string{}, chosen...)
+	for _, c := range v.List {
+		ids = append(ids, c.SpeakerIDs...)
+	}
+	for _, ps := range v.Sessions {
+		ids = append(ids, ps.ConvenerIDs...)
+	}
+	var wanted []string
+	for _, id := range ids {
+		if symposium.IsID(id) && !slices.Contains(wanted, id) {
+			wanted = append(wanted, id)
+		}
+	}
+	found, err := s.store.People(ctx, wanted)
+	if err != nil {
+		return nil, err
+	}
+	var out []*symposium.Person
+	for _, id := range wanted {
+		if p := found[id]; p != nil {
+			out = append(out, p)
+		}
+	}
+	return out, nil
 }

@@ -4,6 +4,7 @@
 package redact
 
 import (
+	"regexp"
 	"strings"
 )
 
@@ -64,4 +65,14 @@ func isSecret(name string) bool {
 		}
 	}
 	return false
+}
+
+// emailPattern matches what looks like an email address.
+var emailPattern = regexp.MustCompile(`[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}`)
+
+// Emails returns text with every email address in it replaced by Marker,
+// for messages from elsewhere, such as a mail server's refusal, that may
+// quote a recipient.
+func Emails(text string) string {
+	return emailPattern.ReplaceAllString(text, Marker)
 }

@@ -23,3 +23,13 @@ func TestPath(t *testing.T) {
 		}
 	}
 }
+
+// TestEmails checks that addresses quoted in a message from elsewhere
+// leave the log redacted, and the rest of the message stays.
+func TestEmails(t *testing.T) {
+	got := Emails("550 5.1.1 <ada.lovelace+cfp@mail.example.kz>: recipient rejected; cc b_2@x.org")
+	want := "550 5.1.1 <[redacted]>: recipient rejected; cc [redacted]"
+	if got != want {
+		t.Errorf("Emails = %q, want %q", got, want)
+	}
+}

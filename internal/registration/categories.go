@@ -145,3 +145,29 @@ func (s *Service) SetQuestions(ctx context.Context, u *symposium.User, slug stri
 	}
 	return qs, nil
 }
+
+// CategoryEditor is what the managers' page of registration categories
+// shows: the categories with their counts and the overall capacity.
+type CategoryEditor struct {
+	Page
+	Categories []symposium.Category
+	Capacity   *int
+}
+
+// CategoryEditor returns the event's categories and overall capacity, for
+// its managers.
+func (s *Service) CategoryEditor(ctx context.Context, u *symposium.User, slug string) (*CategoryEditor, error) {
+	e, access, err := s.managed(ctx, u, slug)
+	if err != nil {
+		return nil, err
+	}
+	cs, err := s.store.Categories(ctx, e.ID)
+	if err != nil {
+		return nil, err
+	}
+	capacity, err := s.store.RegistrationCapacity(ctx, e.ID)
+	if err != nil {
+		return nil, err
+	}
+	return &CategoryEditor{Page: Page{Event: e, Access: access}, Categories: cs, Capacity: capacity}, nil
+}

@@ -28,6 +28,7 @@ type Overview struct {
 	List       []symposium.Registration
 	Next       string
 	Query      store.RegistrationQuery
+	Questions  []symposium.Question // the registration form's, filled in by Export
 }
 
 // Overview returns the counts and a page of the registrations q selects
@@ -71,6 +72,9 @@ func (s *Service) Export(ctx context.Context, u *symposium.User, slug string, q 
 	}
 	v := &Overview{Page: Page{Event: e, Access: access}}
 	if v.Categories, err = s.store.Categories(ctx, e.ID); err != nil {
+		return nil, err
+	}
+	if v.Questions, err = s.store.Questions(ctx, e.ID); err != nil {
 		return nil, err
 	}
 	q.EventID, q.Limit, q.Cursor = e.ID, 1000, ""

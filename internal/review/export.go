@@ -102,13 +102,14 @@ func abstractCells(a *symposium.Abstract, r Row, c *symposium.Call, l *i18n.Loca
 	}
 	decision := ""
 	if a.Decision != nil {
-		decision = a.Decision.Outcome
+		decision = label(l, symposium.DecisionKeys, a.Decision.Outcome)
 		if a.Decision.As != "" {
-			decision += " (" + a.Decision.As + ")"
+			decision += " (" + label(l, symposium.AbstractTypeKeys, a.Decision.As) + ")"
 		}
 	}
-	return []string{a.ID, track, a.Type, a.Language, a.Title.Get(l.Lang, a.Language), strings.Join(names, "; "),
-		strings.Join(orgs, "; "), a.Status, decision, fmt.Sprint(r.Reviews), score(r.Mean), score(r.Median)}
+	return []string{a.ID, track, label(l, symposium.AbstractTypeKeys, a.Type), l.LanguageName(a.Language), a.Title.Get(l.Lang, a.Language),
+		strings.Join(names, "; "), strings.Join(orgs, "; "), label(l, symposium.AbstractStatusKeys, a.Status), decision,
+		fmt.Sprint(r.Reviews), score(r.Mean), score(r.Median)}
 }
 
 // reviewsTable lists every review of an event's abstracts: one row a
@@ -138,20 +139,34 @@ func (s *Service) reviewsTable(ctx context.Context, e *symposium.Event, l *i18n.
 	}
 	t.Header = append(t.Header, l.T("abstracts.col.to_authors"), l.T("abstracts.col.to_committee"))
 	for _, r := range reviews {
-		row := []string{r.AbstractID, emails[r.ReviewerID], fmt.Sprint(r.Submitted)}
+		row := []string{r.AbstractID, emails[r.ReviewerID], l.T(symposium.YesNoKeys[r.Submitted])}
 		for _, q := range c.Questions {
-			if q.Kind == symposium.ReviewComment {
-				continue
-			}
-			if v, ok := r.Ratings[q.ID]; ok {
-				row = append(row, fmt.Sprint(v))
-			} else {
-				row = append(row, "")
+			if q.Kind != symposium.ReviewComment {
+				row = append(row, rating(l, q, r.Ratings))
 			}
 		}
 		t.Rows = append(t.Rows, append(row, r.CommentToAuthors, r.CommentToCommittee))
 	}
 	return t, nil
+}
+
+// rating writes a reviewer's answer to one question: a number on its
+// scale, or yes or no in the reader's language; nothing if unanswered.
+func rating(l *i18n.Localizer, q symposium.ReviewQuestion, ratings map[string]int) string {
+	v, ok := ratings[q.ID]
+	switch {
+	case !ok:
+		return ""
+	case q.Kind == symposium.ReviewYesNo:
+		return l.T(symposium.YesNoKeys[v == 1])
+	}
+	return fmt.Sprint(v)
+}
+
+// label writes an enumerated value, such as a status, in the reader's
+// language.
+func label(l *i18n.Localizer, table map[string]string, value string) string {
+	return l.T(string(symposium.Label(table, value)))
 }
 
 // score writes a score of 0–1 with two decimals, or nothing.

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"log/slog"
 	"sync"
+	"sync/atomic"
 
 	"symposium"
 	"symposium/internal/events"
@@ -44,6 +45,8 @@ type Service struct {
 	contribs map[string]contribution            // by ID
 	version  uint64                             // counts changes, for caches
 	dupCache duplicateCache
+
+	applied atomic.Uint64 // changes of the feed applied, for metrics
 }
 
 // contribution is what search keeps of a contribution.
@@ -62,6 +65,8 @@ func New(st *store.Store, ev *events.Service, log *slog.Logger) *Service {
 		persons: map[string]*symposium.Person{}, orgs: map[string]*symposium.Organization{},
 		events: map[string]*symposium.Event{}, contribs: map[string]contribution{},
 	}
+	// Changes heard before the index existed are in what Load reads.
+	s.applied.Store(st.ChangesHeard())
 	st.Subscribe(s.apply)
 	return s
 }
@@ -112,6 +117,7 @@ func (s *Service) apply(c store.Change) {
 	if err != nil {
 		s.log.Error("search: applying a change failed", "kind", c.Kind, "id", c.ID, "err", err)
 	}
+	s.applied.Add(1)
 }
 
 // reload runs one reload, counting the change.

@@ -86,6 +86,9 @@ func TestBrowserOfflineCheckIn(t *testing.T) {
 	}
 	scan(tickets[1], "Checked in offline")
 	scan(tickets[2], "Checked in offline")
+	if queue, _ := chromedp.Run(b, chromedp.Text(chromedp.CSS("[data-queue]"))); queue != "2 check-ins waiting to be sent" {
+		t.Errorf("the desk shows %q for two queued check-ins", queue)
+	}
 	browsertest.Screenshot(t, b, "checkin-offline")
 	if n := checkedIn(t, s); n != 1 {
 		t.Fatalf("while offline the server counts %d check-ins, want 1", n)
@@ -129,4 +132,53 @@ func checkedIn(t *testing.T, s *store.Store) int {
 		}
 	}
 	return n
+}
+
+// TestBrowserPluralsInScript writes the desk's count of queued check-ins,
+// which its script builds, for numbers that take each CLDR plural form, in
+// the four languages: the browser's plural rules pick the catalog's form.
+func TestBrowserPluralsInScript(t *testing.T) {
+	s := storetest.SQLite(t)
+	e := start(t, s, false)
+	_, token := e.organizer("desk@example.org")
+	registrationEvent(t, e, token, map[string]any{"name": map[string]string{"en": "Participant"}, "capacity": 10})
+	b := browsertest.New(t, 1024, 800)
+	err := chromedp.Do(b,
+		chromedp.Navigate(e.srv.URL+"/signin?lang=en"),
+		chromedp.SendKeys(chromedp.CSS("#email"), "desk@example.org"),
+		chromedp.SendKeys(chromedp.CSS("#password"), "correct horse battery"),
+		chromedp.Submit(chromedp.CSS("#password")),
+		chromedp.WaitVisible(chromedp.CSS(".account-name")),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const nb = "\u00a0"
+	for lang, want := range map[string][]string{
+		"ru": {"1 отметка о прибытии ждёт отправки", "2 отметки о прибытии ждут отправки", "5 отметок о прибытии ждут отправки",
+			"11 отметок о прибытии ждут отправки", "21 отметка о прибытии ждёт отправки", "22 отметки о прибытии ждут отправки",
+			"1" + nb + "000 отметок о прибытии ждут отправки"},
+		"kk": {"1 келу белгісі жіберуді күтуде", "2 келу белгісі жіберуді күтуде"},
+		"zh": {"1 条签到记录待上传", "2 条签到记录待上传"},
+		"en": {"1 check-in waiting to be sent", "2 check-ins waiting to be sent"},
+	} {
+		var got []string
+		err := chromedp.Do(b,
+			chromedp.Navigate(e.srv.URL+"/events/astana/checkin?lang="+lang),
+			chromedp.WaitVisible(chromedp.CSS("#ticket")),
+		)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err = chromedp.Run(b, chromedp.Evaluate[[]string](`[1, 2, 5, 11, 21, 22, 1000].map(n =>
+			symposiumPlural(document.querySelector("[data-checkin]").dataset.msgWaiting, n))`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, w := range want {
+			if got[i] != w {
+				t.Errorf("%s: %q, want %q", lang, got[i], w)
+			}
+		}
+	}
 }

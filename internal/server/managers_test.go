@@ -68,8 +68,12 @@ func TestManagersRegistrationsPage(t *testing.T) {
 		}
 		joined := strings.Join(rows[1], "|") + strings.Join(rows[2], "|")
 		if !strings.Contains(joined, "Гүлнар Шаймергенова") || !strings.Contains(joined, "Gulnar Shaimergenova") ||
-			!strings.Contains(joined, `'=cmd|' /C calc'!A0`) || rows[0][len(rows[0])-1] != "diet" || rows[1][len(rows[1])-1] != "halal" {
+			!strings.Contains(joined, `'=cmd|' /C calc'!A0`) || rows[0][len(rows[0])-1] != "diet" || rows[1][len(rows[1])-1] != "Halal" {
 			t.Errorf("csv rows = %q", rows)
+		}
+		_, body = e.do("GET", "/events/astana/registrations/export/csv?lang=ru", nil, nil)
+		if !strings.Contains(body, "Подтверждена") || !strings.Contains(body, "В листе ожидания") || strings.Contains(body, ",confirmed,") {
+			t.Errorf("the Russian csv does not write the statuses in Russian: %s", body)
 		}
 		resp, body = e.do("GET", "/events/astana/registrations/export/xlsx", nil, nil)
 		f, err := excelize.OpenReader(bytes.NewReader([]byte(body)))

@@ -55,7 +55,7 @@ func (s *Server) observe(next http.Handler) http.Handler {
 		}
 		w.Header().Set("X-Request-Id", id)
 		route := new(string)
-		ctx := context.WithValue(r.Context(), routeKey, route)
+		ctx := withRequestID(context.WithValue(r.Context(), routeKey, route), id)
 		sw := &statusWriter{ResponseWriter: w}
 		next.ServeHTTP(sw, r.WithContext(ctx))
 		if sw.status == 0 {
@@ -67,7 +67,7 @@ func (s *Server) observe(next http.Handler) http.Handler {
 		if sw.status >= 500 {
 			level = slog.LevelError
 		}
-		s.log.LogAttrs(ctx, level, "request", slog.String("request_id", id), slog.String("method", r.Method),
+		s.log.LogAttrs(ctx, level, "request", slog.String("method", r.Method),
 			slog.String("path", redact.Path(*route, r.URL.EscapedPath())), slog.String("route", *route), slog.Int("status", sw.status),
 			slog.Int("bytes", sw.bytes), slog.Duration("duration", d))
 	})
@@ -93,7 +93,7 @@ func (s *Server) recoverPanics(next http.Handler) http.Handler {
 				if p == http.ErrAbortHandler {
 					panic(p)
 				}
-				s.log.Error("panic", "err", p, "stack", string(debug.Stack()))
+				s.log.ErrorContext(r.Context(), "panic", "err", p, "stack", string(debug.Stack()))
 				http.Error(w, http.StatusText(http.StatusInternalServerError), http.StatusInternalServerError)
 			}
 		}()

@@ -130,6 +130,8 @@ func (w *world) build(t *testing.T) {
 	w.review(t)
 	w.merge(t)
 	w.ids["invitation"] = w.invite(t)
+	w.matchmaking(t)
+	w.outcomesFixture(t)
 }
 
 // registrations opens registration at both events and registers the
@@ -164,6 +166,7 @@ func (w *world) review(t *testing.T) {
 	w.ids["track"] = openCall(t, w.e, w.tokens[manager], "pub")
 	author := newPerson(t, w.e, w.tokens[manager], map[string]any{"name": map[string]string{"en": "Registrant"},
 		"email": w.users[registrant].Email, "organization_id": w.ids["org"]})
+	w.ids["author"] = author
 	newPerson(t, w.e, w.tokens[manager], map[string]any{"name": map[string]string{"en": "Conflicted Colleague"},
 		"email": w.users[conflicted].Email, "organization_id": w.ids["org"]})
 	w.ids["abstract"] = submit(t, w.e, w.tokens[registrant], "pub", w.ids["track"], "Catalysis in the steppe", author)

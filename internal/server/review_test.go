@@ -135,6 +135,7 @@ func TestReviewCycleThroughTheAPI(t *testing.T) {
 		f.checkBlind()
 		f.review()
 		f.decideAndRelease()
+		f.checkExportsLocalized()
 		f.checkClosedCall()
 	})
 }
@@ -355,5 +356,39 @@ func (f *reviewFixture) checkClosedCall() {
 	body["content"] = map[string]string{"ru": "Коротко."}
 	if resp, out := f.e.api("POST", "/api/v1/events/"+f.slug+"/abstracts", token, body); resp.StatusCode != 409 {
 		t.Errorf("a submission after the deadline = %d %v, want 409", resp.StatusCode, out)
+	}
+}
+
+// checkExportsLocalized downloads the abstracts and the reviews in Russian
+// and Kazakh and finds statuses, types, decisions and yes-or-no answers
+// written in the language, never the stored values.
+func (f *reviewFixture) checkExportsLocalized() {
+	t := f.t
+	for _, c := range []struct {
+		lang string
+		want []string
+	}{
+		{"ru", []string{"Принять (стендовый доклад)", "Отклонить", "Принято", ",Да,"}},
+		{"kk", []string{"Қабылдау (постер)", "Қабылдамау", "Қабылданды", ",Иә,"}},
+	} {
+		var text strings.Builder
+		for _, kind := range []string{"abstracts", "reviews"} {
+			resp, body := f.e.do("GET", "/events/"+f.slug+"/abstracts/export/"+kind+"/csv?lang="+c.lang, nil,
+				map[string]string{"Authorization": "Bearer " + f.manager})
+			if resp.StatusCode != 200 {
+				t.Fatalf("%s export of %s = %d", c.lang, kind, resp.StatusCode)
+			}
+			text.WriteString(body)
+		}
+		for _, want := range c.want {
+			if !strings.Contains(text.String(), want) {
+				t.Errorf("the %s exports lack %q", c.lang, want)
+			}
+		}
+		for _, raw := range []string{",true", ",false", ",accept", ",reject", ",poster", ",talk", ",accepted,", ",rejected,"} {
+			if strings.Contains(text.String(), raw) {
+				t.Errorf("the %s exports write the stored value %q", c.lang, raw)
+			}
+		}
 	}
 }

@@ -214,21 +214,7 @@ func TestSearchFollowsWrites(t *testing.T) {
 // TestSearchAcrossInstances adds a person on one PostgreSQL instance and
 // finds them on another, told by a notification.
 func TestSearchAcrossInstances(t *testing.T) {
-	dsn := storetest.PostgresURL(t)
-	stores := make([]*store.Store, 2)
-	for i := range stores {
-		s, err := store.Open(ctx, dsn)
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { s.Close() })
-		stores[i] = s
-	}
-	a, b := start(t, stores[0], false), start(t, stores[1], false)
-	lctx, cancel := contextWithCancel()
-	defer cancel()
-	go stores[1].Listen(lctx, discardLog())
-	time.Sleep(200 * time.Millisecond) // let the listener connect
+	a, b := twoInstances(t)
 	_, token := a.user("admin@example.org", true)
 	resp, p := a.api("POST", "/api/v1/people", token, map[string]any{"name": map[string]string{"kk": "Гүлнар Шаймергенова"}})
 	if resp.StatusCode != 201 {
@@ -256,3 +242,25 @@ func toJSON(v any) string {
 func contextWithCancel() (context.Context, context.CancelFunc) { return context.WithCancel(ctx) }
 
 func discardLog() *slog.Logger { return slog.New(slog.NewJSONHandler(io.Discard, nil)) }
+
+// twoInstances starts two servers on one PostgreSQL database, the second
+// listening for the first one's changes.
+func twoInstances(t *testing.T) (*env, *env) {
+	t.Helper()
+	dsn := storetest.PostgresURL(t)
+	stores := make([]*store.Store, 2)
+	for i := range stores {
+		s, err := store.Open(ctx, dsn)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { s.Close() })
+		stores[i] = s
+	}
+	a, b := start(t, stores[0], false), start(t, stores[1], false)
+	lctx, cancel := contextWithCancel()
+	t.Cleanup(cancel)
+	go stores[1].Listen(lctx, discardLog())
+	time.Sleep(200 * time.Millisecond) // let the listener connect
+	return a, b
+}

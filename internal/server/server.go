@@ -19,7 +19,12 @@ import (
 	"symposium/internal/audit"
 	"symposium/internal/events"
 	"symposium/internal/i18n"
+	"symposium/internal/live"
+	"symposium/internal/matchmaking"
+	"symposium/internal/outcomes"
+	"symposium/internal/pagecache"
 	"symposium/internal/people"
+	"symposium/internal/privacy"
 	"symposium/internal/programme"
 	"symposium/internal/registration"
 	"symposium/internal/review"
@@ -54,11 +59,21 @@ type Server struct {
 	web      *web.Handler
 	api      *api.API
 	search   *search.Service
+	pages    *pagecache.Cache
 	handler  http.Handler
 }
 
+// The page cache keeps this many public pages, each at most this long:
+// pages that depend on the clock (an event becoming past) change at last
+// when an entry expires.
+const (
+	pageCacheEntries = 4096
+	pageCacheTTL     = time.Minute
+)
+
 // New assembles the server.
 func New(cfg Config, st *store.Store, acc *accounts.Service, bundle *i18n.Bundle, log *slog.Logger) (*Server, error) {
+	log = slog.New(requestIDHandler{log.Handler()})
 	s := &Server{cfg: cfg, store: st, accounts: acc, log: log, metrics: newMetrics()}
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", s.health)
@@ -70,22 +85,30 @@ func New(cfg Config, st *store.Store, acc *accounts.Service, bundle *i18n.Bundle
 	if err := s.search.Load(context.Background()); err != nil {
 		return nil, fmt.Errorf("server: %w", err)
 	}
+	s.pages = pagecache.New(pageCacheEntries, pageCacheTTL)
 	rev := review.New(st, s.search, ev, bundle, cfg.BaseURL)
 	pe := people.New(st, s.search, acc)
 	pr := programme.New(st, ev)
 	au := audit.New(st, ev)
+	pv := privacy.New(st, ev, reg)
+	mm := matchmaking.New(st, ev, bundle, cfg.BaseURL)
+	lv := live.New(st, ev, acc.Limits(), log)
+	out := outcomes.New(st, ev, bundle, cfg.BaseURL)
 	s.api = api.Register(mux, api.Deps{Accounts: acc, Registration: reg, Search: s.search, Review: rev, Events: ev, People: pe,
-		Programme: pr, Audit: au, Log: log, Version: cfg.Version})
+		Programme: pr, Matchmaking: mm, Audit: au, Privacy: pv, Live: lv, Outcomes: out, Log: log, Version: cfg.Version, BaseURL: cfg.BaseURL})
 	w, err := web.Register(mux, web.Deps{
-		Accounts: acc, Registration: reg, Review: rev, Events: ev, People: pe, Programme: pr, Audit: au,
-		Search: s.search, I18n: bundle, Log: log,
+		Accounts: acc, Registration: reg, Review: rev, Events: ev, People: pe, Programme: pr, Audit: au, Matchmaking: mm, Privacy: pv, Live: lv,
+		Outcomes: out,
+		Search:   s.search, I18n: bundle, Log: log,
 		BaseURL: cfg.BaseURL, SecureCookies: strings.HasPrefix(cfg.BaseURL, "https://"),
-		TrustProxy: cfg.TrustProxy, MailConfigured: cfg.MailConfigured, Version: cfg.Version,
+		TrustProxy: cfg.TrustProxy, MailConfigured: cfg.MailConfigured, Version: cfg.Version, Pages: s.pages,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("server: %w", err)
 	}
 	s.web = w
+	st.Subscribe(func(store.Change) { s.pages.Invalidate() })
+	s.metrics.registry.MustRegister(newOperations(st, s.search, s.pages))
 	csrf := http.NewCrossOriginProtection()
 	csrf.SetDenyHandler(http.HandlerFunc(s.crossOriginDenied))
 	s.handler = s.observe(secureHeaders(s.recoverPanics(csrf.Handler(s.authenticate(captureRoute(mux))))))
@@ -116,6 +139,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener, grace time.Duration
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	go s.store.Listen(ctx, s.log)
+	go s.store.ListenLive(ctx, s.log)
 	select {
 	case err := <-errc:
 		return fmt.Errorf("server: %w", err)
@@ -138,7 +162,7 @@ func (s *Server) health(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "application/json")
 	w.Header().Set("Cache-Control", "no-store")
 	if err := s.store.Ping(r.Context()); err != nil {
-		s.log.Error("health: database does not answer", "err", err)
+		s.log.ErrorContext(r.Context(), "health: database does not answer", "err", err)
 		w.WriteHeader(http.StatusServiceUnavailable)
 		_, _ = w.Write([]byte(`{"status":"unavailable"}` + "\n"))
 		return

@@ -87,18 +87,11 @@ func (s *Store) AuditLog(ctx context.Context, q AuditQuery) ([]*symposium.AuditE
 	err := s.each(ctx, "audit log", `SELECT id, at, actor_id, actor_name, COALESCE(event_id, ''), action, subject, before, after
 		FROM audit_log WHERE ($1 = '' OR event_id = $1) AND (at < $2 OR (at = $2 AND id < $3))
 		ORDER BY at DESC, id DESC LIMIT $4`, func(sc scanner) error {
-		var e symposium.AuditEntry
-		var before, after string
-		if err := sc.Scan(&e.ID, timeCol{&e.At}, &e.ActorID, &e.ActorName, &e.EventID, &e.Action, &e.Subject, &before, &after); err != nil {
+		e, err := scanAuditEntry(sc)
+		if err != nil {
 			return err
 		}
-		if before != "" {
-			e.Before = []byte(before)
-		}
-		if after != "" {
-			e.After = []byte(after)
-		}
-		out = append(out, &e)
+		out = append(out, e)
 		return nil
 	}, q.EventID, ts(c.At), orMax(c.ID), q.Limit+1)
 	if err != nil {
@@ -119,4 +112,33 @@ func orMax(id string) string {
 		return "~"
 	}
 	return id
+}
+
+// scanAuditEntry reads an entry's columns: id, at, actor_id, actor_name,
+// event_id (or ”), action, subject, before, after.
+func scanAuditEntry(sc scanner) (*symposium.AuditEntry, error) {
+	var e symposium.AuditEntry
+	var before, after string
+	if err := sc.Scan(&e.ID, timeCol{&e.At}, &e.ActorID, &e.ActorName, &e.EventID, &e.Action, &e.Subject, &before, &after); err != nil {
+		return nil, err
+	}
+	if before != "" {
+		e.Before = []byte(before)
+	}
+	if after != "" {
+		e.After = []byte(after)
+	}
+	return &e, nil
+}
+
+// LastAudit returns the newest entry of the audit log at the event by the
+// actor with one of the actions, or a not-found error when there is none.
+func (s *Store) LastAudit(ctx context.Context, eventID, actorID string, actions ...string) (*symposium.AuditEntry, error) {
+	e, err := scanAuditEntry(s.read.QueryRowContext(ctx, `SELECT id, at, actor_id, actor_name, COALESCE(event_id, ''), action, subject, before, after
+		FROM audit_log WHERE event_id = $1 AND actor_id = $2 AND action IN (SELECT value FROM `+s.d.jsonEach("$3")+`)
+		ORDER BY at DESC, id DESC LIMIT 1`, eventID, actorID, jsonText(actions)))
+	if err != nil {
+		return nil, notFound("audit entry", err)
+	}
+	return e, nil
 }

@@ -31,6 +31,10 @@ type writeRequest struct {
 	ctx context.Context
 	fn  func(*tx) error
 	res chan error
+
+	// own, when set instead of fn, is a transaction run on its own, under
+	// the caller's context and without the batch's time limit (see alone).
+	own func(*sql.Tx) error
 }
 
 func newBatchWriter(db *sql.DB, d dialect) *batchWriter {
@@ -62,11 +66,20 @@ func (w *batchWriter) run() {
 		case <-w.stop:
 			return
 		case r := <-w.reqs:
+			if r.own != nil {
+				r.res <- w.runAlone(r)
+				continue
+			}
 			batch := []*writeRequest{r}
+			var own *writeRequest
 		collect:
 			for len(batch) < maxBatch {
 				select {
 				case r := <-w.reqs:
+					if r.own != nil {
+						own = r
+						break collect
+					}
 					batch = append(batch, r)
 				default:
 					break collect
@@ -74,8 +87,49 @@ func (w *batchWriter) run() {
 			}
 			w.commit(batch)
 			w.stmts.prepareMissed(context.Background())
+			if own != nil {
+				own.res <- w.runAlone(own)
+			}
 		}
 	}
+}
+
+// alone runs fn in a transaction of its own on the writer connection, for
+// work too long for a batch's time limit (copying a whole installation in).
+// It ends with the caller's context.
+func (w *batchWriter) alone(ctx context.Context, fn func(*sql.Tx) error) error {
+	r := &writeRequest{ctx: ctx, own: fn, res: make(chan error, 1)}
+	select {
+	case w.reqs <- r:
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-w.stop:
+		return fmt.Errorf("sqlite: store is closed")
+	}
+	return <-r.res
+}
+
+// runAlone runs a request made by alone.
+func (w *batchWriter) runAlone(r *writeRequest) (err error) {
+	sqlTx, err := w.db.BeginTx(r.ctx, nil)
+	if err != nil {
+		return fmt.Errorf("sqlite: begin: %w", err)
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("sqlite: write panicked: %v", p)
+		}
+		if err != nil {
+			_ = sqlTx.Rollback()
+		}
+	}()
+	if err := r.own(sqlTx); err != nil {
+		return err
+	}
+	if err := sqlTx.Commit(); err != nil {
+		return fmt.Errorf("sqlite: commit: %w", err)
+	}
+	return nil
 }
 
 // commit runs a batch in one transaction and tells every caller its outcome.

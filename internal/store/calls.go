@@ -33,7 +33,10 @@ func (s *Store) PutCall(ctx context.Context, c *symposium.Call) error {
 		if err := putTracks(t, c); err != nil {
 			return err
 		}
-		return putQuestions(t, c)
+		if err := putQuestions(t, c); err != nil {
+			return err
+		}
+		return t.changed(ChangeEvent, c.EventID) // the event's pages show its call
 	})
 	if err != nil && symposium.AsError(err) == nil {
 		return fmt.Errorf("store: put call: %w", err)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"symposium"
@@ -17,6 +18,9 @@ const (
 	ChangeOrganization = "organization"
 	ChangeEvent        = "event"
 	ChangeContribution = "contribution"
+	// ChangeProgramme says an event's programme changed (rooms, sessions,
+	// contributions, who speaks), with the event's ID.
+	ChangeProgramme = "programme"
 	// ChangeAll says that changes may have been missed, as when the
 	// connection that listens for other instances' changes was lost:
 	// whoever keeps copies should reload them all.
@@ -38,7 +42,13 @@ type changeFeed struct {
 	mu     sync.RWMutex
 	subs   []func(Change)
 	origin string // this instance, so that it ignores its own notifications
+
+	heard atomic.Uint64 // changes handed to the subscribers, for metrics
 }
+
+// ChangesHeard counts the changes this instance has handed to its
+// subscribers: its own and, on PostgreSQL, other instances'.
+func (s *Store) ChangesHeard() uint64 { return s.changes.heard.Load() }
 
 // Subscribe calls fn, from one goroutine at a time per change, after every
 // committed change to people, organizations, events and contributions made
@@ -56,6 +66,7 @@ func (f *changeFeed) publish(changes []Change) {
 	subs := f.subs
 	f.mu.RUnlock()
 	for _, c := range changes {
+		f.heard.Add(1)
 		for _, fn := range subs {
 			fn(c)
 		}

@@ -86,10 +86,12 @@ func (s *Store) UpdateEvent(ctx context.Context, e *symposium.Event) error {
 	return eventWriteError("update event", err)
 }
 
-// bumpProgramme marks an event's programme as changed.
+// bumpProgramme marks an event's programme as changed, and announces it.
 func bumpProgramme(t *tx, eventID string) error {
-	_, err := t.exec(`UPDATE events SET programme_version = programme_version + 1 WHERE id = $1`, eventID)
-	return err
+	if _, err := t.exec(`UPDATE events SET programme_version = programme_version + 1 WHERE id = $1`, eventID); err != nil {
+		return err
+	}
+	return t.changed(ChangeProgramme, eventID)
 }
 
 // replaceOrganizers stores the event's organizers in their order.

@@ -8,10 +8,10 @@ import (
 	"symposium"
 )
 
-const organizationColumns = "id, name, country, kind, website, created_at"
+const organizationColumns = "id, name, country, kind, website, ror, created_at"
 
 func scanOrganization(row interface{ Scan(...any) error }, o *symposium.Organization) error {
-	return row.Scan(&o.ID, jsonCol{&o.Name}, &o.Country, &o.Kind, &o.Website, timeCol{&o.CreatedAt})
+	return row.Scan(&o.ID, jsonCol{&o.Name}, &o.Country, &o.Kind, &o.Website, &o.ROR, timeCol{&o.CreatedAt})
 }
 
 // CreateOrganization stores a new organization, filling in its ID.
@@ -19,8 +19,8 @@ func (s *Store) CreateOrganization(ctx context.Context, o *symposium.Organizatio
 	o.ID = symposium.NewID()
 	o.CreatedAt = now()
 	err := s.write(ctx, func(t *tx) error {
-		_, err := t.exec(`INSERT INTO organizations (id, name, country, kind, website, created_at, updated_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $6)`, o.ID, jsonText(o.Name), o.Country, o.Kind, o.Website, ts(o.CreatedAt))
+		_, err := t.exec(`INSERT INTO organizations (id, name, country, kind, website, ror, created_at, updated_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $7)`, o.ID, jsonText(o.Name), o.Country, o.Kind, o.Website, o.ROR, ts(o.CreatedAt))
 		if err != nil {
 			return err
 		}

@@ -13,7 +13,10 @@ func (s *Store) SetPhoto(ctx context.Context, personID, contentType string, data
 		_, err := t.exec(`INSERT INTO photos (person_id, content_type, data, updated_at) VALUES ($1, $2, $3, $4)
 			ON CONFLICT (person_id) DO UPDATE SET content_type = excluded.content_type, data = excluded.data, updated_at = excluded.updated_at`,
 			personID, contentType, data, ts(now()))
-		return err
+		if err != nil {
+			return err
+		}
+		return t.changed(ChangePerson, personID) // pages show whether they have a photo
 	})
 	if isForeignKeyViolation(err) {
 		return symposium.NotFound()

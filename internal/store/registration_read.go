@@ -10,13 +10,13 @@ import (
 )
 
 const registrationColumns = `id, event_id, category_id, email, name, organization, country, answers, listed, language, status,
-	checked_in_at, email_confirmed, hold_until, created_at, COALESCE(person_id, '')`
+	checked_in_at, email_confirmed, hold_until, created_at, COALESCE(person_id, ''), photo_consent`
 
 func scanRegistration(row interface{ Scan(...any) error }, r *symposium.Registration) error {
 	var checked, hold time.Time
 	err := row.Scan(&r.ID, &r.EventID, &r.CategoryID, &r.Email, jsonCol{&r.Name}, &r.Organization, &r.Country,
 		jsonCol{&r.Answers}, &r.Listed, &r.Language, &r.Status, timeCol{&checked}, &r.EmailConfirmed, timeCol{&hold},
-		timeCol{&r.CreatedAt}, &r.PersonID)
+		timeCol{&r.CreatedAt}, &r.PersonID, &r.PhotoConsent)
 	if !checked.IsZero() {
 		r.CheckedInAt = &checked
 	}

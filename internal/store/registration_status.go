@@ -82,7 +82,7 @@ func nextStatus(status, change string, st *seats) (string, string, error) {
 		}
 		return "", "", symposium.Errorf(symposium.ECONFLICT, "error.category_full")
 	}
-	return "", "", symposium.Errorf(symposium.ECONFLICT, "error.registration_status", "Status", status)
+	return "", "", symposium.Errorf(symposium.ECONFLICT, "error.registration_status", "Status", symposium.Label(symposium.RegistrationStatusKeys, status))
 }
 
 // setStatus moves a registration to a new status, keeping the counters;

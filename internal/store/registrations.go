@@ -106,11 +106,11 @@ func (s *Store) Register(ctx context.Context, r *symposium.Registration, manageH
 // when exactly one person has it.
 func insertRegistration(t *tx, r *symposium.Registration, manageHash string) error {
 	err := t.queryRow(`INSERT INTO registrations (id, event_id, category_id, email, name, organization, country, answers,
-			listed, language, status, manage_token_hash, email_confirmed, hold_until, created_at, updated_at, person_id)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15, `+onlyPersonWith("$4", "$13")+`)
+			listed, language, status, manage_token_hash, email_confirmed, hold_until, created_at, updated_at, person_id, photo_consent)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15, `+onlyPersonWith("$4", "$13")+`, $16)
 		RETURNING COALESCE(person_id, '')`,
 		r.ID, r.EventID, r.CategoryID, r.Email, jsonText(r.Name), r.Organization, r.Country, jsonText(r.Answers),
-		r.Listed, r.Language, r.Status, manageHash, r.EmailConfirmed, optionalTime(r.HoldUntil), ts(r.CreatedAt)).Scan(&r.PersonID)
+		r.Listed, r.Language, r.Status, manageHash, r.EmailConfirmed, optionalTime(r.HoldUntil), ts(r.CreatedAt), r.PhotoConsent).Scan(&r.PersonID)
 	if isUniqueViolation(err) {
 		return alreadyRegistered()
 	}

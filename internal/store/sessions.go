@@ -57,13 +57,18 @@ func (s *Store) DeleteSession(ctx context.Context, tokenHash string) error {
 // for its owner before DeleteExpired removes it.
 const EndedTokenTrail = 30 * 24 * time.Hour
 
+// MailKept is how long a message stays in the outbox after it was sent or
+// given up on, for administrators to see what went out, before
+// DeleteExpired removes it.
+const MailKept = 90 * 24 * time.Hour
+
 // DeleteExpired removes what no longer serves: sessions that expired,
 // password-reset links that expired or were used, throttle windows that
 // ended, and API tokens revoked or expired more than EndedTokenTrail
 // before now. It reports how many rows went.
 func (s *Store) DeleteExpired(ctx context.Context, now time.Time) (int64, error) {
 	var total int64
-	trail := ts(now.Add(-EndedTokenTrail))
+	trail, mailKept := ts(now.Add(-EndedTokenTrail)), ts(now.Add(-MailKept))
 	err := s.write(ctx, func(t *tx) error {
 		total = 0
 		for _, q := range []struct {
@@ -75,6 +80,7 @@ func (s *Store) DeleteExpired(ctx context.Context, now time.Time) (int64, error)
 			{`DELETE FROM email_links WHERE expires_at <= $1`, ts(now)},
 			{`DELETE FROM throttle WHERE window_ends <= $1`, ts(now)},
 			{`DELETE FROM api_tokens WHERE revoked_at <= $1 OR expires_at <= $1`, trail},
+			{`DELETE FROM outbox WHERE sent_at <= $1 OR failed_at <= $1`, mailKept},
 		} {
 			n, err := affected(t.exec(q.sql, q.before))
 			if err != nil {

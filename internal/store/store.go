@@ -25,6 +25,7 @@ type Store struct {
 	path   string        // SQLite only: the database file.
 
 	changes    changeFeed
+	live       liveFeed // live questions' streams; see live_log.go
 	timetables timetableCache
 	keys       sync.Map // event ID → ed25519.PrivateKey: ticket keys never change
 }

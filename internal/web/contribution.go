@@ -14,6 +14,9 @@ type contributionView struct {
 	Speakers     []*symposium.Person
 	Orgs         map[string]*symposium.Organization
 	Topics       []symposium.Topic
+	// Answers are the audience's questions the speakers answered in
+	// writing.
+	Answers []symposium.LiveQuestion
 }
 
 // showContribution is the page of one programme entry; with the suffix
@@ -29,6 +32,10 @@ func (h *Handler) showContribution(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v := &contributionView{Contribution: pg.Contribution, Room: pg.Room, Speakers: pg.Speakers, Orgs: pg.Orgs, Topics: topics(pg.Contribution.Topics)}
+	if v.Answers, err = h.Live.Answered(r.Context(), symposium.UserFromContext(r.Context()), pg.Contribution.ID); err != nil {
+		h.Error(w, r, err)
+		return
+	}
 	ed := &eventData{Event: pg.Event, Access: pg.Access}
 	p := h.eventPage(r, ed, "timetable", v)
 	p.Title = p.Plain(v.Contribution.Title) + " · " + p.Plain(ed.Event.Title)

@@ -33,7 +33,7 @@ func (h *Handler) eventPage(r *http.Request, ed *eventData, section string, data
 		p.Title = ed.PageName + " · " + p.Title
 	}
 	ed.Section = section
-	ed.Zone = zoneLabel(p.Plain(ed.Event.Venue.City), p.Loc, ed.Event.StartsAt)
+	ed.Zone = zoneLabel(p.L, p.Plain(ed.Event.Venue.City), p.Loc, ed.Event.StartsAt)
 	p.Event = ed
 	return p
 }

@@ -18,6 +18,8 @@ type eventFormView struct {
 	Organizers []symposium.EventOrganization
 	Complete   []completeness
 	Zones      []string
+	// Langs are the languages chosen: the form shows their columns.
+	Langs []string
 }
 
 // commonZones are offered first in the time zone list.
@@ -68,7 +70,8 @@ func (h *Handler) renderEventForm(w http.ResponseWriter, r *http.Request, status
 		}
 		texts = append(texts, t)
 	}
-	v.Complete = measureCompleteness(texts...)
+	v.Langs = formLanguages(f)
+	v.Complete = measureCompleteness(v.Langs, texts...)
 	var p *page
 	if ed != nil {
 		v.Editing, v.Slug = true, ed.Event.Slug
@@ -245,4 +248,19 @@ func orForbidden(err error, key string) error {
 		return err
 	}
 	return symposium.Errorf(symposium.EFORBIDDEN, key)
+}
+
+// formLanguages returns the languages an event form has chosen, every
+// language when none is.
+func formLanguages(f *form) []string {
+	var langs []string
+	for _, l := range symposium.Languages {
+		if f.Values["lang."+l] != "" {
+			langs = append(langs, l)
+		}
+	}
+	if len(langs) == 0 {
+		return symposium.Languages
+	}
+	return langs
 }

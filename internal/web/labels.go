@@ -29,10 +29,7 @@ var (
 		"panel": "contribution.kind.panel", "discussion": "contribution.kind.discussion", "poster": "contribution.kind.poster",
 		"break": "contribution.kind.break",
 	}
-	registrationStatusKeys = map[string]string{
-		"confirmed": "registration.status.confirmed", "waitlisted": "registration.status.waitlisted",
-		"pending": "registration.status.pending", "cancelled": "registration.status.cancelled", "rejected": "registration.status.rejected",
-	}
+	registrationStatusKeys  = symposium.RegistrationStatusKeys
 	registrationExplainKeys = map[string]string{
 		"confirmed": "registration.explain.confirmed", "waitlisted": "registration.explain.waitlisted",
 		"pending": "registration.explain.pending", "cancelled": "registration.explain.cancelled", "rejected": "registration.explain.rejected",
@@ -57,14 +54,9 @@ var (
 	roleKeys = map[string]string{
 		"manager": "role.manager", "reviewer": "role.reviewer", "checkin": "role.checkin", "moderator": "role.moderator",
 	}
-	abstractStatusKeys = map[string]string{
-		"submitted": "abstract.status.submitted", "withdrawn": "abstract.status.withdrawn",
-		"accepted": "abstract.status.accepted", "rejected": "abstract.status.rejected",
-	}
-	abstractTypeKeys = map[string]string{
-		"talk": "abstract.type.talk", "poster": "abstract.type.poster", "panel": "abstract.type.panel",
-	}
-	decisionKeys = map[string]string{"accept": "decision.accept", "reject": "decision.reject"}
+	abstractStatusKeys = symposium.AbstractStatusKeys
+	abstractTypeKeys   = symposium.AbstractTypeKeys
+	decisionKeys       = symposium.DecisionKeys
 	// decisionFilterKeys are the decision list's choices of decision.
 	decisionFilterKeys = map[string]string{
 		"accept": "decision.accept", "reject": "decision.reject", "pending": "decisions.pending", "none": "decisions.undecided",
@@ -78,6 +70,12 @@ var (
 		"rating": "cfp_form.kind.rating", "yesno": "cfp_form.kind.yesno", "text": "cfp_form.kind.text",
 	}
 	bidKeys = map[string]string{"eager": "bid.eager", "willing": "bid.willing", "not": "bid.not"}
+	// consentKeys are the words a person is shown for each kind of
+	// consent, recorded with their answer.
+	consentKeys = map[string]string{
+		symposium.ConsentParticipantList: "consent.participant_list.text", symposium.ConsentPhotos: "consent.photos.text",
+		symposium.ConsentMatchmaking: "consent.matchmaking.text", symposium.ConsentNewsletter: "consent.newsletter.text",
+	}
 	// auditActionKeys name the actions of the audit log.
 	auditActionKeys = map[string]string{
 		symposium.AuditEventCreate: "audit.action.event_create", symposium.AuditEventUpdate: "audit.action.event_update",
@@ -87,7 +85,9 @@ var (
 		symposium.AuditMergeUndo: "audit.action.person_merge_undo", symposium.AuditDuplicateDismiss: "audit.action.person_not_duplicate",
 		symposium.AuditOrgCreate: "audit.action.organization_create", symposium.AuditRoomCreate: "audit.action.room_create",
 		symposium.AuditSessionCreate: "audit.action.session_create", symposium.AuditEntrySave: "audit.action.contribution_save",
-		symposium.AuditEntryDelete: "audit.action.contribution_delete", symposium.AuditCategorySave: "audit.action.category_save",
+		symposium.AuditEntryDelete: "audit.action.contribution_delete",
+		symposium.AuditErase:       "audit.action.personal_data_erase", symposium.AuditRetention: "audit.action.registration_retention",
+		symposium.AuditShred: "audit.action.registration_shred", symposium.AuditCategorySave: "audit.action.category_save",
 		symposium.AuditRegistration: "audit.action.registration_change", symposium.AuditCallSave: "audit.action.call_save",
 		symposium.AuditReviewerAssign: "audit.action.review_assign", symposium.AuditDecision: "audit.action.review_decision",
 		symposium.AuditDecisionsRelease: "audit.action.review_release", symposium.AuditAccountRights: "audit.action.account_rights",
@@ -108,8 +108,14 @@ func label(table, value string) string {
 		"result_type": resultTypeKeys, "evidence": evidenceKeys,
 		"abstract_status": abstractStatusKeys, "abstract_type": abstractTypeKeys, "decision": decisionKeys,
 		"decision_filter": decisionFilterKeys, "sort": sortKeys, "review_kind": reviewKindKeys, "bid": bidKeys,
-		"audit_action": auditActionKeys,
+		"audit_action": auditActionKeys, "consent": consentKeys, "photo_consent": photoConsentKeys,
+		"live_status": liveStatusKeys, "poll_status": pollStatusKeys, "live_mod": liveModKeys,
+		"minutes_status": minutesStatusKeys, "seen_by": seenByKeys,
+		"agreement_kind": agreementKindKeys, "agreement_status": agreementStatusKeys, "report_section": reportSectionKeys,
 	}[table]
+	if m == nil {
+		m = mmLabels()[table]
+	}
 	if key, ok := m[value]; ok {
 		return key
 	}

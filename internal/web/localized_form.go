@@ -52,15 +52,16 @@ func newForm() *form {
 	return &form{Values: map[string]string{}, Errors: map[string]string{}}
 }
 
-// completeness counts, per language, how many of the localized fields hold
-// text in that language, out of the fields holding text in any language.
+// completeness counts, per language of the event, how many of the
+// localized fields hold text in that language, out of the fields holding
+// text in any language.
 type completeness struct {
 	Lang         string
 	Filled, Of   int
 	PercentWidth int
 }
 
-func measureCompleteness(texts ...symposium.LocalizedText) []completeness {
+func measureCompleteness(langs []string, texts ...symposium.LocalizedText) []completeness {
 	of := 0
 	for _, t := range texts {
 		if !t.IsEmpty() {
@@ -68,7 +69,7 @@ func measureCompleteness(texts ...symposium.LocalizedText) []completeness {
 		}
 	}
 	var out []completeness
-	for _, lang := range symposium.Languages {
+	for _, lang := range langs {
 		c := completeness{Lang: lang, Of: of}
 		for _, t := range texts {
 			if strings.TrimSpace(t[lang]) != "" {

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"sort"
+	"strings"
 	"time"
 
 	"symposium"
@@ -162,6 +163,10 @@ func registrationTable(o *registration.Overview, p *page) export.Table {
 	}
 	e, all := o.Event, o.List
 	keys := answerKeys(all)
+	questions := map[string]*symposium.Question{}
+	for i := range o.Questions {
+		questions[o.Questions[i].Key] = &o.Questions[i]
+	}
 	l := p.L
 	t := export.Table{Header: []string{"id", l.T("registrations.col.status"), l.T("register.category"), "name (en)", "name (zh)",
 		"name (kk)", "name (ru)", "name (Latin)", l.T("form.email"), l.T("register.organization"), l.T("registrations.col.country"),
@@ -175,11 +180,44 @@ func registrationTable(o *registration.Overview, p *page) export.Table {
 			row[12] = reg.CheckedInAt.In(loc).Format(time.DateTime)
 		}
 		for _, k := range keys {
-			row = append(row, reg.Answers[k])
+			row = append(row, answerText(p, questions[k], reg.Answers[k]))
 		}
 		t.Rows = append(t.Rows, row)
 	}
 	return t
+}
+
+// answerText writes an answer as the reader reads it: yes or no in their
+// language, the label of a choice rather than its value; an answer to a
+// question no longer on the form stays as it was given.
+func answerText(p *page, q *symposium.Question, answer string) string {
+	if q == nil || answer == "" {
+		return answer
+	}
+	switch q.Kind {
+	case symposium.QuestionYesNo, symposium.QuestionConsent:
+		return p.L.T(symposium.YesNoKeys[answer == "yes"])
+	case symposium.QuestionChoice, symposium.QuestionMultiple:
+		var out []string
+		for _, v := range strings.Split(answer, ",") {
+			out = append(out, optionLabel(p, q, strings.TrimSpace(v)))
+		}
+		return strings.Join(out, ", ")
+	}
+	return answer
+}
+
+// optionLabel returns the label of a choice's value, or the value if the
+// form no longer offers it.
+func optionLabel(p *page, q *symposium.Question, value string) string {
+	for _, o := range q.Options {
+		if o.Value == value {
+			if label := p.Plain(o.Label); label != "" {
+				return label
+			}
+		}
+	}
+	return value
 }
 
 // answerKeys lists the questions answered in any registration, sorted.

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/url"
 	"path"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -103,13 +104,13 @@ func (h *Handler) newPage(r *http.Request, titleKey string, data any) *page {
 func (h *Handler) render(w http.ResponseWriter, r *http.Request, status int, name string, p *page) {
 	t, ok := h.pages[name]
 	if !ok {
-		h.Log.Error("web: no such page", "page", name)
+		h.Log.ErrorContext(r.Context(), "web: no such page", "page", name)
 		http.Error(w, "internal error", http.StatusInternalServerError)
 		return
 	}
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, "layout.html", p); err != nil {
-		h.Log.Error("web: render", "page", name, "err", err)
+		h.Log.ErrorContext(r.Context(), "web: render", "page", name, "err", err)
 		http.Error(w, "internal error", http.StatusInternalServerError)
 		return
 	}
@@ -160,17 +161,40 @@ func funcs(a *assets) template.FuncMap {
 		"label":    label,
 		"card":     card,
 		"add":      func(a, b int) int { return a + b },
+		"deref":    func(n *int) int { return *n },
+		"dayLabel": dayLabel,
+		"minutes":  func(a, b time.Time) int { return int(b.Sub(a) / time.Minute) },
+		"entryrow": func(p *page, row entryRow) entryRowData { return entryRowData{Page: p, Row: row} },
+		"picker": func(p *page, name, label, id string, chosen []*symposium.Person, isNew bool) pickerData {
+			return pickerData{Page: p, Name: name, Label: label, ID: id, Chosen: chosen, New: isNew}
+		},
+		"roomopts": func(p *page, rooms []symposium.Room, selected string) optionsData {
+			return optionsData{Page: p, Rooms: rooms, Selected: selected}
+		},
+		"sessionopts": func(p *page, sessions []symposium.Session, selected string) optionsData {
+			return optionsData{Page: p, Sessions: sessions, Selected: selected}
+		},
+		"entryfields": func(p *page, id string, row *entryRow) entryFieldsData {
+			return entryFieldsData{Page: p, ID: id, Start: row.Start, Duration: row.Duration, RoomID: row.RoomID, SessionID: row.SessionID, Speakers: row.Speakers}
+		},
 		"lt":       localizedRow,
 		"ltl":      localizedRowIn,
+		"ltcol":    func(r localizedRowData, lang string) localizedColData { return localizedColData{Row: r, Lang: lang} },
 		"arow":     coauthorRow,
 		"rcard":    func(p *page, r reviewView) reviewCard { return reviewCard{Page: p, Review: r} },
 		"dopts":    decisionOptions,
 		"input":    inputField,
 		"required": requiredField,
 		"zones":    zoneChoices,
+		"mmcard":   mmCard,
+		"mmreqs":   mmRequests,
 		"list":     func(items ...string) []string { return items },
 		"question": func(p *page, q symposium.Question) questionData { return questionData{Page: p, Question: q} },
 		"found":    func(p *page, r search.Result) foundData { return foundData{Page: p, Result: r} },
+		"liveq":    func(p *page, q symposium.LiveQuestion) liveQuestionData { return liveQuestionData{P: p, Q: q} },
+		"livepoll": func(p *page, pl symposium.LivePoll, back string) livePollData {
+			return livePollData{P: p, Poll: pl, Back: back}
+		},
 		"contains": func(list, value string) bool {
 			for _, v := range strings.Split(list, ",") {
 				if v == value {
@@ -197,24 +221,51 @@ func card(p *page, person *symposium.Person, org *symposium.Organization, e *sym
 	return cardData{Page: p, Person: person, Org: org, Event: e}
 }
 
-// localizedRowData is what the localized_row template sees.
+// localizedRowData is what the localized_row template sees: the columns
+// shown, and the other languages one click away.
 type localizedRowData struct {
 	Page                *page
 	Name, Label         string
 	Required, Multiline bool
-	Langs               []string
+	Langs, Others       []string
+	// OpenOthers shows the other languages at once, when one of them
+	// holds text or an error.
+	OpenOthers bool
 }
 
-// localizedRow prepares one localized input with a column per language:
-// {{template "localized_row" lt $ "title" "form.title" true false}}.
+// localizedRow prepares one localized input with a column per language of
+// the page's event (every language outside an event), the others behind a
+// disclosure: {{template "localized_row" lt $ "title" "form.title" true false}}.
 func localizedRow(p *page, name, label string, required, multiline bool) localizedRowData {
-	return localizedRowData{Page: p, Name: name, Label: label, Required: required, Multiline: multiline, Langs: symposium.Languages}
+	langs := symposium.Languages
+	if p.Event != nil && len(p.Event.Event.Languages) > 0 {
+		langs = p.Event.Event.Languages
+	}
+	return localizedRowIn(p, name, label, required, multiline, langs)
 }
 
 // localizedRowIn prepares a localized input with a column for each of the
-// given languages only: {{template "localized_row" ltl $ "text" "cfp_form.text" false true $langs}}.
+// given languages, the others behind a disclosure: {{template
+// "localized_row" ltl $ "text" "cfp_form.text" false true $langs}}.
 func localizedRowIn(p *page, name, label string, required, multiline bool, langs []string) localizedRowData {
-	return localizedRowData{Page: p, Name: name, Label: label, Required: required, Multiline: multiline, Langs: langs}
+	d := localizedRowData{Page: p, Name: name, Label: label, Required: required, Multiline: multiline, Langs: langs}
+	for _, lang := range symposium.Languages {
+		if slices.Contains(langs, lang) {
+			continue
+		}
+		d.Others = append(d.Others, lang)
+		key := name + "." + lang
+		if p.Form.Value(key) != "" || p.Form.Error(key) != "" {
+			d.OpenOthers = true
+		}
+	}
+	return d
+}
+
+// localizedColData is one language's column of a localized row.
+type localizedColData struct {
+	Row  localizedRowData
+	Lang string
 }
 
 // inputFieldData is what the field template sees.
@@ -256,4 +307,37 @@ type foundData struct {
 type questionData struct {
 	Page     *page
 	Question symposium.Question
+}
+
+// pickerData is what the speaker_picker template sees: the people chosen
+// so far and the name of their inputs.
+type pickerData struct {
+	Page            *page
+	Name, Label, ID string
+	Chosen          []*symposium.Person
+	// New offers a field to add a person not yet in the directory.
+	New bool
+}
+
+// optionsData is what the room_options and session_options templates see.
+type optionsData struct {
+	Page     *page
+	Rooms    []symposium.Room
+	Sessions []symposium.Session
+	Selected string
+}
+
+// entryFieldsData is what the entry_fields template sees: an entry's
+// form values, with the page for its language and choices.
+type entryFieldsData struct {
+	Page                               *page
+	ID                                 string
+	Start, Duration, RoomID, SessionID string
+	Speakers                           []*symposium.Person
+}
+
+// entryRowData is what the entry_row template sees.
+type entryRowData struct {
+	Page *page
+	Row  entryRow
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"symposium"
+	"symposium/internal/i18n"
 )
 
 // Text writes a localized text in the reader's language. When the text is
@@ -51,15 +52,16 @@ func (p *page) In(t time.Time) time.Time {
 	return t.In(p.Loc)
 }
 
-// zoneLabel names a zone for people: the city and the offset at a moment,
-// such as "Astana (UTC+5)"; a zone's abbreviation is often just "+05".
-func zoneLabel(city string, loc *time.Location, at time.Time) string {
+// zoneLabel names a zone for people in l's language: the city and the
+// offset at a moment, such as "Astana (UTC+5)" or "阿斯塔纳（UTC+5）"; a
+// zone's abbreviation is often just "+05".
+func zoneLabel(l *i18n.Localizer, city string, loc *time.Location, at time.Time) string {
 	if city == "" {
 		name := loc.String()
 		city = strings.ReplaceAll(name[strings.LastIndex(name, "/")+1:], "_", " ")
 	}
 	_, offset := at.In(loc).Zone()
-	return city + " (" + utcOffset(offset) + ")"
+	return l.T("event.zone", "City", city, "Offset", utcOffset(offset))
 }
 
 // utcOffset writes an offset as UTC+5, UTC−3:30 or UTC.

@@ -3,9 +3,11 @@ package web
 import (
 	"html/template"
 	"net/http"
+	"strconv"
 	"time"
 
 	"symposium"
+	"symposium/internal/i18n"
 )
 
 // timetableView is one day of the timetable: rooms as columns, entries
@@ -28,7 +30,9 @@ type timetableView struct {
 type placedEntry struct {
 	symposium.TimetableEntry
 	Row, RowEnd, Column int
-	HTML                template.HTML
+	// ColumnEnd, when set, is where an entry spanning every room ends.
+	ColumnEnd int
+	HTML      template.HTML
 }
 
 // decorate writes the entries' markup in the page's language and zone.
@@ -79,10 +83,11 @@ func (v *timetableView) place(rooms []symposium.Room, loc *time.Location) {
 	noRoom := false
 	first, last := v.Day.Entries[0].StartsAt.In(loc), v.Day.Entries[0].EndsAt.In(loc)
 	for _, e := range v.Day.Entries {
-		if e.Room == nil {
-			noRoom = true
-		} else {
+		switch {
+		case e.Room != nil:
 			used[e.Room.ID] = true
+		case !spansRooms(e.Kind):
+			noRoom = true
 		}
 		if end := e.EndsAt.In(loc); end.After(last) {
 			last = end
@@ -95,22 +100,34 @@ func (v *timetableView) place(rooms []symposium.Room, loc *time.Location) {
 			column[r.ID] = len(v.Rooms) + 1
 		}
 	}
-	if noRoom {
+	named := len(v.Rooms)
+	if noRoom || named == 0 {
 		v.Rooms = append(v.Rooms, symposium.RoomRef{})
 	}
 	origin := time.Date(first.Year(), first.Month(), first.Day(), first.Hour(), 0, 0, 0, loc)
 	row := func(t time.Time) int { return int(t.In(loc).Sub(origin)/slot) + 2 }
 	for _, e := range v.Day.Entries {
-		col := len(v.Rooms) + 1
-		if e.Room != nil {
-			col = column[e.Room.ID]
+		p := placedEntry{TimetableEntry: e, Row: row(e.StartsAt), RowEnd: max(row(e.EndsAt), row(e.StartsAt)+1), Column: len(v.Rooms) + 1}
+		switch {
+		case e.Room != nil:
+			p.Column = column[e.Room.ID]
+		case spansRooms(e.Kind) && named > 1:
+			p.Column, p.ColumnEnd = 2, named+2
+		case spansRooms(e.Kind) && named == 1:
+			p.Column = 2
 		}
-		v.Entries = append(v.Entries, placedEntry{TimetableEntry: e, Row: row(e.StartsAt), RowEnd: max(row(e.EndsAt), row(e.StartsAt)+1), Column: col})
+		v.Entries = append(v.Entries, p)
 	}
 	v.Rows = row(last)
 	for t := origin; t.Before(last); t = t.Add(time.Hour) {
 		v.Hours = append(v.Hours, hourMark{Time: t, Row: row(t)})
 	}
+}
+
+// spansRooms says whether an entry of the kind without a room spans every
+// room: breaks and plenary entries (addresses and keynotes) do.
+func spansRooms(kind string) bool {
+	return kind == symposium.ContributionBreak || kind == symposium.ContributionAddress || kind == symposium.ContributionKeynote
 }
 
 // printDay is one day of the printable timetable, its rows written out.
@@ -137,4 +154,17 @@ func (h *Handler) printTimetable(w http.ResponseWriter, r *http.Request) {
 	}
 	p.Data = days
 	h.render(w, r, http.StatusOK, "timetable_print", p)
+}
+
+// dayLabel writes a day tab: the weekday and date, with the year when the
+// days shown fall in more than one year.
+func dayLabel(l *i18n.Localizer, days []symposium.TimetableDay, t time.Time) string {
+	if len(days) == 0 || days[0].Date.Year() == days[len(days)-1].Date.Year() {
+		return l.DateShort(t)
+	}
+	year := strconv.Itoa(t.Year())
+	if l.Lang == "zh" {
+		return year + "年" + l.DateShort(t)
+	}
+	return l.DateShort(t) + " " + year
 }

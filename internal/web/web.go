@@ -13,7 +13,12 @@ import (
 	"symposium/internal/audit"
 	"symposium/internal/events"
 	"symposium/internal/i18n"
+	"symposium/internal/live"
+	"symposium/internal/matchmaking"
+	"symposium/internal/outcomes"
+	"symposium/internal/pagecache"
 	"symposium/internal/people"
+	"symposium/internal/privacy"
 	"symposium/internal/programme"
 	"symposium/internal/registration"
 	"symposium/internal/review"
@@ -46,6 +51,10 @@ type Deps struct {
 	People         *people.Service
 	Audit          *audit.Service
 	Programme      *programme.Service
+	Privacy        *privacy.Service
+	Matchmaking    *matchmaking.Service
+	Live           *live.Service
+	Outcomes       *outcomes.Service
 	Search         *search.Service
 	I18n           *i18n.Bundle
 	Log            *slog.Logger
@@ -54,6 +63,8 @@ type Deps struct {
 	TrustProxy     bool
 	MailConfigured bool
 	Version        string
+	// Pages, when set, keeps the public pages anonymous readers see.
+	Pages *pagecache.Cache
 }
 
 // Handler serves the pages.

@@ -1,6 +1,22 @@
 // Symposium's small script: pages work without it; it only adds comfort.
 "use strict";
 
+// symposiumPlural writes a message that depends on a number, as the server
+// does: forms are the message's CLDR plural forms in the page's language,
+// which a page passes in a data attribute (i18n's ScriptForms), and the
+// browser's Intl.PluralRules picks one — one/few/many/other in Russian,
+// one/other in Kazakh and English, other in Chinese — so that Russian reads
+// «1 отметка ждёт», «2 отметки ждут», «5 отметок ждут». {n} becomes the
+// number written the way the language writes numbers.
+window.symposiumPlural = function (forms, n) {
+  var lang = document.documentElement.lang || "en";
+  if (typeof forms === "string") {
+    try { forms = JSON.parse(forms); } catch (e) { forms = {}; }
+  }
+  var text = forms[new Intl.PluralRules(lang).select(n)] || forms.other || "";
+  return text.replace(/\{n\}/g, new Intl.NumberFormat(lang).format(n));
+};
+
 // Timetable grids: each room, hour and entry names its grid row and column
 // in data attributes, placed here through the CSSOM, since the page's
 // Content-Security-Policy allows no style attributes. Without the script the
@@ -54,105 +70,6 @@ document.addEventListener("DOMContentLoaded", function () {
     });
     label.textContent = local ? button.dataset.localLabel : eventLabel;
     button.textContent = local ? button.dataset.showEvent : button.dataset.showLocal;
-  });
-});
-
-// The programme editor: drag an entry to another time or room, or drag its
-// lower edge to change its length. A drop fills in the entry's own form
-// (the one that works without JavaScript) and sends it, so the server
-// checks conflicts and answers exactly as it does for the form.
-document.addEventListener("DOMContentLoaded", function () {
-  var grid = document.querySelector("[data-editor]");
-  if (!grid || !grid.dataset.origin) {
-    return;
-  }
-  var SLOT = 5;
-  var originText = grid.dataset.origin; // e.g. 2024-05-22T10:00:00+05:00
-  var originLocal = Date.UTC(+originText.slice(0, 4), +originText.slice(5, 7) - 1, +originText.slice(8, 10),
-    +originText.slice(11, 13), +originText.slice(14, 16));
-
-  function rowHeight() {
-    var style = getComputedStyle(grid);
-    var tracks = style.gridTemplateRows.split(" ");
-    return (parseFloat(tracks[1]) || 9) + (parseFloat(style.rowGap) || 0);
-  }
-  function firstRowTop() {
-    var hour = grid.querySelector(".tt-hour");
-    return hour.getBoundingClientRect().top;
-  }
-  function localText(minutes) {
-    var d = new Date(originLocal + minutes * 60000);
-    function pad(n) { return String(n).padStart(2, "0"); }
-    return d.getUTCFullYear() + "-" + pad(d.getUTCMonth() + 1) + "-" + pad(d.getUTCDate()) + "T" + pad(d.getUTCHours()) + ":" + pad(d.getUTCMinutes());
-  }
-  function minutesAt(y) {
-    return Math.max(0, Math.round((y - firstRowTop()) / rowHeight())) * SLOT;
-  }
-  function roomAt(x) {
-    var rooms = grid.querySelectorAll(".tt-room");
-    for (var i = 0; i < rooms.length; i++) {
-      var r = rooms[i].getBoundingClientRect();
-      if (x >= r.left && x <= r.right) {
-        return rooms[i].dataset.roomId;
-      }
-    }
-    return null;
-  }
-  function submit(id, fields) {
-    var form = document.querySelector("#edit-" + id + " form");
-    if (!form) {
-      return;
-    }
-    Object.keys(fields).forEach(function (name) {
-      form.elements[name].value = fields[name];
-    });
-    form.submit();
-  }
-
-  grid.querySelectorAll(".tt-entry.editable").forEach(function (entry) {
-    entry.addEventListener("pointerdown", function (down) {
-      if (down.button !== 0 || down.target.closest("a")) {
-        return;
-      }
-      var resizing = down.target.classList.contains("resize-handle");
-      var rect = entry.getBoundingClientRect();
-      var startHeight = rect.height;
-      entry.setPointerCapture(down.pointerId);
-      entry.classList.add("dragging");
-      function move(ev) {
-        if (resizing) {
-          entry.style.height = Math.max(rowHeight(), startHeight + ev.clientY - down.clientY) + "px";
-        } else {
-          entry.style.transform = "translate(" + (ev.clientX - down.clientX) + "px," + (ev.clientY - down.clientY) + "px)";
-        }
-      }
-      function up(ev) {
-        entry.removeEventListener("pointermove", move);
-        entry.removeEventListener("pointerup", up);
-        entry.classList.remove("dragging");
-        var dx = ev.clientX - down.clientX, dy = ev.clientY - down.clientY;
-        if (Math.abs(dx) < 4 && Math.abs(dy) < 4) {
-          entry.style.transform = "";
-          entry.style.height = "";
-          return;
-        }
-        var top = rect.top + (resizing ? 0 : dy);
-        var start = minutesAt(top);
-        if (resizing) {
-          var end = minutesAt(rect.bottom + dy);
-          submit(entry.dataset.id, { duration_minutes: Math.max(SLOT, end - start) });
-          return;
-        }
-        var room = roomAt(rect.left + rect.width / 2 + dx);
-        var fields = { starts_at: localText(start) };
-        if (room !== null) {
-          fields.room_id = room;
-        }
-        submit(entry.dataset.id, fields);
-      }
-      entry.addEventListener("pointermove", move);
-      entry.addEventListener("pointerup", up);
-    });
   });
 });
 

@@ -79,7 +79,7 @@
   function status() {
     var q = load(queueKey).length;
     desk.querySelector("[data-net]").textContent = navigator.onLine ? msg.msgOnline : msg.msgOffline;
-    desk.querySelector("[data-queue]").textContent = q ? msg.msgWaiting.replace("{n}", q) : "";
+    desk.querySelector("[data-queue]").textContent = q ? window.symposiumPlural(msg.msgWaiting, q) : "";
   }
 
   // send posts one check-in; it resolves to the answer, or null when the
