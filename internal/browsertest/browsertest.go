@@ -53,8 +53,11 @@ func New(t *testing.T, width, height int) context.Context {
 	if err := chromedp.Do(ctx, chromedp.EmulateViewport(int64(width), int64(height))); err != nil {
 		t.Fatalf("start Chromium: %v", err)
 	}
+	installAudit(t, ctx)
 	c := watchConsole(t, ctx)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 2*time.Minute)
+	// Every page runs axe-core (see audit.js), which takes a second or
+	// more on a busy machine.
+	ctx, cancelTimeout := context.WithTimeout(ctx, 4*time.Minute)
 	t.Cleanup(cancelTimeout)
 	return context.WithValue(ctx, consoleKey{}, c)
 }

@@ -2,6 +2,7 @@ package browsertest
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"regexp"
 	"strings"
@@ -24,6 +25,10 @@ type console struct {
 	bad     []chromedp.ConsoleMessage
 	allowed []*regexp.Regexp
 	marks   map[string]chan struct{}
+	// findings are what the audit of the pages found (see audit.js), and
+	// audited the addresses of the pages it checked.
+	findings []string
+	audited  []string
 }
 
 // flushMark starts the message New writes at the end of a test to know
@@ -47,11 +52,17 @@ func watchConsole(t *testing.T, ctx context.Context) *console {
 		}
 	}()
 	t.Cleanup(func() {
+		awaitAudit(ctx)
 		c.flush(ctx)
 		stop()
 		<-done
 		for _, m := range c.report() {
 			t.Errorf("the browser's console: %s (at %s:%d)", m, m.URL, m.Line+1)
+		}
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		for _, f := range c.findings {
+			t.Error(f)
 		}
 	})
 	return c
@@ -68,10 +79,28 @@ func (c *console) take(m chromedp.ConsoleMessage) {
 		}
 		return
 	}
+	if strings.HasPrefix(m.Text, auditPrefix) {
+		c.takeAudit(strings.TrimPrefix(m.Text, auditPrefix))
+		return
+	}
 	if m.Type != chromedp.ConsoleError && !m.IsException() && !isPolicyViolation(m) {
 		return
 	}
 	c.bad = append(c.bad, m)
+}
+
+// takeAudit records one report of audit.js; the caller holds c.mu.
+func (c *console) takeAudit(text string) {
+	var f auditFinding
+	if err := json.Unmarshal([]byte(text), &f); err != nil {
+		c.findings = append(c.findings, fmt.Sprintf("unreadable audit report %q: %v", text, err))
+		return
+	}
+	problems, audited := f.problems()
+	if audited {
+		c.audited = append(c.audited, f.URL)
+	}
+	c.findings = append(c.findings, problems...)
 }
 
 // isPolicyViolation reports whether a message of any level is about the

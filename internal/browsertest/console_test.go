@@ -21,7 +21,7 @@ func TestConsoleCatchesWhatPagesBreak(t *testing.T) {
 			_, _ = w.Write([]byte(`throw new Error("thrown on purpose");`))
 		case "/":
 			w.Header().Set("Content-Type", "text/html; charset=utf-8")
-			_, _ = w.Write([]byte(`<!doctype html><title>t</title><style>p{color:red}</style>
+			_, _ = w.Write([]byte(`<!doctype html><html lang="en"><title>t</title><style>p{color:red}</style>
 <script>document.title = "inline";</script><p style="color: blue">x</p><script src="/throw.js"></script>`))
 		default:
 			http.NotFound(w, r)

@@ -43,9 +43,11 @@ type Desk struct {
 	PublicKey  ed25519.PublicKey
 	Categories []symposium.Category
 	Counts     map[string]int
-	Query      string
-	Found      []symposium.Registration
-	Scanned    *Scanned
+	// Arrived counts the registrants checked in, of Expected confirmed.
+	Arrived, Expected int
+	Query             string
+	Found             []symposium.Registration
+	Scanned           *Scanned
 }
 
 // Scanned is what one ticket scanned at the desk did: the registration
@@ -70,11 +72,28 @@ func (s *Service) Desk(ctx context.Context, u *symposium.User, slug, query strin
 // outcome. A refused ticket is not an error of the call: its reason is in
 // the desk's Scanned.
 func (s *Service) CheckInAtDesk(ctx context.Context, u *symposium.User, slug, token, query string) (*Desk, error) {
+	return s.checkInAtDesk(ctx, u, slug, query, func(e *symposium.Event) (*symposium.Registration, error) {
+		return s.checkIn(ctx, e, token)
+	})
+}
+
+// CheckInFoundAtDesk checks in the registration with the ID, found by a
+// search at the desk (for a guest without their ticket), and returns the
+// desk with the outcome, as CheckInAtDesk does.
+func (s *Service) CheckInFoundAtDesk(ctx context.Context, u *symposium.User, slug, registrationID, query string) (*Desk, error) {
+	return s.checkInAtDesk(ctx, u, slug, query, func(e *symposium.Event) (*symposium.Registration, error) {
+		return s.store.CheckIn(ctx, e.ID, registrationID, s.Now())
+	})
+}
+
+// checkInAtDesk runs one check-in for the desk's staff and returns the
+// desk with its outcome.
+func (s *Service) checkInAtDesk(ctx context.Context, u *symposium.User, slug, query string, checkIn func(*symposium.Event) (*symposium.Registration, error)) (*Desk, error) {
 	e, access, err := s.require(ctx, u, slug, symposium.Access.CanCheckIn)
 	if err != nil {
 		return nil, err
 	}
-	r, err := s.checkIn(ctx, e, token)
+	r, err := checkIn(e)
 	if err != nil && symposium.AsError(err) == nil {
 		return nil, err
 	}
@@ -99,6 +118,14 @@ func (s *Service) desk(ctx context.Context, e *symposium.Event, access symposium
 	}
 	if d.Counts, err = s.store.RegistrationCounts(ctx, e.ID); err != nil {
 		return nil, err
+	}
+	stats, err := s.store.RegistrationStats(ctx, e.ID)
+	if err != nil {
+		return nil, err
+	}
+	for _, st := range stats {
+		d.Arrived += st.CheckedIn
+		d.Expected += st.Confirmed
 	}
 	if d.Query != "" {
 		d.Found, err = s.store.SearchRegistrations(ctx, store.RegistrationSearch{EventID: e.ID, Text: d.Query, Limit: 20})

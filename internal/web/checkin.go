@@ -18,6 +18,11 @@ type checkinView struct {
 	Found     []symposium.Registration
 	Names     map[string]string // category ID → name
 	Counts    map[string]int
+	// Arrived counts the registrants checked in, of Expected confirmed.
+	Arrived, Expected int
+	// Statuses names each registration status in the page's language,
+	// for the results the page's script finds as one types.
+	Statuses map[string]string
 }
 
 // checkinResult says what a scan did.
@@ -40,14 +45,21 @@ func (h *Handler) showCheckin(w http.ResponseWriter, r *http.Request) {
 	h.renderCheckin(w, r, d)
 }
 
-// checkIn takes one scanned ticket from the form.
+// checkIn takes one scanned ticket from the form, or the registration
+// chosen among those a search by name found.
 func (h *Handler) checkIn(w http.ResponseWriter, r *http.Request) {
-	f, err := readForm(w, r, "ticket")
+	f, err := readForm(w, r, "ticket", "registration")
 	if err != nil {
 		h.Error(w, r, err)
 		return
 	}
-	d, err := h.Registration.CheckInAtDesk(r.Context(), symposium.UserFromContext(r.Context()), r.PathValue("slug"), f.Values["ticket"], r.URL.Query().Get("q"))
+	ctx, u, slug, q := r.Context(), symposium.UserFromContext(r.Context()), r.PathValue("slug"), r.URL.Query().Get("q")
+	var d *registration.Desk
+	if id := f.Values["registration"]; id != "" {
+		d, err = h.Registration.CheckInFoundAtDesk(ctx, u, slug, id, q)
+	} else {
+		d, err = h.Registration.CheckInAtDesk(ctx, u, slug, f.Values["ticket"], q)
+	}
 	if err != nil {
 		h.Error(w, r, err)
 		return
@@ -76,8 +88,11 @@ func (h *Handler) scanResult(r *http.Request, sc *registration.Scanned) *checkin
 
 func (h *Handler) renderCheckin(w http.ResponseWriter, r *http.Request, d *registration.Desk) {
 	v := checkinView{Result: h.scanResult(r, d.Scanned), Query: d.Query, Names: map[string]string{}, Counts: d.Counts, Found: d.Found,
-		PublicKey: base64.StdEncoding.EncodeToString(d.PublicKey)}
+		PublicKey: base64.StdEncoding.EncodeToString(d.PublicKey), Arrived: d.Arrived, Expected: d.Expected, Statuses: map[string]string{}}
 	p := h.eventPage(r, &eventData{Event: d.Event, Access: d.Access}, "checkin", nil)
+	for status := range registrationStatusKeys {
+		v.Statuses[status] = p.L.T(label("registration_status", status))
+	}
 	for _, c := range d.Categories {
 		v.Names[c.ID] = p.Plain(c.Name)
 	}

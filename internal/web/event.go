@@ -16,6 +16,9 @@ type eventData struct {
 	Zone string
 	// Section names the tab of the event's navigation that is open.
 	Section string
+	// PageName is the name of the page shown, localized, such as
+	// "Registrations"; empty on the event's own page.
+	PageName string
 }
 
 // eventPage prepares a page of an event: times in the event's zone, texts
@@ -25,6 +28,10 @@ func (h *Handler) eventPage(r *http.Request, ed *eventData, section string, data
 	p.Fallback = ed.Event.DefaultLanguage
 	p.Loc = ed.Event.Location()
 	p.Title = p.Plain(ed.Event.Title)
+	if key := pageNameKey(r.Pattern); key != "" {
+		ed.PageName = p.L.T(key)
+		p.Title = ed.PageName + " · " + p.Title
+	}
 	ed.Section = section
 	ed.Zone = zoneLabel(p.L, p.Plain(ed.Event.Venue.City), p.Loc, ed.Event.StartsAt)
 	p.Event = ed

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"mime/multipart"
 	"net/http"
+	"sort"
 	"strings"
 
 	"symposium"
@@ -106,4 +107,24 @@ func (f *form) collapse(lists ...string) {
 			}
 		}
 	}
+}
+
+// fieldError is one field's message, for the error summary.
+type fieldError struct {
+	Field, Message string
+}
+
+// Fields returns the fields in error, in the order of their names, for
+// the summary above a form that links to each; the page's script puts
+// them in the order of the form and prefixes each with its label.
+func (f *form) Fields() []fieldError {
+	if f == nil {
+		return nil
+	}
+	out := make([]fieldError, 0, len(f.Errors))
+	for field, msg := range f.Errors {
+		out = append(out, fieldError{Field: field, Message: msg})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Field < out[j].Field })
+	return out
 }

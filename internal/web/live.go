@@ -3,6 +3,7 @@ package web
 import (
 	"html/template"
 	"net/http"
+	"strings"
 
 	"symposium"
 	"symposium/internal/api"
@@ -137,7 +138,8 @@ func (h *Handler) liveOr(w http.ResponseWriter, r *http.Request, name string, f 
 			h.Error(w, r, err)
 			return
 		}
-		v.QR = template.HTML(svg)
+		// The code's text alternative is the address it holds (WCAG 1.1.1).
+		v.QR = template.HTML(strings.Replace(svg, ` role="img"`, ` role="img" aria-label="`+template.HTMLEscapeString(v.JoinURL)+`"`, 1))
 		for _, q := range v.Items {
 			if q.Status == symposium.LiveVisible && !q.Answered && len(v.Top) < presenterTop {
 				v.Top = append(v.Top, q)

@@ -23,7 +23,20 @@ type registrationsView struct {
 	Next       string
 	Query      string // the filters as a query string, for the export links
 	BulkResult string
+	// Confirm asks before a bulk change that cannot be undone.
+	Confirm *bulkConfirm
 }
+
+// bulkConfirm is the question asked before rejecting or cancelling
+// registrations in bulk (WCAG 3.3.4), with what to send again.
+type bulkConfirm struct {
+	Action   string
+	IDs      []string
+	Question string
+}
+
+// irreversibleActions are the bulk changes asked about first.
+var irreversibleActions = map[string]string{"reject": "registrations.confirm_reject", "cancel": "registrations.confirm_cancel"}
 
 // categoryStats is one category's live counts.
 type categoryStats struct {
@@ -54,8 +67,17 @@ func (h *Handler) showRegistrations(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *Handler) renderRegistrations(w http.ResponseWriter, r *http.Request, o *registration.Overview, bulk string) {
+	h.renderRegistrationsAsking(w, r, o, bulk, nil)
+}
+
+// renderRegistrationsAsking renders the list, with a question to confirm
+// a bulk change when confirm is set.
+func (h *Handler) renderRegistrationsAsking(w http.ResponseWriter, r *http.Request, o *registration.Overview, bulk string, confirm *bulkConfirm) {
 	p := h.eventPage(r, &eventData{Event: o.Event, Access: o.Access}, "registrations", nil)
-	v := registrationsView{Names: map[string]string{}, Filter: o.Query, BulkResult: bulk, List: o.List, Next: o.Next}
+	v := registrationsView{Names: map[string]string{}, Filter: o.Query, BulkResult: bulk, List: o.List, Next: o.Next, Confirm: confirm}
+	if confirm != nil {
+		confirm.Question = p.L.N(irreversibleActions[confirm.Action], len(confirm.IDs))
+	}
 	for _, c := range o.Categories {
 		v.Names[c.ID] = p.Plain(c.Name)
 		cs := categoryStats{Name: p.Plain(c.Name), Capacity: c.Capacity}
@@ -78,6 +100,15 @@ func (h *Handler) bulkChange(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ctx, u, slug := r.Context(), symposium.UserFromContext(r.Context()), r.PathValue("slug")
+	if _, ask := irreversibleActions[f.Values["action"]]; ask && len(r.PostForm["ids"]) > 0 && r.PostForm.Get("confirmed") != "yes" {
+		o, err := h.Registration.Overview(ctx, u, slug, registrationFilter(r))
+		if err != nil {
+			h.Error(w, r, err)
+			return
+		}
+		h.renderRegistrationsAsking(w, r, o, "", &bulkConfirm{Action: f.Values["action"], IDs: r.PostForm["ids"]})
+		return
+	}
 	b, err := h.Registration.BulkChange(ctx, u, slug, r.PostForm["ids"], f.Values["action"])
 	if err != nil {
 		h.Error(w, r, err)

@@ -184,6 +184,8 @@ func funcs(a *assets) template.FuncMap {
 		"rcard":    func(p *page, r reviewView) reviewCard { return reviewCard{Page: p, Review: r} },
 		"dopts":    decisionOptions,
 		"input":    inputField,
+		"required": requiredField,
+		"zones":    zoneChoices,
 		"mmcard":   mmCard,
 		"mmreqs":   mmRequests,
 		"list":     func(items ...string) []string { return items },
@@ -270,11 +272,28 @@ type localizedColData struct {
 type inputFieldData struct {
 	Page              *page
 	Name, Label, Type string
+	// Required marks the field as one the form cannot go without.
+	Required bool
+	// Autocomplete is the kind of personal data the field asks for, so
+	// that browsers fill it in (WCAG 1.3.5), or "".
+	Autocomplete string
 }
+
+// autocompleteNames gives the autocomplete token of the fields that ask
+// for the reader's own data.
+var autocompleteNames = map[string]string{"email": "email", "organization": "organization", "country": "country", "name": "name"}
 
 // inputField prepares one plain input: {{template "field" input $ "slug" "form.slug" "text"}}.
 func inputField(p *page, name, label, typ string) inputFieldData {
-	return inputFieldData{Page: p, Name: name, Label: label, Type: typ}
+	return inputFieldData{Page: p, Name: name, Label: label, Type: typ, Autocomplete: autocompleteNames[name]}
+}
+
+// requiredField prepares one plain input the form needs:
+// {{template "field" required $ "email" "form.email" "email"}}.
+func requiredField(p *page, name, label, typ string) inputFieldData {
+	f := inputField(p, name, label, typ)
+	f.Required = true
+	return f
 }
 
 // foundData is what the found_person template sees: the page and one

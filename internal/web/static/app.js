@@ -37,15 +37,6 @@ document.addEventListener("DOMContentLoaded", function () {
   });
 });
 
-// Move focus to the first invalid field after a form came back with errors,
-// so keyboard and screen-reader users land where the problem is.
-document.addEventListener("DOMContentLoaded", function () {
-  var invalid = document.querySelector('[aria-invalid="true"]');
-  if (invalid) {
-    invalid.focus();
-  }
-});
-
 // Times on a page are written in the event's zone. Where the reader's zone
 // differs, a button offers to show them in the reader's zone instead.
 document.addEventListener("DOMContentLoaded", function () {

@@ -52,7 +52,12 @@
     div.className = "desk-result " + (ok ? "ok" : "bad");
     var p = document.createElement("p");
     p.className = "desk-message";
-    p.textContent = message;
+    var mark = document.createElement("span");
+    mark.className = "desk-mark";
+    mark.setAttribute("aria-hidden", "true");
+    mark.textContent = ok ? "✓" : "✗";
+    p.appendChild(mark);
+    p.appendChild(document.createTextNode(" " + message));
     div.appendChild(p);
     if (reg) {
       var name = document.createElement("p");
@@ -61,6 +66,14 @@
       div.appendChild(name);
     }
     box.appendChild(div);
+  }
+
+  // arrived adds to the live count of arrivals, "Arrived: 12 of 80".
+  var count = desk.querySelector("[data-arrived]");
+  function arrived(n) {
+    var now = Number(count.dataset.arrived) + n;
+    count.dataset.arrived = now;
+    count.textContent = msg.msgOf.replace("{arrived}", now).replace("{expected}", count.dataset.expected);
   }
 
   function status() {
@@ -105,9 +118,11 @@
           q.push({ ticket: ticket, at: new Date().toISOString() });
           save(queueKey, q);
           show(true, msg.msgQueued, reg);
+          arrived(1);
         } else if (answer.status === 200) {
           people[id] = answer.body;
           show(true, msg.msgOk, answer.body);
+          arrived(1);
         } else {
           show(false, answer.body.detail || msg.msgForged, reg);
         }
@@ -155,21 +170,74 @@
     checkIn(ticket).then(function () { input.focus(); });
   });
 
-  // Search as you type in the preloaded list.
+  // Search as you type in the preloaded list: two letters, or one Chinese
+  // character, are enough. Each person found shows their status in the
+  // page's language, "Arrived" in words besides the tick, and a button
+  // that checks them in, for a guest without their ticket. How many were
+  // found is announced.
   var search = desk.querySelector("[data-search]");
   var found = desk.querySelector("[data-found]");
+  var foundCount = desk.querySelector("[data-found-count]");
+  var han = /[\u3400-\u9fff\uf900-\ufaff]/;
+  var announce;
   search.addEventListener("input", function () {
     var q = search.value.trim().toLowerCase();
     found.innerHTML = "";
-    if (q.length < 2) { return; }
-    Object.values(people).filter(function (r) {
+    clearTimeout(announce);
+    if (q.length < 2 && !han.test(q)) {
+      foundCount.textContent = q ? msg.msgShort : "";
+      return;
+    }
+    var hits = Object.values(people).filter(function (r) {
       return r.email.indexOf(q) >= 0 || Object.values(r.name || {}).some(function (n) { return n.toLowerCase().indexOf(q) >= 0; });
-    }).slice(0, 20).forEach(function (r) {
-      var li = document.createElement("li");
-      li.textContent = Object.values(r.name || {}).join(" · ") + " — " + r.email + " — " + r.status + (r.checked_in_at ? " ✓" : "");
-      found.appendChild(li);
-    });
+    }).slice(0, 20);
+    hits.forEach(function (r) { found.appendChild(person(r, q)); });
+    // Announced once typing pauses, not at every key.
+    announce = setTimeout(function () {
+      foundCount.textContent = hits.length ? msg.msgFound.replace("{n}", hits.length) : msg.msgFoundNone;
+    }, 400);
   });
+
+  // person is one registration found, as the page itself lists them.
+  function person(r, q) {
+    var li = document.createElement("li");
+    li.className = "desk-person" + (r.checked_in_at ? " arrived" : "");
+    var name = document.createElement("span");
+    name.className = "desk-person-name";
+    name.textContent = Object.values(r.name || {}).join(" · ");
+    li.appendChild(name);
+    var meta = document.createElement("span");
+    meta.className = "muted";
+    meta.textContent = " " + r.email + " · " + (desk.dataset["status" + r.status.charAt(0).toUpperCase() + r.status.slice(1)] || r.status);
+    li.appendChild(meta);
+    if (r.checked_in_at) {
+      var badge = document.createElement("span");
+      badge.className = "badge ok";
+      badge.textContent = "✓ " + msg.msgArrived;
+      li.appendChild(badge);
+    } else if (r.status === "confirmed") {
+      var form = document.createElement("form");
+      form.method = "post";
+      form.action = "/events/" + slug + "/checkin?q=" + encodeURIComponent(q);
+      form.className = "desk-person-action";
+      var id = document.createElement("input");
+      id.type = "hidden";
+      id.name = "registration";
+      id.value = r.id;
+      var button = document.createElement("button");
+      button.type = "submit";
+      button.className = "button small";
+      button.textContent = msg.msgSubmit;
+      var who = document.createElement("span");
+      who.className = "visually-hidden";
+      who.textContent = ": " + name.textContent;
+      button.appendChild(who);
+      form.appendChild(id);
+      form.appendChild(button);
+      li.appendChild(form);
+    }
+    return li;
+  }
 
   // The camera, where the browser can read QR codes.
   var camera = desk.querySelector("[data-camera]");

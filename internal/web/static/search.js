@@ -20,6 +20,8 @@ document.addEventListener("DOMContentLoaded", function () {
   var options = [];
   var active = -1;
 
+  // The ARIA 1.2 combobox: the input is type="text" (HTML allows the
+  // combobox role there, not on type="search"), in a form of role search.
   input.setAttribute("role", "combobox");
   input.setAttribute("aria-autocomplete", "list");
   input.setAttribute("aria-expanded", "false");
