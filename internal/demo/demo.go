@@ -48,6 +48,12 @@ func Load(ctx context.Context, s *store.Store) (bool, error) {
 	if err := s.CreateEvent(ctx, e, ""); err != nil {
 		return false, fmt.Errorf("demo: event: %w", err)
 	}
+	// The demo is an archive of a past event: its registration data is kept
+	// as long as any event may keep it, so that it is not shredded the day
+	// it is loaded.
+	if err := s.SetRetention(ctx, e.ID, symposium.MaxRetentionDays); err != nil {
+		return false, fmt.Errorf("demo: retention: %w", err)
+	}
 	if err := createProgramme(ctx, s, e, people); err != nil {
 		return false, err
 	}

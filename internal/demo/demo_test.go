@@ -1,6 +1,8 @@
 package demo_test
 
 import (
+	"time"
+
 	"context"
 	"testing"
 
@@ -49,4 +51,21 @@ func TestLoadIsIdempotent(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestDemoIsNotShredded checks that the demo, an event of 2024, keeps its
+// registration data past the sweeper's next run: its retention is the
+// longest an event may have.
+func TestDemoIsNotShredded(t *testing.T) {
+	s := storetest.SQLite(t)
+	if _, err := demo.Load(context.Background(), s); err != nil {
+		t.Fatal(err)
+	}
+	due, err := s.DueForShredding(context.Background(), time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(due) != 0 {
+		t.Errorf("the demo event is due for shredding the day it is loaded: %v", due)
+	}
 }
