@@ -77,7 +77,7 @@ func lookAt(t *testing.T, b context.Context, base, path, lang string) {
 	browsertest.Screenshot(t, b, "lang-"+lang+strings.NewReplacer("/", "-", "?", "-", "=", "-").Replace(path))
 }
 
-// checkSearchAll types a name into the header's search and reads the
+// checkSearchAll opens the phone header's search, types a name into it and reads the
 // last suggestion, which the script builds from a message that places the
 // query where the language puts it.
 func checkSearchAll(t *testing.T, b context.Context, base, lang string) {
@@ -85,13 +85,24 @@ func checkSearchAll(t *testing.T, b context.Context, base, lang string) {
 	want := map[string]string{"kk": "«Shaimer» бойынша барлық нәтиже", "ru": "Все результаты по запросу «Shaimer»",
 		"zh": "查看“Shaimer”的全部结果"}[lang]
 	all := `#site-search-list [data-url="/search?q=Shaimer"]`
-	err := chromedp.Do(b,
-		chromedp.Navigate(base+"/?lang="+lang),
-		chromedp.SendKeys(chromedp.CSS("#site-search-q"), "Shaimer"),
-		chromedp.WaitVisible(chromedp.CSS(all)),
-	)
+	// On a phone the search sits behind the header's search button.
+	if err := chromedp.Do(b, chromedp.Navigate(base+"/?lang="+lang)); err != nil {
+		t.Fatal(err)
+	}
+	opened, err := chromedp.Run(b, chromedp.Evaluate[bool](`(function () {
+		var b = document.querySelector('[data-toggle="site-search"]');
+		if (!b || b.offsetParent === null) { return false; }
+		b.click();
+		return true;
+	})()`))
+	if err == nil {
+		err = chromedp.Do(b, chromedp.SendKeys(chromedp.CSS("#site-search-q"), "Shaimer"), chromedp.WaitVisible(chromedp.CSS(all)))
+	}
 	if err != nil {
 		t.Fatalf("search in %s: %v", lang, err)
+	}
+	if !opened {
+		t.Errorf("the phone header in %s shows no search button", lang)
 	}
 	if got, _ := chromedp.Run(b, chromedp.Text(chromedp.CSS(all))); strings.TrimSpace(got) != want {
 		t.Errorf("the search's last suggestion in %s reads %q, want %q", lang, got, want)
