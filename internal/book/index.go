@@ -18,12 +18,13 @@ type indexGroup struct {
 }
 
 // groupAuthors sorts names by the Unicode collation order (Latin, then
-// Cyrillic, then Chinese) and groups them by initial; initials that differ
-// only by accent or case (E, É) share a group, distinct letters (А, Ә)
-// do not. A Chinese name's initial is its surname.
+// Cyrillic, then Chinese, the Chinese by their pinyin reading as Chinese
+// indexes are) and groups them by initial; initials that differ only by
+// accent or case (E, É) share a group, distinct letters (А, Ә) do not. A
+// Chinese name's initial is its surname.
 func groupAuthors(names []string) []indexGroup {
 	sorted := slices.Clone(names)
-	collate.New(language.Und).SortStrings(sorted)
+	collate.New(language.Chinese).SortStrings(sorted)
 	loose := collate.New(language.Und, collate.Loose)
 	var out []indexGroup
 	for _, n := range sorted {

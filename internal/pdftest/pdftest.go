@@ -60,6 +60,8 @@ type Piece struct {
 	Text string
 	Font string // the font's name in the PDF, e.g. "cjk-bold"
 	Size int    // in pixels at 150% of the PDF's size, as pdftohtml says
+	// Left and Width place it on its page, in the same pixels.
+	Left, Width int
 }
 
 // Pieces returns every stretch of text of pdf with its font, as
@@ -79,6 +81,8 @@ func Pieces(t testing.TB, pdf []byte) []Piece {
 			} `xml:"fontspec"`
 			Texts []struct {
 				Font  string `xml:"font,attr"`
+				Left  int    `xml:"left,attr"`
+				Width int    `xml:"width,attr"`
 				Inner string `xml:",innerxml"`
 			} `xml:"text"`
 		} `xml:"page"`
@@ -98,7 +102,7 @@ func Pieces(t testing.TB, pdf []byte) []Piece {
 		}
 		for _, x := range p.Texts {
 			f := fonts[x.Font]
-			pieces = append(pieces, Piece{Text: plain(x.Inner), Font: f.family, Size: f.size})
+			pieces = append(pieces, Piece{Text: plain(x.Inner), Font: f.family, Size: f.size, Left: x.Left, Width: x.Width})
 		}
 	}
 	return pieces

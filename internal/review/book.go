@@ -53,7 +53,7 @@ func (s *Service) anyReleased(ctx context.Context, eventID string) (bool, error)
 func (s *Service) book(ctx context.Context, e *symposium.Event, l *i18n.Localizer) (book.Book, error) {
 	lang := l.Lang
 	b := book.Book{Title: e.Title.Get(lang, e.DefaultLanguage),
-		Subtitle: l.DateRange(e.StartsAt.In(e.Location()), e.EndsAt.In(e.Location())) + " · " + e.Venue.City.Get(lang, e.DefaultLanguage),
+		Subtitle: subtitle(l.DateRange(e.StartsAt.In(e.Location()), e.EndsAt.In(e.Location())), e.Venue.City.Get(lang, e.DefaultLanguage)),
 		Labels:   book.Labels{Contents: l.T("book.contents"), Authors: l.T("book.authors"), Index: l.T("book.index"), Page: l.T("book.page")}}
 	c, err := s.call(ctx, e.ID)
 	if err != nil {
@@ -153,4 +153,13 @@ func bookAbstract(a *symposium.Abstract, at slot, l *i18n.Localizer, e *symposiu
 			Affiliation: strings.TrimSpace(au.Organization.Get(lang, a.Language)), Presenter: au.PersonID == a.PresenterID})
 	}
 	return out
+}
+
+// subtitle is the book's line under its title: the dates and, where the
+// event names one, the city.
+func subtitle(dates, city string) string {
+	if strings.TrimSpace(city) == "" {
+		return dates
+	}
+	return dates + " · " + city
 }

@@ -5,6 +5,8 @@ import (
 	"html"
 	"net/http"
 	"net/url"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -534,11 +536,21 @@ func (f *pagesFixture) decideAndRelease() {
 	f.checkBook()
 }
 
-// checkBook fetches the book of abstracts, now released, as an author.
+// checkBook fetches the book of abstracts, now released, as an author,
+// in every language. With SYMPOSIUM_SCREENSHOTS set, it saves each
+// (book-<lang>.pdf) for a person to read.
 func (f *pagesFixture) checkBook() {
-	resp, body := f.e.do("GET", "/events/"+f.slug+"/book.pdf?lang=zh", nil, nil)
-	if resp.StatusCode != 200 || !strings.HasPrefix(body, "%PDF") || resp.Header.Get("Content-Type") != "application/pdf" {
-		f.t.Errorf("book of abstracts = %d %s", resp.StatusCode, resp.Header.Get("Content-Type"))
+	for _, lang := range symposium.Languages {
+		resp, body := f.e.do("GET", "/events/"+f.slug+"/book.pdf?lang="+lang, nil, nil)
+		if resp.StatusCode != 200 || !strings.HasPrefix(body, "%PDF") || resp.Header.Get("Content-Type") != "application/pdf" {
+			f.t.Errorf("book of abstracts in %s = %d %s", lang, resp.StatusCode, resp.Header.Get("Content-Type"))
+			continue
+		}
+		if dir := os.Getenv("SYMPOSIUM_SCREENSHOTS"); dir != "" {
+			if err := os.WriteFile(filepath.Join(dir, "book-"+lang+".pdf"), []byte(body), 0o644); err != nil {
+				f.t.Error(err)
+			}
+		}
 	}
 }
 

@@ -49,16 +49,16 @@ func Write(a Agenda) ([]byte, error) {
 	}
 	pdf.AddPage()
 	y := margin
-	if err := line(pdf, margin, y, a.Title, 18, true); err != nil {
+	if err := line(pdf, margin, y, pageW-2*margin, a.Title, 18, true); err != nil {
 		return nil, err
 	}
 	y += 26
-	if err := line(pdf, margin, y, a.Subtitle, 11, false); err != nil {
+	if err := line(pdf, margin, y, pageW-2*margin, a.Subtitle, 11, false); err != nil {
 		return nil, err
 	}
 	y += 28
 	if len(a.Meetings) == 0 {
-		if err := line(pdf, margin, y, a.Empty, 12, false); err != nil {
+		if err := line(pdf, margin, y, pageW-2*margin, a.Empty, 12, false); err != nil {
 			return nil, err
 		}
 	}
@@ -83,18 +83,25 @@ func Write(a Agenda) ([]byte, error) {
 func meeting(pdf *gopdf.GoPdf, y float64, m Meeting) error {
 	pdf.SetStrokeColor(190, 190, 190)
 	pdf.Line(margin, y, pageW-margin, y)
+	// The table's column is tableW wide; the other person's column runs
+	// to the right margin.
+	const tableW, gap = 160.0, 10.0
 	for _, l := range []struct {
-		x, dy, size float64
-		text        string
-		bold        bool
+		x, dy, size, room float64
+		text              string
+		bold              bool
 	}{
-		{margin, 10, 12, m.When + "  ·  " + m.Status, true},
-		{margin, 28, 20, m.Table, true},
-		{margin + 170, 28, 14, m.With, true},
-		{margin + 170, 48, 10, m.Organization, false},
-		{margin + 170, 64, 10, m.Offers, false},
+		{margin, 10, 12, 0, m.When + "  ·  " + m.Status, true},
+		{margin, 28, 20, tableW, m.Table, true},
+		{margin + tableW + gap, 28, 14, 0, m.With, true},
+		{margin + tableW + gap, 48, 10, 0, m.Organization, false},
+		{margin + tableW + gap, 64, 10, 0, m.Offers, false},
 	} {
-		if err := line(pdf, l.x, y+l.dy, l.text, l.size, l.bold); err != nil {
+		room := l.room
+		if room == 0 {
+			room = pageW - margin - l.x
+		}
+		if err := line(pdf, l.x, y+l.dy, room, l.text, l.size, l.bold); err != nil {
 			return err
 		}
 	}
@@ -102,13 +109,12 @@ func meeting(pdf *gopdf.GoPdf, y float64, m Meeting) error {
 }
 
 // line writes one line at x, y, in the size given or smaller so that it
-// fits the page, each character in the embedded face that has it; a line
-// too long even then is cut.
-func line(pdf *gopdf.GoPdf, x, y float64, s string, size float64, bold bool) error {
+// fits in room points, each character in the embedded face that has it; a
+// line too long even then is cut.
+func line(pdf *gopdf.GoPdf, x, y, room float64, s string, size float64, bold bool) error {
 	if s == "" {
 		return nil
 	}
-	room := pageW - margin - x
 	runs := fonts.Runs(s, bold)
 	for ; size > 7; size-- {
 		w, err := measure(pdf, runs, size)
