@@ -8,7 +8,6 @@ import (
 
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/jackc/pgx/v5/stdlib"
-	"github.com/pressly/goose/v3/lock"
 )
 
 // openPostgres connects a pool to the PostgreSQL server at url and migrates
@@ -25,12 +24,7 @@ func openPostgres(ctx context.Context, url string) (*Store, error) {
 		return nil, fmt.Errorf("postgres: connect: %w", err)
 	}
 	db := stdlib.OpenDBFromPool(pool)
-	locker, err := lock.NewPostgresSessionLocker()
-	if err != nil {
-		pool.Close()
-		return nil, fmt.Errorf("postgres: migration lock: %w", err)
-	}
-	if err := migrate(ctx, db, postgresDialect, locker); err != nil {
+	if err := migrate(ctx, db, postgresDialect, schemaLock{}); err != nil {
 		db.Close()
 		pool.Close()
 		return nil, err
