@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -126,8 +127,9 @@ type operation struct {
 	run        func(w *world, u *symposium.User, slug string) error
 }
 
-// late counts the registrations the operations make.
-var late int
+// late counts the registrations the operations make (on both databases
+// at once).
+var late atomic.Int64
 
 var operations = []operation{
 	{"form", read, func(w *world, u *symposium.User, slug string) error {
@@ -151,8 +153,7 @@ var operations = []operation{
 		return err
 	}},
 	{"register", read, func(w *world, u *symposium.User, slug string) error {
-		late++
-		r := &symposium.Registration{CategoryID: w.category[slug], Email: fmt.Sprintf("late%d@example.org", late), Name: symposium.Text("en", "Late")}
+		r := &symposium.Registration{CategoryID: w.category[slug], Email: fmt.Sprintf("late%d@example.org", late.Add(1)), Name: symposium.Text("en", "Late")}
 		_, _, err := w.svc.Register(ctx, u, slug, r)
 		if err == nil {
 			_, err = w.svc.Change(ctx, w.manager, r.ID, store.ChangeCancel, "")

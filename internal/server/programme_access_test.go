@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -136,7 +137,9 @@ func storeEvent(t *testing.T, s *store.Store, slug, visibility, status, managerI
 	}
 }
 
-var entries int
+// entries counts the entries unscheduledEntry made, on both databases at
+// once.
+var entries atomic.Int64
 
 // unscheduledEntry adds an entry outside the timetable to the event and
 // returns its ID.
@@ -146,8 +149,7 @@ func unscheduledEntry(t *testing.T, s *store.Store, slug string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	entries++
-	c := &symposium.Contribution{Title: symposium.Text("en", fmt.Sprintf("Entry %d", entries)), Kind: symposium.ContributionTalk, DurationMinutes: 20}
+	c := &symposium.Contribution{Title: symposium.Text("en", fmt.Sprintf("Entry %d", entries.Add(1))), Kind: symposium.ContributionTalk, DurationMinutes: 20}
 	if err := s.SaveContribution(ctx, ev, c); err != nil {
 		t.Fatal(err)
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -35,7 +36,9 @@ type accessFixture struct {
 	ticket func() string
 }
 
-var questionKeys int
+// questionKeys counts the questions the shared actions add, on both
+// databases at once.
+var questionKeys atomic.Int64
 
 var sharedActions = []sharedAction{
 	{"open the desk", true, true, func(e *env, f accessFixture) int {
@@ -49,8 +52,7 @@ var sharedActions = []sharedAction{
 		return status(e.api("POST", "/api/v1/events/"+f.slug+"/checkins", token, map[string]any{"ticket": f.ticket()}))
 	}, http.StatusOK, http.StatusOK},
 	{"change the registration form", false, false, func(e *env, f accessFixture) int {
-		questionKeys++
-		return status(e.form("/events/"+f.slug+"/registration-form", url.Values{"key": {fmt.Sprintf("q%d", questionKeys)}, "kind": {"text"},
+		return status(e.form("/events/"+f.slug+"/registration-form", url.Values{"key": {fmt.Sprintf("q%d", questionKeys.Add(1))}, "kind": {"text"},
 			"label.en": {"Dietary needs"}}, nil))
 	}, func(e *env, token string, f accessFixture) int {
 		return status(e.api("PUT", "/api/v1/events/"+f.slug+"/registration-questions", token, map[string]any{"questions": []any{}}))

@@ -21,11 +21,20 @@ import (
 const PostgresEnv = "SYMPOSIUM_TEST_POSTGRES"
 
 // Each runs f once on SQLite and once on PostgreSQL, as subtests named
-// "sqlite" and "postgres".
+// "sqlite" and "postgres" that run side by side (go test's -parallel
+// bounds how many run at once): f must keep whatever it shares between
+// the two safe for concurrent use. Each must be the test's last call, as
+// the subtests run after the test's own function returns.
 func Each(t *testing.T, f func(t *testing.T, s *store.Store)) {
 	t.Helper()
-	t.Run("sqlite", func(t *testing.T) { f(t, SQLite(t)) })
-	t.Run("postgres", func(t *testing.T) { f(t, Postgres(t)) })
+	t.Run("sqlite", func(t *testing.T) {
+		t.Parallel()
+		f(t, SQLite(t))
+	})
+	t.Run("postgres", func(t *testing.T) {
+		t.Parallel()
+		f(t, Postgres(t))
+	})
 }
 
 // SQLite opens a store on a new database file in the test's temporary
