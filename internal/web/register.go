@@ -194,7 +194,8 @@ func (h *Handler) renderManage(w http.ResponseWriter, r *http.Request, m *regist
 			h.Error(w, r, err)
 			return
 		}
-		v.QR = template.HTML(svg)
+		// The picture's text alternative is on the element around it.
+		v.QR = template.HTML(strings.Replace(svg, ` role="img"`, ` aria-hidden="true"`, 1))
 	}
 	p := h.eventPage(r, &eventData{Event: m.Event, Access: m.Access}, "register", v)
 	p.Form = f
