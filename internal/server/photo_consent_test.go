@@ -104,5 +104,13 @@ func TestRegistrationFormConsentsGoToTheLogAndTheManageLinkWithdraws(t *testing.
 		if last := log[len(log)-1]; last.Kind != symposium.ConsentPhotos || last.Granted || last.Language != "ru" {
 			t.Errorf("the withdrawal in the log: %+v", last)
 		}
+		// The API answers with the same token: yes again shows the photo.
+		resp, out := e.api("PUT", "/api/v1/registrations/manage/photo-consent", "", map[string]any{"token": token.Query().Get("token"), "consent": "yes"})
+		if resp.StatusCode != 200 || out["consent"] != "yes" {
+			t.Errorf("consent through the API = %d %v", resp.StatusCode, out)
+		}
+		if resp, _ := e.do("GET", file, nil, nil); resp.StatusCode != 200 {
+			t.Errorf("the public photo after consenting again = %d, want 200", resp.StatusCode)
+		}
 	})
 }
