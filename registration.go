@@ -67,12 +67,17 @@ type Registration struct {
 	Answers      map[string]string `json:"answers,omitempty"`
 	Listed       bool              `json:"listed" doc:"The registrant agrees to appear on the participant list."`
 	// PhotoConsent is the registrant's answer to being photographed and
-	// shown in the event's photos: "yes", "no" or "" (not answered).
-	PhotoConsent string     `json:"photo_consent" enum:"yes,no," doc:"Agreement to appear in the event's photos: yes, no, or empty for not answered."`
-	Language     string     `json:"language"`
-	Status       string     `json:"status"`
-	Ticket       string     `json:"ticket,omitempty"`
-	CheckedInAt  *time.Time `json:"checked_in_at,omitempty"`
+	// shown in the event's photos: "yes", "no" or "" (not answered). It is
+	// read from the log of consents, where the registration form and every
+	// later answer write it: the newest answer for the event or the site.
+	PhotoConsent string `json:"photo_consent" enum:"yes,no," doc:"Agreement to appear in the event's photos: yes, no, or empty for not answered."`
+	// ConsentText holds, by kind of consent, the words the registrant was
+	// shown when answering, in their language, for the log of consents.
+	ConsentText map[string]string `json:"-"`
+	Language    string            `json:"language"`
+	Status      string            `json:"status"`
+	Ticket      string            `json:"ticket,omitempty"`
+	CheckedInAt *time.Time        `json:"checked_in_at,omitempty"`
 	// EmailConfirmed says the registrant proved the address is theirs:
 	// signed in with it, or opened a link mailed to it.
 	EmailConfirmed bool `json:"email_confirmed"`

@@ -25,6 +25,8 @@ func runServe(ctx context.Context, args []string, env environment) error {
 	demo := fs.Bool("demo", false, "load the demo event first if it is absent")
 	metricsToken := fs.String("metrics-token", env.getenv("SYMPOSIUM_METRICS_TOKEN"),
 		"a bearer token /metrics asks for; without it /metrics is open (env SYMPOSIUM_METRICS_TOKEN)")
+	files := fs.String("files", env.getenv("SYMPOSIUM_FILES_DIR"),
+		"a directory to keep uploaded materials' files in; without it they go into the database (env SYMPOSIUM_FILES_DIR)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -37,6 +39,9 @@ func runServe(ctx context.Context, args []string, env environment) error {
 		return err
 	}
 	defer s.Close()
+	if err := s.SetFileDir(*files); err != nil {
+		return err
+	}
 	if *demo {
 		if err := loadDemo(ctx, s, env); err != nil {
 			return err

@@ -32,10 +32,10 @@ type PhotoPatch struct {
 	PersonIDs      *[]string               `json:"person_ids,omitempty"`
 }
 
-// ConsentInput answers photo consent: yes, no, or "" to withdraw the
-// answer.
+// ConsentInput answers photo consent: yes, no, or "" to withdraw consent,
+// which the log of consents records as no.
 type ConsentInput struct {
-	Consent string `json:"consent" enum:"yes,no," doc:"yes, no, or empty for not answered."`
+	Consent string `json:"consent" enum:"yes,no," doc:"yes or no; empty withdraws consent, recorded as no. Reading, empty is not answered."`
 }
 
 func (a *API) outcomeRoutes() {
@@ -47,7 +47,7 @@ func (a *API) outcomeRoutes() {
 	huma.Register(a.huma, a.authed(noContent(op("delete-photo", http.MethodDelete, "/events/{slug}/photos/{id}", "Remove a photo", "Outcomes"))), a.deletePhoto)
 	huma.Register(a.huma, a.authed(op("get-photo-consent", http.MethodGet, "/events/{slug}/photo-consent", "The caller's answer to photo consent", "Outcomes")), a.getConsent)
 	huma.Register(a.huma, a.authed(op("put-photo-consent", http.MethodPut, "/events/{slug}/photo-consent",
-		"Answer photo consent, or withdraw the answer", "Outcomes")), a.putConsent)
+		"Answer photo consent, or withdraw it", "Outcomes")), a.putConsent)
 	a.agreementRoutes()
 	a.reportRoutes()
 	a.newsRoutes()

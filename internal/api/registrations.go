@@ -60,6 +60,7 @@ func (a *API) registrationRoutes() {
 		}
 		huma.Register(a.huma, o, a.changeRegistration(change))
 	}
+	a.manageConsentRoute()
 	huma.Register(a.huma, a.authed(op("check-in", http.MethodPost, "/events/{slug}/checkins", "Check a ticket in: 200 the first time, 409 after, 404 for an unknown or forged ticket", "Registration")), a.checkIn)
 }
 

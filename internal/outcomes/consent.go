@@ -18,8 +18,10 @@ func (s *Service) PhotoConsent(ctx context.Context, u *symposium.User, slug stri
 }
 
 // SetPhotoConsent records the caller's answer to photo consent at the
-// event where they registered: yes, no, or "" to withdraw the answer.
-// Withdrawing takes every photo they are tagged in off public pages.
+// event where they registered, in the log of consents with the words the
+// page showed in the caller's language: yes, or no; "" withdraws consent
+// as no does. Withdrawing takes every photo they are tagged in off public
+// pages at once, since every reader of photo consent reads the log.
 func (s *Service) SetPhotoConsent(ctx context.Context, u *symposium.User, slug, consent string) error {
 	e, _, err := s.require(ctx, u, slug, func(a symposium.Access) bool { return a.Registered })
 	if err != nil {
@@ -30,9 +32,14 @@ func (s *Service) SetPhotoConsent(ctx context.Context, u *symposium.User, slug, 
 		p.Add("consent", "error.field.one_of", "Allowed", "yes, no")
 		return p.Err()
 	}
-	id, _, err := s.store.LiveRegistration(ctx, e.ID, u.Email)
-	if err != nil {
+	if _, _, err := s.store.LiveRegistration(ctx, e.ID, u.Email); err != nil {
 		return err
 	}
-	return s.store.SetPhotoConsent(ctx, id, consent)
+	lang := symposium.LanguageFromContext(ctx)
+	if lang == "" {
+		lang = u.Language
+	}
+	l := s.bundle.For(lang)
+	return s.store.RecordConsent(ctx, &symposium.Consent{Email: u.Email, Kind: symposium.ConsentPhotos, Scope: e.ID,
+		Granted: consent == symposium.PhotoConsentYes, Text: l.T("consent.question") + " " + l.T("consent.explain"), Language: lang})
 }

@@ -3,6 +3,8 @@ package outcomes
 import (
 	"bytes"
 	"fmt"
+	"image"
+	_ "image/jpeg" // photos are stored as JPEG
 	"strings"
 	"unicode"
 
@@ -23,6 +25,8 @@ const (
 type pdfWriter struct {
 	pdf *gopdf.GoPdf
 	y   float64
+	// images are the pictures to embed, by photo ID, as JPEG.
+	images map[string][]byte
 }
 
 // newPDF starts a document with the embedded fonts.
@@ -140,6 +144,35 @@ func (w *pdfWriter) line(text string, size float64, bold bool, indent float64) e
 		}
 	}
 	w.y += size * leading
+	return nil
+}
+
+// image embeds a JPEG picture at most maxW wide, keeping its proportions,
+// starting a page when it does not fit, and leaves a little space after.
+func (w *pdfWriter) image(data []byte, maxW float64) error {
+	cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
+	if err != nil {
+		return fmt.Errorf("outcomes: pdf image: %w", err)
+	}
+	if cfg.Width == 0 || cfg.Height == 0 {
+		return fmt.Errorf("outcomes: pdf image: empty picture")
+	}
+	wd := min(maxW, pageW-2*margin)
+	ht := wd * float64(cfg.Height) / float64(cfg.Width)
+	if room := pageH - 2*margin; ht > room {
+		wd, ht = wd*room/ht, room
+	}
+	if w.y+ht > pageH-margin {
+		w.page()
+	}
+	holder, err := gopdf.ImageHolderByBytes(data)
+	if err != nil {
+		return fmt.Errorf("outcomes: pdf image: %w", err)
+	}
+	if err := w.pdf.ImageByHolder(holder, margin, w.y, &gopdf.Rect{W: wd, H: ht}); err != nil {
+		return fmt.Errorf("outcomes: pdf image: %w", err)
+	}
+	w.y += ht + 4
 	return nil
 }
 

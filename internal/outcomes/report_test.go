@@ -6,11 +6,14 @@ import (
 	"image"
 	"image/color"
 	"image/png"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
 	"symposium"
 	"symposium/internal/outcomes"
+	"symposium/internal/pdftest"
 	"symposium/internal/store"
 	"symposium/internal/store/storetest"
 )
@@ -180,6 +183,53 @@ func TestFollowUpsFromMeetingsArriveAsProposals(t *testing.T) {
 		c, err := w.svc.EventAgreements(ctx, w.manager, "public")
 		if err != nil || len(c.Agreements) != 1 {
 			t.Errorf("the managers see %v, %v; want the proposal", c, err)
+		}
+	})
+}
+
+func TestReportPDFEmbedsTheSelectedPhotosWithTheirCredits(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		w := newWorld(t, s)
+		w.register("public", "speaker@example.kz", "KZ", symposium.PhotoConsentYes)
+		add := func(caption, credit string, inReport bool, people ...string) *symposium.EventPhoto {
+			t.Helper()
+			ph := &symposium.EventPhoto{Caption: symposium.Text("en", caption, "ru", caption+" (ру)"), Credit: credit, Licence: "CC BY 4.0",
+				InReport: inReport, PersonIDs: append([]string{}, people...)}
+			ph, err := w.svc.AddPhoto(ctx, w.manager, "public", ph, picture(t, 1200, 800))
+			if err != nil {
+				t.Fatal(err)
+			}
+			return ph
+		}
+		opening := add("Opening of the symposium", "Айгерім Фотограф", true)
+		add("Coffee break", "Not selected", false)
+		add("The speaker on stage", "Withdrawn Credit", true, w.speaker.ID)
+		// The speaker withdraws: her photo leaves the report with the public pages.
+		if err := w.svc.SetPhotoConsent(ctx, w.speakerUser, "public", symposium.PhotoConsentNo); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.svc.SaveReport(ctx, w.manager, "public", func(r *symposium.Report) { r.Status = "published" }); err != nil {
+			t.Fatal(err)
+		}
+		pdf, err := w.svc.ReportPDF(ctx, nil, "public", "ru")
+		if err != nil {
+			t.Fatal(err)
+		}
+		images := pdftest.Images(t, pdf)
+		full := slices.Max(opening.Widths) // the largest stored size, 3:2 as uploaded
+		if len(images) != 1 || images[0].Encoding != "jpeg" || images[0].Width != full || images[0].Height != full*800/1200 {
+			t.Errorf("embedded images = %+v; want the one selected photo the public sees, as a JPEG %d wide", images, full)
+		}
+		text := pdftest.Text(t, pdf)
+		for _, want := range []string{"Opening of the symposium (ру)", "Айгерім Фотограф", "CC BY 4.0"} {
+			if !strings.Contains(text, want) {
+				t.Errorf("the PDF's text lacks %q", want)
+			}
+		}
+		for _, unwanted := range []string{"Not selected", "Withdrawn Credit"} {
+			if strings.Contains(text, unwanted) {
+				t.Errorf("the PDF's text holds %q", unwanted)
+			}
 		}
 	})
 }

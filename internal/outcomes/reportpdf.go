@@ -22,6 +22,9 @@ func (s *Service) ReportPDF(ctx context.Context, u *symposium.User, slug, lang s
 	if err != nil {
 		return nil, err
 	}
+	if w.images, err = s.reportImages(ctx, v); err != nil {
+		return nil, err
+	}
 	for _, part := range []func(*pdfWriter, *i18n.Localizer, *ReportView, string) error{pdfHead, pdfOrganizers, pdfFigures, pdfAddresses, pdfPhotos, pdfCooperation} {
 		if err := part(w, l, v, fb); err != nil {
 			return nil, err
@@ -33,6 +36,27 @@ func (s *Service) ReportPDF(ctx context.Context, u *symposium.User, slug, lang s
 		}
 	}
 	return w.bytes()
+}
+
+// pdfPhotoWidth is the width in pixels of the photos the PDF embeds: the
+// stored size nearest to it, enough for print at the width they take.
+const pdfPhotoWidth = 1000
+
+// reportImages reads the pictures of the report's selected photos, which
+// are only those the public sees, for the PDF to embed.
+func (s *Service) reportImages(ctx context.Context, v *ReportView) (map[string][]byte, error) {
+	out := map[string][]byte{}
+	if !v.Report.Shows(symposium.SectionPhotos) {
+		return out, nil
+	}
+	for _, ph := range v.Photos {
+		data, err := s.store.EventPhotoFile(ctx, v.Event.ID, ph.ID, pdfPhotoWidth)
+		if err != nil {
+			return nil, fmt.Errorf("outcomes: report photo %s: %w", ph.ID, err)
+		}
+		out[ph.ID] = data
+	}
+	return out, nil
 }
 
 func pdfHead(w *pdfWriter, l *i18n.Localizer, v *ReportView, fb string) error {
@@ -167,6 +191,11 @@ func pdfPhotos(w *pdfWriter, l *i18n.Localizer, v *ReportView, fb string) error 
 		return err
 	}
 	for _, ph := range v.Photos {
+		if data := w.images[ph.ID]; data != nil {
+			if err := w.image(data, 360); err != nil {
+				return err
+			}
+		}
 		line := ph.Caption.Get(l.Lang, fb) + " — " + l.T("photos.credit_line", "Credit", ph.Credit)
 		if ph.Licence != "" {
 			line += " · " + ph.Licence

@@ -1,6 +1,6 @@
 // Package pdftest reads PDFs back for tests with poppler's command-line
-// tools (Debian's poppler-utils): their text, page by page, and the face
-// each piece of text is set in. Without the tools the tests are skipped,
+// tools (Debian's poppler-utils): their text, page by page, the face
+// each piece of text is set in, and the pictures embedded. Without the tools the tests are skipped,
 // except under CI=true, where they fail.
 package pdftest
 
@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -123,4 +124,45 @@ func plain(inner string) string {
 		}
 	}
 	return b.String()
+}
+
+// Image is a picture embedded in a PDF, as pdfimages -list reads it.
+type Image struct {
+	Page          int
+	Width, Height int
+	Encoding      string // "jpeg" for a picture kept as JPEG (DCTDecode)
+}
+
+// Images lists the pictures embedded in pdf, page by page.
+func Images(t testing.TB, pdf []byte) []Image {
+	t.Helper()
+	out, err := exec.Command(tool(t, "pdfimages"), "-list", file(t, pdf)).Output()
+	if err != nil {
+		t.Fatalf("pdfimages: %v", err)
+	}
+	var list []Image
+	lines := strings.Split(string(out), "\n")
+	for _, line := range lines[min(2, len(lines)):] { // a header and a rule
+		f := strings.Fields(line)
+		if len(f) < 9 || f[2] != "image" {
+			continue
+		}
+		var im Image
+		var ok [3]bool
+		im.Page, ok[0] = atoi(f[0])
+		im.Width, ok[1] = atoi(f[3])
+		im.Height, ok[2] = atoi(f[4])
+		if ok != [3]bool{true, true, true} {
+			t.Fatalf("pdfimages: cannot read %q", line)
+		}
+		im.Encoding = f[8]
+		list = append(list, im)
+	}
+	return list
+}
+
+// atoi reads a decimal number.
+func atoi(s string) (int, bool) {
+	n, err := strconv.Atoi(s)
+	return n, err == nil
 }

@@ -175,7 +175,8 @@ func (s *Service) Edit(ctx context.Context, u *symposium.User, id string, change
 }
 
 // updateDetails validates a registrant's details against the event's
-// form and stores them.
+// form and stores them; a change of listing goes into the log of
+// consents with the form's words.
 func (s *Service) updateDetails(ctx context.Context, e *symposium.Event, r *symposium.Registration) error {
 	var p symposium.Problems
 	r.Validate(&p)
@@ -187,5 +188,6 @@ func (s *Service) updateDetails(ctx context.Context, e *symposium.Event, r *symp
 	if err := p.Err(); err != nil {
 		return err
 	}
+	r.ConsentText = s.consentWords(r.Language)
 	return s.store.UpdateRegistrationDetails(ctx, r)
 }

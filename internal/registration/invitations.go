@@ -136,7 +136,7 @@ func (s *Service) Accept(ctx context.Context, token string, r *symposium.Registr
 		return "", err
 	}
 	manage := secret.New("")
-	r.ID, r.ManageToken = symposium.NewID(), manage
+	r.ID, r.ManageToken, r.ConsentText = symposium.NewID(), manage, s.consentWords(r.Language)
 	r.EmailConfirmed = true // the invitation's link was mailed to this address
 	if r.Ticket, err = ticket.Sign(key, e.ID, r.ID); err != nil {
 		return "", err

@@ -132,3 +132,31 @@ func (s *Service) UpdateOwn(ctx context.Context, u *symposium.User, token string
 	}
 	return m, err
 }
+
+// SetOwnPhotoConsent records the answer to photo consent that the
+// registrant a manage link opens gives on their page, no account needed:
+// yes, or no ("" withdraws consent as no does). It goes into the log of
+// consents with the page's words in lang, and holds at once: the
+// registrant's photos leave public pages and their badge says no photos.
+func (s *Service) SetOwnPhotoConsent(ctx context.Context, u *symposium.User, token, consent, lang string) (*Managed, error) {
+	if consent != symposium.PhotoConsentYes && consent != symposium.PhotoConsentNo && consent != symposium.PhotoConsentUnanswered {
+		var p symposium.Problems
+		p.Add("photo_consent", "error.field.one_of", "Allowed", "yes, no")
+		return nil, p.Err()
+	}
+	m, err := s.open(ctx, u, token)
+	if err != nil {
+		return nil, err
+	}
+	r := m.Registration
+	if lang == "" {
+		lang = r.Language
+	}
+	c := &symposium.Consent{Email: r.Email, Kind: symposium.ConsentPhotos, Scope: r.EventID,
+		Granted: consent == symposium.PhotoConsentYes, Text: s.consentWords(lang)[symposium.ConsentPhotos], Language: lang}
+	if err := s.store.RecordConsent(ctx, c); err != nil {
+		return nil, err
+	}
+	r.PhotoConsent = map[bool]string{true: symposium.PhotoConsentYes, false: symposium.PhotoConsentNo}[c.Granted]
+	return m, nil
+}

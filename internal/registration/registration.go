@@ -145,7 +145,7 @@ func (s *Service) register(ctx context.Context, u *symposium.User, e *symposium.
 		return "", err
 	}
 	manage := secret.New("")
-	r.ID, r.ManageToken = symposium.NewID(), manage
+	r.ID, r.ManageToken, r.ConsentText = symposium.NewID(), manage, s.consentWords(r.Language)
 	if u != nil && u.Verified && u.Email == r.Email {
 		r.EmailConfirmed = true
 	} else if err := s.limitRegistration(ctx, r.Email); err != nil {

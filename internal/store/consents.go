@@ -28,8 +28,9 @@ func (s *Store) RecordConsent(ctx context.Context, c *symposium.Consent) error {
 }
 
 // honourConsent makes an answer hold at once wherever its kind of data is
-// used: on the participant lists and in the photos of the email's
-// registrations, and, once withdrawn, in the matchmaking catalogue.
+// used: on the participant lists of the email's registrations and, once
+// withdrawn, in the matchmaking catalogue. Photo consent needs nothing
+// here: every reader of it reads the log (photoConsentOf).
 func honourConsent(t *tx, c *symposium.Consent) error {
 	var q string
 	args := []any{c.Email, c.Scope}
@@ -37,9 +38,6 @@ func honourConsent(t *tx, c *symposium.Consent) error {
 	case symposium.ConsentParticipantList:
 		q = `UPDATE registrations SET listed = $3 WHERE email = $1 AND ($2 = '' OR event_id = $2)`
 		args = append(args, c.Granted)
-	case symposium.ConsentPhotos:
-		q = `UPDATE registrations SET photo_consent = $3 WHERE email = $1 AND ($2 = '' OR event_id = $2)`
-		args = append(args, map[bool]string{true: symposium.PhotoConsentYes, false: symposium.PhotoConsentNo}[c.Granted])
 	case symposium.ConsentMatchmaking:
 		if c.Granted {
 			return nil
@@ -51,6 +49,38 @@ func honourConsent(t *tx, c *symposium.Consent) error {
 	}
 	_, err := t.exec(q, args...)
 	return wrap("consent: "+c.Kind, err)
+}
+
+// photoConsentOf is the SQL for the photo consent of the registration
+// the table or alias names: the newest answer in the log of its email
+// for its event or the whole site, "yes" or "no"; "" when there is none.
+// The log is the one place photo consent is kept.
+func photoConsentOf(registration string) string {
+	return `COALESCE((SELECT CASE WHEN c.granted THEN 'yes' ELSE 'no' END FROM consents c
+		WHERE c.email = ` + registration + `.email AND c.email <> '' AND c.kind = 'photos' AND c.scope IN (` + registration + `.event_id, '')
+		ORDER BY c.at DESC, c.id DESC LIMIT 1), '')`
+}
+
+// registrationConsents logs the answers a registration form gave: whether
+// to be on the event's participant list, always, and photo consent when
+// answered, with the words the form showed in the registration's
+// language.
+func registrationConsents(t *tx, r *symposium.Registration) error {
+	at := r.CreatedAt
+	if at.IsZero() {
+		at = now()
+	}
+	list := []*symposium.Consent{{Kind: symposium.ConsentParticipantList, Granted: r.Listed}}
+	if r.PhotoConsent != symposium.PhotoConsentUnanswered {
+		list = append(list, &symposium.Consent{Kind: symposium.ConsentPhotos, Granted: r.PhotoConsent == symposium.PhotoConsentYes})
+	}
+	for _, c := range list {
+		c.ID, c.Email, c.Scope, c.Text, c.Language, c.At = symposium.NewID(), r.Email, r.EventID, r.ConsentText[c.Kind], r.Language, at
+		if err := insertConsent(t, c); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // insertConsent writes one answer inside a transaction.

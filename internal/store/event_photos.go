@@ -164,14 +164,15 @@ func (s *Store) EventPhotoFile(ctx context.Context, eventID, id string, width in
 }
 
 // PhotoConsents returns, for the people with these IDs, their answer to
-// photo consent at the event: the answer of their live registration, found
-// by person or by the person's email; "" where none.
+// photo consent at the event, from the log of consents: the answer of
+// their live registration, found by person or by the person's email; ""
+// where none.
 func (s *Store) PhotoConsents(ctx context.Context, eventID string, personIDs []string) (map[string]string, error) {
 	out := map[string]string{}
 	if len(personIDs) == 0 {
 		return out, nil
 	}
-	rows, err := s.read.QueryContext(ctx, `SELECT p.id, r.photo_consent FROM people p
+	rows, err := s.read.QueryContext(ctx, `SELECT p.id, `+photoConsentOf("r")+` FROM people p
 		JOIN registrations r ON r.event_id = $1 AND (r.person_id = p.id OR (r.email = p.email AND p.email <> ''))
 		WHERE p.id IN (SELECT value FROM `+s.d.jsonEach("$2")+`) AND r.status IN ('confirmed', 'waitlisted', 'pending')`,
 		eventID, jsonText(personIDs))
@@ -189,38 +190,11 @@ func (s *Store) PhotoConsents(ctx context.Context, eventID string, personIDs []s
 	return out, rows.Err()
 }
 
-// SetPhotoConsent records a registrant's answer to photo consent.
-func (s *Store) SetPhotoConsent(ctx context.Context, registrationID, consent string) error {
-	err := s.write(ctx, func(t *tx) error {
-		n, err := affected(t.exec(`UPDATE registrations SET photo_consent = $2 WHERE id = $1`, registrationID, consent))
-		if err == nil && n == 0 {
-			return symposium.NotFound()
-		}
-		return err
-	})
-	if symposium.AsError(err) != nil {
-		return err
-	}
-	if err != nil {
-		return fmt.Errorf("store: set photo consent: %w", err)
-	}
-	return nil
-}
-
-// PhotoConsent returns the answer to photo consent of a registration.
-func (s *Store) PhotoConsent(ctx context.Context, registrationID string) (string, error) {
-	var c string
-	if err := s.read.QueryRowContext(ctx, `SELECT photo_consent FROM registrations WHERE id = $1`, registrationID).Scan(&c); err != nil {
-		return "", notFound("photo consent", err)
-	}
-	return c, nil
-}
-
 // LiveRegistration returns the ID and photo consent of the live
 // registration (confirmed, waitlisted or pending) with the email at the
 // event.
 func (s *Store) LiveRegistration(ctx context.Context, eventID, email string) (id, consent string, err error) {
-	err = s.read.QueryRowContext(ctx, `SELECT id, photo_consent FROM registrations WHERE event_id = $1 AND email = $2
+	err = s.read.QueryRowContext(ctx, `SELECT id, `+photoConsentOf("registrations")+` FROM registrations WHERE event_id = $1 AND email = $2
 		AND status IN ('confirmed', 'waitlisted', 'pending')`, eventID, email).Scan(&id, &consent)
 	if err != nil {
 		return "", "", notFound("live registration", err)

@@ -25,13 +25,17 @@ func (s *Store) CreateMaterial(ctx context.Context, m *symposium.Material, v *sy
 	m.ID, m.Version, m.CreatedAt = symposium.NewID(), 1, now()
 	m.UpdatedAt = m.CreatedAt
 	v.Version, v.CreatedAt = 1, m.CreatedAt
-	err := s.write(ctx, func(t *tx) error {
+	where, data, err := s.placeFile(v)
+	if err != nil {
+		return fmt.Errorf("store: create material: %w", err)
+	}
+	err = s.write(ctx, func(t *tx) error {
 		if _, err := t.exec(`INSERT INTO materials (id, event_id, contribution_id, session_id, title, visibility, version, created_at, created_by)
 			VALUES ($1, $2, $3, $4, $5, $6, 1, $7, $8)`, m.ID, m.EventID, nullable(m.ContributionID), nullable(m.SessionID),
 			jsonText(m.Title), m.Visibility, ts(m.CreatedAt), v.CreatedBy); err != nil {
 			return err
 		}
-		return insertMaterialVersion(t, m.ID, v)
+		return insertMaterialVersion(t, m.ID, v, where, data)
 	})
 	if err != nil {
 		return fmt.Errorf("store: create material: %w", err)
@@ -39,23 +43,46 @@ func (s *Store) CreateMaterial(ctx context.Context, m *symposium.Material, v *sy
 	return nil
 }
 
-// insertMaterialVersion stores one version of a material's file.
-func insertMaterialVersion(t *tx, materialID string, v *symposium.MaterialVersion) error {
-	_, err := t.exec(`INSERT INTO material_versions (material_id, version, file_name, content_type, size, sha256, data, created_at, created_by)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`, materialID, v.Version, v.FileName, v.ContentType, v.Size, v.SHA256, v.Data,
-		ts(v.CreatedAt), v.CreatedBy)
+// placeFile puts a version's file where the store keeps files: into the
+// file directory when one is set, before the database records it, or
+// into the database. It returns where, and the data the database row
+// holds (none when the file is in the directory).
+func (s *Store) placeFile(v *symposium.MaterialVersion) (where string, data []byte, err error) {
+	if s.files == "" {
+		return inDatabase, v.Data, nil
+	}
+	sum, err := s.putFile(v.Data)
+	if err != nil {
+		return "", nil, err
+	}
+	if sum != v.SHA256 {
+		return "", nil, fmt.Errorf("the file's SHA-256 is %s, not %s", sum, v.SHA256)
+	}
+	return inDirectory, []byte{}, nil
+}
+
+// insertMaterialVersion stores one version of a material, its file's data
+// in the row or, where says so, in the file directory.
+func insertMaterialVersion(t *tx, materialID string, v *symposium.MaterialVersion, where string, data []byte) error {
+	_, err := t.exec(`INSERT INTO material_versions (material_id, version, file_name, content_type, size, sha256, data, created_at, created_by, stored_in)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`, materialID, v.Version, v.FileName, v.ContentType, v.Size, v.SHA256, data,
+		ts(v.CreatedAt), v.CreatedBy, where)
 	return err
 }
 
 // AddMaterialVersion stores v as the material's next version, which
 // becomes its current one; the earlier versions stay.
 func (s *Store) AddMaterialVersion(ctx context.Context, materialID string, v *symposium.MaterialVersion) error {
-	err := s.write(ctx, func(t *tx) error {
+	where, data, err := s.placeFile(v)
+	if err != nil {
+		return fmt.Errorf("store: add material version: %w", err)
+	}
+	err = s.write(ctx, func(t *tx) error {
 		if err := t.queryRow(`UPDATE materials SET version = version + 1 WHERE id = $1 RETURNING version`, materialID).Scan(&v.Version); err != nil {
 			return notFound("material", err)
 		}
 		v.CreatedAt = now()
-		return insertMaterialVersion(t, materialID, v)
+		return insertMaterialVersion(t, materialID, v, where, data)
 	})
 	if symposium.AsError(err) != nil {
 		return err
@@ -114,14 +141,21 @@ func (s *Store) MaterialVersions(ctx context.Context, materialID string) ([]symp
 	return out, rows.Err()
 }
 
-// MaterialFile returns one version of a material with its file.
+// MaterialFile returns one version of a material with its file, read
+// from the database or from the file directory, wherever it was stored.
 func (s *Store) MaterialFile(ctx context.Context, materialID string, version int) (*symposium.MaterialVersion, error) {
 	var v symposium.MaterialVersion
-	err := s.read.QueryRowContext(ctx, `SELECT version, file_name, content_type, size, sha256, created_at, data FROM material_versions
+	var where string
+	err := s.read.QueryRowContext(ctx, `SELECT version, file_name, content_type, size, sha256, created_at, data, stored_in FROM material_versions
 		WHERE material_id = $1 AND version = $2`, materialID, version).
-		Scan(&v.Version, &v.FileName, &v.ContentType, &v.Size, &v.SHA256, timeCol{&v.CreatedAt}, &v.Data)
+		Scan(&v.Version, &v.FileName, &v.ContentType, &v.Size, &v.SHA256, timeCol{&v.CreatedAt}, &v.Data, &where)
 	if err != nil {
 		return nil, notFound("material file", err)
+	}
+	if where == inDirectory {
+		if v.Data, err = s.getFile(v.SHA256); err != nil {
+			return nil, fmt.Errorf("store: material file: %w", err)
+		}
 	}
 	return &v, nil
 }

@@ -105,7 +105,7 @@ func (s *Store) dataPeople(ctx context.Context, ids []string) ([]*symposium.Pers
 // the people.
 func (s *Store) dataRegistrations(ctx context.Context, email, ids string) ([]symposium.DataRegistration, error) {
 	out := []symposium.DataRegistration{}
-	err := s.each(ctx, "personal data: registrations", `SELECT e.slug, e.title, c.name, `+prefixed("r.", registrationColumns)+`
+	err := s.each(ctx, "personal data: registrations", `SELECT e.slug, e.title, c.name, `+prefixed("r.", registrationFields)+", "+photoConsentOf("r")+`
 		FROM registrations r JOIN events e ON e.id = r.event_id JOIN registration_categories c ON c.id = r.category_id
 		WHERE (r.email = $1 AND $1 <> '') OR r.person_id IN (SELECT value FROM `+s.d.jsonEach("$2")+`)
 		ORDER BY r.created_at, r.id`, func(sc scanner) error {

@@ -9,8 +9,13 @@ import (
 	"symposium"
 )
 
-const registrationColumns = `id, event_id, category_id, email, name, organization, country, answers, listed, language, status,
-	checked_in_at, email_confirmed, hold_until, created_at, COALESCE(person_id, ''), photo_consent`
+// registrationFields are the columns of a registration as they are stored.
+const registrationFields = `id, event_id, category_id, email, name, organization, country, answers, listed, language, status,
+	checked_in_at, email_confirmed, hold_until, created_at, COALESCE(person_id, '')`
+
+// registrationColumns are what scanRegistration reads from the table
+// registrations: its fields and its photo consent, from the log.
+var registrationColumns = registrationFields + ", " + photoConsentOf("registrations")
 
 func scanRegistration(row interface{ Scan(...any) error }, r *symposium.Registration) error {
 	var checked, hold time.Time

@@ -230,9 +230,22 @@ func (s *Store) ReleaseExpiredHolds(ctx context.Context, at time.Time, limit int
 
 // UpdateRegistrationDetails stores what a registrant may change of their
 // registration: name, organization, country, answers, and whether they
-// are listed.
+// are listed; a change of listing is logged as an answer to the
+// participant-list consent, with the words r.ConsentText holds.
 func (s *Store) UpdateRegistrationDetails(ctx context.Context, r *symposium.Registration) error {
 	err := s.write(ctx, func(t *tx) error {
+		var listed bool
+		var email string
+		if err := t.queryRow(`SELECT listed, email FROM registrations WHERE id = $1`, r.ID).Scan(&listed, &email); err != nil {
+			return notFound("registration", err)
+		}
+		if listed != r.Listed && email != "" {
+			c := &symposium.Consent{ID: symposium.NewID(), Email: email, Kind: symposium.ConsentParticipantList, Scope: r.EventID,
+				Granted: r.Listed, Text: r.ConsentText[symposium.ConsentParticipantList], Language: r.Language, At: now()}
+			if err := insertConsent(t, c); err != nil {
+				return err
+			}
+		}
 		_, err := t.exec(`UPDATE registrations SET name = $2, organization = $3, country = $4, answers = $5, listed = $6, updated_at = $7
 			WHERE id = $1`, r.ID, jsonText(r.Name), r.Organization, r.Country, jsonText(r.Answers), r.Listed, ts(now()))
 		return err

@@ -101,23 +101,26 @@ func (s *Store) Register(ctx context.Context, r *symposium.Registration, manageH
 }
 
 // insertRegistration stores a registration whose status is decided, with
-// its manage link; an email already registered is a conflict. A
+// its manage link and the consents its form gave; an email already registered is a conflict. A
 // registration whose address is confirmed is the person's with that email,
 // when exactly one person has it.
 func insertRegistration(t *tx, r *symposium.Registration, manageHash string) error {
 	err := t.queryRow(`INSERT INTO registrations (id, event_id, category_id, email, name, organization, country, answers,
-			listed, language, status, manage_token_hash, email_confirmed, hold_until, created_at, updated_at, person_id, photo_consent)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15, `+onlyPersonWith("$4", "$13")+`, $16)
+			listed, language, status, manage_token_hash, email_confirmed, hold_until, created_at, updated_at, person_id)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15, `+onlyPersonWith("$4", "$13")+`)
 		RETURNING COALESCE(person_id, '')`,
 		r.ID, r.EventID, r.CategoryID, r.Email, jsonText(r.Name), r.Organization, r.Country, jsonText(r.Answers),
-		r.Listed, r.Language, r.Status, manageHash, r.EmailConfirmed, optionalTime(r.HoldUntil), ts(r.CreatedAt), r.PhotoConsent).Scan(&r.PersonID)
+		r.Listed, r.Language, r.Status, manageHash, r.EmailConfirmed, optionalTime(r.HoldUntil), ts(r.CreatedAt)).Scan(&r.PersonID)
 	if isUniqueViolation(err) {
 		return alreadyRegistered()
 	}
 	if err != nil {
 		return err
 	}
-	return addManageLink(t, r.ID, manageHash)
+	if err := addManageLink(t, r.ID, manageHash); err != nil {
+		return err
+	}
+	return registrationConsents(t, r)
 }
 
 // onlyPersonWith is a subquery giving the one person, not merged into

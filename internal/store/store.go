@@ -28,6 +28,7 @@ type Store struct {
 	live       liveFeed // live questions' streams; see live_log.go
 	timetables timetableCache
 	keys       sync.Map // event ID → ed25519.PrivateKey: ticket keys never change
+	files      string   // where materials' files go; "" for the database (see files.go)
 }
 
 // writer runs write transactions.

@@ -129,7 +129,8 @@ func (h *Handler) manageRegistration(w http.ResponseWriter, r *http.Request) {
 }
 
 // changeOwnRegistration carries out what the registrant asked on their
-// page: cancel, send a new link, or save their details.
+// page: cancel, send a new link, answer photo consent, or save their
+// details.
 func (h *Handler) changeOwnRegistration(w http.ResponseWriter, r *http.Request) {
 	f, err := readForm(w, r, "token", "action", "name", "organization", "country")
 	if err != nil {
@@ -141,6 +142,8 @@ func (h *Handler) changeOwnRegistration(w http.ResponseWriter, r *http.Request) 
 	switch f.Values["action"] {
 	case "cancel":
 		err = h.Registration.CancelOwn(ctx, u, token)
+	case "photo_consent":
+		_, err = h.Registration.SetOwnPhotoConsent(ctx, u, token, r.PostForm.Get("photo_consent"), symposium.LanguageFromContext(ctx))
 	case "renew":
 		var e *symposium.Event
 		if e, err = h.Registration.RenewLink(ctx, u, token); err == nil {
@@ -191,7 +194,8 @@ func (h *Handler) renderManage(w http.ResponseWriter, r *http.Request, m *regist
 			h.Error(w, r, err)
 			return
 		}
-		v.QR = template.HTML(svg)
+		// The picture's text alternative is on the element around it.
+		v.QR = template.HTML(strings.Replace(svg, ` role="img"`, ` aria-hidden="true"`, 1))
 	}
 	p := h.eventPage(r, &eventData{Event: m.Event, Access: m.Access}, "register", v)
 	p.Form = f
