@@ -14,7 +14,7 @@ import (
 // reflowPublicPages are the main pages a visitor reads signed out.
 func reflowPublicPages(ev string) []string {
 	return []string{"/", "/news", ev, ev + "/timetable", ev + "/speakers", ev + "/register", ev + "/report",
-		"/search?q=Shaimer", "/signin", "/signup"}
+		ev + "/minutes", ev + "/photos", "/search?q=Shaimer", "/signin", "/signup"}
 }
 
 // reflowOrganizerPages are the main pages an organizer works in.
@@ -22,7 +22,7 @@ func reflowOrganizerPages(ev string) []string {
 	return []string{"/events/new", ev + "/edit", ev + "/editor", ev + "/registrations", ev + "/registration-categories",
 		ev + "/registration-form", ev + "/invitations", ev + "/roles", ev + "/participants", ev + "/checkin", ev + "/cfp", ev + "/cfp/edit",
 		ev + "/report/edit", ev + "/materials", ev + "/retention", "/account", "/account/data",
-		"/admin/data"}
+		"/admin/data", ev + "/live-settings", ev + "/matchmaking/settings", ev + "/agreements"}
 }
 
 // TestBrowserReflow opens the main public and organizer pages in English
