@@ -158,8 +158,9 @@ func (k *keyboard) journey(lang string) {
 		k.t.Errorf("after placing it again the grid shows %d entries, want 2", n)
 	}
 
-	// Registration: a category of two seats with a waiting list.
-	k.open("/events/steppe-2030/register")
+	// Registration, by the event's tab: a category of two seats with a
+	// waiting list.
+	k.follow(`.event-nav a[href="/events/steppe-2030/register"]`)
 	k.follow(`a[href="/events/steppe-2030/registration-categories"]`)
 	const cat = `form[action="/events/steppe-2030/registration-categories"]`
 	k.fill(cat+` input[name="name.en"]`, "Participant")
@@ -177,11 +178,12 @@ func (k *keyboard) journey(lang string) {
 		k.t.Errorf("the overall capacity reads %q", v)
 	}
 
-	// Publish.
-	k.open("/events/steppe-2030/edit")
+	// Publish, through the event's manage menu.
+	k.disclose(`.manage-menu > summary`)
+	k.follow(`.manage-menu a[href="/events/steppe-2030/edit"]`)
 	k.choose(`#status`, "published")
 	k.send(`form.event-form button[type=submit]`, 200)
-	k.open("/events/steppe-2030/register")
+	k.follow(`.event-nav a[href="/events/steppe-2030/register"]`)
 	if k.count(`input[name="category_id"]`) == 0 {
 		k.t.Error("the published event offers no category to register in")
 	}
