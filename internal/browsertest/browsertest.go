@@ -94,3 +94,16 @@ func NoHorizontalOverflow(t *testing.T, ctx context.Context, page string) {
 		t.Errorf("%s overflows the viewport horizontally", page)
 	}
 }
+
+// Zoom shows the pages as a browser window windowWidth by windowHeight
+// pixels does at percent zoom: a viewport of windowWidth*100/percent CSS
+// pixels whose each pixel is percent/100 device pixels wide, as WCAG's
+// reflow and resize-text criteria mean (a 1280-pixel window at 200% lays
+// pages out in 640 CSS pixels).
+func Zoom(t *testing.T, ctx context.Context, windowWidth, windowHeight, percent int) {
+	t.Helper()
+	w, h := int64(windowWidth*100/percent), int64(windowHeight*100/percent)
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(w, h, chromedp.EmulateScale(float64(percent)/100))); err != nil {
+		t.Fatalf("zoom to %d%%: %v", percent, err)
+	}
+}

@@ -17,14 +17,14 @@ import (
 // pages alone, without a single call of the API: create an event, its
 // rooms, a session and entries, meet a conflict and resolve it, open
 // registration with a capacity and a waiting list, publish, and open the
-// call for abstracts; in English and Kazakh, on a desktop and a phone,
-// no page wider than the screen.
+// call for abstracts; in English and Kazakh, on a desktop, a phone and a
+// 320-pixel screen, no page wider than the screen.
 func TestBrowserOrganizerJourney(t *testing.T) {
 	for _, lang := range []string{"en", "kk"} {
 		for _, screen := range []struct {
 			name          string
 			width, height int
-		}{{"desktop", 1280, 900}, {"phone", 390, 844}} {
+		}{{"desktop", 1280, 900}, {"phone", 390, 844}, {"320", 320, 740}} {
 			t.Run(lang+"-"+screen.name, func(t *testing.T) {
 				b := browsertest.New(t, screen.width, screen.height)
 				j := &journey{t: t, b: b, shot: "organizer-" + lang + "-" + screen.name}

@@ -73,8 +73,11 @@ document.addEventListener("DOMContentLoaded", function () {
       return;
     }
     Object.keys(fields).forEach(function (name) {
-      if (form.elements[name]) {
-        form.elements[name].value = fields[name];
+      // A button of the same name (unschedule) is not sent by submit():
+      // the value goes in a field of its own.
+      var field = form.elements[name];
+      if (field && field.tagName !== "BUTTON") {
+        field.value = fields[name];
       } else {
         var input = document.createElement("input");
         input.type = "hidden";

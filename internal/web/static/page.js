@@ -69,7 +69,9 @@ document.addEventListener("DOMContentLoaded", function () {
         text = group.querySelector("legend").textContent + " (" + text.trim() + ")";
       }
     }
-    return text.replace(/\*/g, "").replace(/\s+/g, " ").trim();
+    // A label that is a sentence ("I understand this cannot be undone.")
+    // loses its full stop before the colon that follows it.
+    return text.replace(/\*/g, "").replace(/\s+/g, " ").trim().replace(/[.。]$/, "");
   }
 });
 
