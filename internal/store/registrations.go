@@ -17,9 +17,9 @@ type RegistrationMail func(r *symposium.Registration, what string) (symposium.Ma
 // seats is what decides a registration in a category: its and its event's
 // capacities (the seats themselves are rows, see seats.go), and its rules.
 type seats struct {
-	capacity, eventCapacity *int64
-	approval, waitlist      bool
-	opens, closes           time.Time
+	capacity, eventCapacity   *int64
+	approval, waitlist        bool
+	opens, closes             time.Time
 	holdMinutes, promoteHours int
 }
 
