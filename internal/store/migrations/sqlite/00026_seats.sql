@@ -9,7 +9,26 @@
 -- sums of its shards, each transaction adding to the shard of its own
 -- connection.
 
+--
+-- The duplicates queue kept in the database: the pairs of people whose
+-- names look like one person's, each person's kept as people change, and
+-- when the first comparison of everyone was done, so that an instance
+-- starting finds the queue instead of comparing everyone again.
+
 -- +goose Up
+CREATE TABLE duplicate_candidates (
+    person_a TEXT NOT NULL,
+    person_b TEXT NOT NULL,
+    score    DOUBLE PRECISION NOT NULL,
+    PRIMARY KEY (person_a, person_b)
+);
+CREATE INDEX duplicate_candidates_person_b ON duplicate_candidates (person_b);
+
+CREATE TABLE duplicate_scans (
+    id           INTEGER PRIMARY KEY,
+    completed_at TEXT NOT NULL
+);
+
 CREATE TABLE registration_seats (
     pool            TEXT NOT NULL,
     seat            INTEGER NOT NULL,
@@ -65,5 +84,7 @@ UPDATE registration_categories SET
     waitlisted_count = (SELECT COUNT(*) FROM registrations r WHERE r.category_id = registration_categories.id AND r.status = 'waitlisted');
 UPDATE events SET
     confirmed_count = (SELECT COUNT(*) FROM registrations r WHERE r.event_id = events.id AND r.status = 'confirmed');
+DROP TABLE duplicate_scans;
+DROP TABLE duplicate_candidates;
 DROP TABLE category_counts;
 DROP TABLE registration_seats;
