@@ -53,20 +53,16 @@ func claimSeats(t *tx, registrationID, eventID, categoryID string, st *seats) (b
 // first takes one no other transaction holds; when every free seat is held
 // by a registration still deciding, it waits for one, which is free again
 // if that registration failed. It reports false only when no seat of the
-// pool is free in the database.
+// pool is free in the database: the last committed state shows none, and
+// no claim is undecided, since an undecided claim leaves its seat free
+// there.
 func claim(t *tx, pool, registrationID string) (bool, error) {
 	const take = `UPDATE registration_seats SET registration_id = $2
 		WHERE pool = $1 AND seat = (SELECT seat FROM registration_seats WHERE pool = $1 AND registration_id IS NULL LIMIT 1`
+	unheld, anyFree := take+t.d.claimLocks[0]+`) RETURNING seat`, take+t.d.claimLocks[len(t.d.claimLocks)-1]+`) RETURNING seat`
 	for round := 0; round < maxClaimRounds; round++ {
-		for _, lock := range t.d.claimLocks {
-			var seat int
-			err := t.queryRow(take+lock+`) RETURNING seat`, pool, registrationID).Scan(&seat)
-			if err == nil {
-				return true, nil
-			}
-			if !errors.Is(err, sql.ErrNoRows) {
-				return false, fmt.Errorf("claim a seat: %w", err)
-			}
+		if ok, err := tryClaim(t, unheld, pool, registrationID); err != nil || ok {
+			return ok, err
 		}
 		if len(t.d.claimLocks) == 1 {
 			return false, nil // SQLite's one writer saw every seat
@@ -78,8 +74,25 @@ func claim(t *tx, pool, registrationID string) (bool, error) {
 		if !free {
 			return false, nil
 		}
+		if ok, err := tryClaim(t, anyFree, pool, registrationID); err != nil || ok {
+			return ok, err
+		}
 	}
 	return false, fmt.Errorf("claim a seat of %s: still contended after %d rounds", pool, maxClaimRounds)
+}
+
+// tryClaim runs one statement claiming a seat and reports whether it got
+// one.
+func tryClaim(t *tx, query, pool, registrationID string) (bool, error) {
+	var seat int
+	err := t.queryRow(query, pool, registrationID).Scan(&seat)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("claim a seat: %w", err)
+	}
+	return true, nil
 }
 
 // releaseSeats gives up the seats a registration holds: each is free
