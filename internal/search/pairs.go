@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"sync"
+	"time"
 )
 
 // namePairs holds the pairs of people whose names look alike enough to be
@@ -51,6 +52,28 @@ func (n *namePairs) removeLocked(id string) {
 	delete(n.by, id)
 }
 
+// load replaces every pair with the stored ones.
+func (n *namePairs) load(pairs map[[2]string]float64) {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	n.by = map[string]map[string]float64{}
+	for k, score := range pairs {
+		n.link(k[0], k[1], score)
+		n.link(k[1], k[0], score)
+	}
+}
+
+// of returns a person's pairs: the other person and the score.
+func (n *namePairs) of(id string) map[string]float64 {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	out := make(map[string]float64, len(n.by[id]))
+	for other, score := range n.by[id] {
+		out[other] = score
+	}
+	return out
+}
+
 // snapshot returns every pair once, with its score.
 func (n *namePairs) snapshot() map[[2]string]float64 {
 	n.mu.Lock()
@@ -77,11 +100,22 @@ func (s *Service) alike(id string) map[string]float64 {
 
 // comparePerson finds a person's likely duplicates by name again.
 func (s *Service) comparePerson(id string) {
+	s.compares.Add(1)
 	s.pairs.set(id, s.alike(id))
 }
 
+// keepPairs stores a person's pairs as they now are (none for a person
+// gone), so that an instance starting later finds them. Every instance
+// following the change feed stores the same.
+func (s *Service) keepPairs(id string) {
+	if err := s.store.SetDuplicateCandidates(context.Background(), id, s.pairs.of(id)); err != nil {
+		s.log.Error("search: keeping a person's duplicate pairs failed", "person", id, "err", err)
+	}
+}
+
 // compareAll compares every person, as the duplicates queue needs after
-// loading; changes meanwhile are compared as they come.
+// loading when the database kept no queue, and stores the pairs found;
+// changes meanwhile are compared as they come.
 func (s *Service) compareAll(ctx context.Context) {
 	s.mu.RLock()
 	ids := make([]string, 0, len(s.persons))
@@ -94,6 +128,9 @@ func (s *Service) compareAll(ctx context.Context) {
 			return
 		}
 		s.comparePerson(id)
+	}
+	if err := s.store.ReplaceDuplicateCandidates(ctx, s.pairs.snapshot(), time.Now()); err != nil {
+		s.log.Error("search: keeping the duplicate pairs failed", "err", err)
 	}
 	s.mu.Lock()
 	s.version++

@@ -46,7 +46,8 @@ type Service struct {
 	version  uint64                             // counts changes, for caches
 	dupCache duplicateCache
 
-	applied atomic.Uint64 // changes of the feed applied, for metrics
+	applied  atomic.Uint64 // changes of the feed applied, for metrics
+	compares atomic.Uint64 // people compared for the duplicates queue, for metrics
 }
 
 // contribution is what search keeps of a contribution.
@@ -90,9 +91,20 @@ func (s *Service) Load(ctx context.Context) error {
 	if err := s.store.EachContribution(ctx, s.putContribution); err != nil {
 		return fmt.Errorf("search: load: %w", err)
 	}
+	stored, complete, err := s.store.DuplicateCandidates(ctx)
+	if err != nil {
+		return fmt.Errorf("search: load: %w", err)
+	}
+	s.pairs.load(stored)
 	s.mu.Lock()
 	s.loaded = true
 	s.compareOnce, s.compared = &sync.Once{}, make(chan struct{})
+	if complete {
+		// The queue was kept in the database: nobody needs comparing again.
+		s.compareOnce.Do(func() {})
+		close(s.compared)
+		s.version++
+	}
 	s.mu.Unlock()
 	return nil
 }
@@ -201,6 +213,7 @@ func (s *Service) putPerson(p *symposium.Person) {
 	s.mu.Unlock()
 	if loaded {
 		s.comparePerson(p.ID)
+		s.keepPairs(p.ID)
 	}
 }
 
@@ -210,6 +223,7 @@ func (s *Service) deletePerson(id string) {
 	s.mu.Lock()
 	delete(s.persons, id)
 	s.mu.Unlock()
+	s.keepPairs(id)
 }
 
 func (s *Service) putOrganization(o *symposium.Organization) {

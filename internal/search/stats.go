@@ -8,6 +8,10 @@ type Stats struct {
 	// in (those before the index existed included, since Load read them);
 	// the store's ChangesHeard minus it is how far they lag.
 	ChangesApplied uint64
+	// Compared counts the people compared with the most similar names for
+	// the duplicates queue since the service was made: once per change,
+	// and everyone once only when the database kept no queue.
+	Compared uint64
 }
 
 // Stats returns the indexes' figures.
@@ -15,5 +19,5 @@ func (s *Service) Stats() Stats {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	return Stats{People: len(s.persons), Organizations: len(s.orgs), Events: len(s.events), Contributions: len(s.contribs),
-		ChangesApplied: s.applied.Load()}
+		ChangesApplied: s.applied.Load(), Compared: s.compares.Load()}
 }

@@ -114,7 +114,7 @@ func New(cfg Config, st *store.Store, acc *accounts.Service, bundle *i18n.Bundle
 	st.SubscribeLive(func(e store.LiveEntry) {
 		s.pages.Drop(func(key string) bool { return strings.Contains(key, "/contributions/"+e.ContributionID) })
 	})
-	s.metrics.registry.MustRegister(newOperations(st, s.search, s.pages))
+	s.metrics.registry.MustRegister(newOperations(st, s.search, s.pages, lv.Hub()))
 	csrf := http.NewCrossOriginProtection()
 	csrf.SetDenyHandler(http.HandlerFunc(s.crossOriginDenied))
 	s.handler = s.observe(secureHeaders(s.recoverPanics(csrf.Handler(s.authenticate(s.idempotent(captureRoute(mux)))))))

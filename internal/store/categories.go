@@ -8,8 +8,11 @@ import (
 	"symposium"
 )
 
+// categoryColumns are a category's columns, its counts summed over their
+// shards (see count).
 const categoryColumns = `id, event_id, name, capacity, requires_approval, waitlist, opens_at, closes_at, price,
-	confirmed_count, waitlisted_count`
+	(SELECT COALESCE(SUM(n.confirmed), 0) FROM category_counts n WHERE n.category_id = registration_categories.id),
+	(SELECT COALESCE(SUM(n.waitlisted), 0) FROM category_counts n WHERE n.category_id = registration_categories.id)`
 
 func scanCategory(row interface{ Scan(...any) error }, c *symposium.Category) error {
 	var opens, closes time.Time
@@ -52,7 +55,10 @@ func (s *Store) CreateCategory(ctx context.Context, c *symposium.Category) error
 				opens_at, closes_at, price, position, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
 			c.ID, c.EventID, jsonText(c.Name), c.Capacity, c.RequiresApproval, c.Waitlist,
 			optionalTime(c.OpensAt), optionalTime(c.ClosesAt), c.Price, pos, ts(now()))
-		return err
+		if err != nil {
+			return err
+		}
+		return resizePool(t, c.ID, c.EventID, c.Capacity, "category_id = $1")
 	})
 	if err != nil {
 		return fmt.Errorf("store: create category: %w", err)
@@ -83,12 +89,18 @@ func (s *Store) Categories(ctx context.Context, eventID string) ([]symposium.Cat
 func (s *Store) UpdateCategory(ctx context.Context, c *symposium.Category, at time.Time, mail RegistrationMail) error {
 	var n int64
 	err := s.write(ctx, func(t *tx) error {
+		if err := lockEvent(t, c.EventID); err != nil {
+			return err
+		}
 		var err error
 		n, err = affected(t.exec(`UPDATE registration_categories SET name = $3, capacity = $4, requires_approval = $5, waitlist = $6,
 				opens_at = $7, closes_at = $8, price = $9 WHERE id = $1 AND event_id = $2`,
 			c.ID, c.EventID, jsonText(c.Name), c.Capacity, c.RequiresApproval, c.Waitlist,
 			optionalTime(c.OpensAt), optionalTime(c.ClosesAt), c.Price))
 		if err != nil || n == 0 {
+			return err
+		}
+		if err := resizePool(t, c.ID, c.EventID, c.Capacity, "category_id = $1"); err != nil {
 			return err
 		}
 		return promote(t, c.EventID, c.ID, at, mail)

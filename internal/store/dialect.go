@@ -18,6 +18,16 @@ type dialect struct {
 	// forUpdate locks the selected rows until the transaction ends. SQLite
 	// needs no clause: its one writer already excludes every other.
 	forUpdate string
+	// claimLocks are the locking clauses a seat claim tries in turn: on
+	// PostgreSQL first a seat no other transaction holds, then any.
+	claimLocks []string
+	// shard is the counter shard a transaction adds to: on PostgreSQL its
+	// connection's, so that concurrent transactions seldom share one.
+	shard string
+	// sharedEventLock is an expression of the event's id in column e.id
+	// that takes the event's lock shared until the transaction ends (see
+	// seats.go) and yields 1.
+	sharedEventLock string
 }
 
 // jsonEach returns a table expression with one row per element of the JSON
@@ -31,8 +41,11 @@ func (d dialect) jsonEach(param string) string {
 }
 
 var (
-	sqliteDialect   = dialect{name: "sqlite", goose: goose.DialectSQLite3, forUpdate: ""}
-	postgresDialect = dialect{name: "postgres", goose: goose.DialectPostgres, forUpdate: " FOR UPDATE"}
+	sqliteDialect = dialect{name: "sqlite", goose: goose.DialectSQLite3, forUpdate: "",
+		claimLocks: []string{""}, shard: "0", sharedEventLock: "1"}
+	postgresDialect = dialect{name: "postgres", goose: goose.DialectPostgres, forUpdate: " FOR UPDATE",
+		claimLocks: []string{" FOR UPDATE SKIP LOCKED", " FOR UPDATE"}, shard: "pg_backend_pid() % 64",
+		sharedEventLock: "(SELECT 1 FROM pg_advisory_xact_lock_shared(hashtextextended(e.id, 26)))"}
 )
 
 // isUniqueViolation reports whether err says a unique constraint refused a

@@ -36,3 +36,16 @@ func (s *Store) Exec(ctx context.Context, q string, args ...any) error {
 		return err
 	})
 }
+
+// Seats counts a pool's seats taken and free, and the confirmed
+// registrations of the pool's category or event holding no seat or more
+// than one of it, for tests that "never oversold" holds in the rows.
+func (s *Store) Seats(ctx context.Context, pool string) (taken, free, unseated int, err error) {
+	err = s.read.QueryRowContext(ctx, `SELECT
+			(SELECT COUNT(*) FROM registration_seats WHERE pool = $1 AND registration_id IS NOT NULL),
+			(SELECT COUNT(*) FROM registration_seats WHERE pool = $1 AND registration_id IS NULL),
+			(SELECT COUNT(*) FROM registrations r WHERE r.status = 'confirmed' AND (r.category_id = $1 OR r.event_id = $1)
+				AND (SELECT COUNT(*) FROM registration_seats x WHERE x.pool = $1 AND x.registration_id = r.id) <> 1)`, pool).
+		Scan(&taken, &free, &unseated)
+	return taken, free, unseated, err
+}

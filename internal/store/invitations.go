@@ -148,7 +148,14 @@ func (s *Store) AcceptInvitation(ctx context.Context, tokenHash string, r *sympo
 			return symposium.Errorf(symposium.ECONFLICT, "error.invitation_closed")
 		}
 		r.EventID, r.CategoryID, r.Email = inv.EventID, inv.CategoryID, inv.Email
-		if _, err := lockSeats(t, r.EventID, r.CategoryID); err != nil {
+		if err := lockEvent(t, r.EventID); err != nil {
+			return err
+		}
+		st, err := readSeats(t, r.EventID, r.CategoryID)
+		if err != nil {
+			return err
+		}
+		if err := extraSeats(t, r.ID, r.EventID, r.CategoryID, st); err != nil {
 			return err
 		}
 		if err := insertRegistration(t, r, manageHash); err != nil {

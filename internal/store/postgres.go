@@ -4,11 +4,16 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/jackc/pgx/v5/stdlib"
 )
+
+// defaultMaxConns is how many connections an instance opens at most,
+// unless its URL says otherwise with pool_max_conns.
+const defaultMaxConns = 16
 
 // openPostgres connects a pool to the PostgreSQL server at url and migrates
 // the database, holding an advisory lock so that instances starting together
@@ -19,6 +24,11 @@ func openPostgres(ctx context.Context, url string) (*Store, error) {
 		return nil, fmt.Errorf("postgres: parse url: %w", err)
 	}
 	cfg.MaxConnIdleTime = 5 * time.Minute
+	if !strings.Contains(url, "pool_max_conns") {
+		// pgx's default, four on this kind of machine, would queue the
+		// registrations that seats let overlap (see seats.go).
+		cfg.MaxConns = defaultMaxConns
+	}
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: connect: %w", err)

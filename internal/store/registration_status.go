@@ -26,19 +26,15 @@ const (
 func (s *Store) ChangeRegistration(ctx context.Context, id, change string, at time.Time, mail RegistrationMail) (*symposium.Registration, error) {
 	var out *symposium.Registration
 	err := s.write(ctx, func(t *tx) error {
-		r, err := registrationTx(t, id)
+		r, st, err := lockRegistration(t, id)
 		if err != nil {
 			return err
 		}
-		st, err := lockSeats(t, r.EventID, r.CategoryID)
+		next, what, err := nextStatus(t, r, change, st)
 		if err != nil {
 			return err
 		}
-		next, what, err := nextStatus(r.Status, change, st)
-		if err != nil {
-			return err
-		}
-		if err := setStatus(t, r, next, at); err != nil {
+		if err := setStatus(t, r, st, next, at); err != nil {
 			return err
 		}
 		if next == symposium.RegConfirmed {
@@ -64,9 +60,31 @@ func (s *Store) ChangeRegistration(ctx context.Context, id, change string, at ti
 	return out, nil
 }
 
-// nextStatus says what a change does to a registration in a status, and
-// which mail tells of it.
-func nextStatus(status, change string, st *seats) (string, string, error) {
+// lockRegistration takes the lock of a registration's event exclusively
+// (see seats.go) and then reads the registration and its category's rules.
+func lockRegistration(t *tx, id string) (*symposium.Registration, *seats, error) {
+	var eventID string
+	if err := t.queryRow(`SELECT event_id FROM registrations WHERE id = $1`, id).Scan(&eventID); err != nil {
+		return nil, nil, notFound("registration", err)
+	}
+	if err := lockEvent(t, eventID); err != nil {
+		return nil, nil, err
+	}
+	r, err := registrationTx(t, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	st, err := readSeats(t, r.EventID, r.CategoryID)
+	if err != nil {
+		return nil, nil, err
+	}
+	return r, st, nil
+}
+
+// nextStatus says what a change does to a registration, and which mail
+// tells of it. Approving claims the seats of a confirmed registration.
+func nextStatus(t *tx, r *symposium.Registration, change string, st *seats) (string, string, error) {
+	status := r.Status
 	live := status == symposium.RegConfirmed || status == symposium.RegWaitlisted || status == symposium.RegPending
 	switch {
 	case change == ChangeCancel && live:
@@ -74,8 +92,11 @@ func nextStatus(status, change string, st *seats) (string, string, error) {
 	case change == ChangeReject && live:
 		return symposium.RegRejected, "rejected", nil
 	case change == ChangeApprove && status == symposium.RegPending:
+		ok, err := claimSeats(t, r.ID, r.EventID, r.CategoryID, st)
 		switch {
-		case st.free():
+		case err != nil:
+			return "", "", err
+		case ok:
 			return symposium.RegConfirmed, "approved", nil
 		case st.waitlist:
 			return symposium.RegWaitlisted, "waitlisted", nil
@@ -86,8 +107,14 @@ func nextStatus(status, change string, st *seats) (string, string, error) {
 }
 
 // setStatus moves a registration to a new status, keeping the counters;
-// any hold on it ends.
-func setStatus(t *tx, r *symposium.Registration, status string, at time.Time) error {
+// any hold on it ends, and a registration no longer confirmed gives up its
+// seats. One becoming confirmed has claimed them before.
+func setStatus(t *tx, r *symposium.Registration, st *seats, status string, at time.Time) error {
+	if r.Status == symposium.RegConfirmed && status != symposium.RegConfirmed {
+		if err := releaseSeats(t, r.ID, r.EventID, r.CategoryID, st); err != nil {
+			return err
+		}
+	}
 	if err := count(t, r, r.Status, -1); err != nil {
 		return err
 	}
@@ -124,13 +151,14 @@ func renewLink(t *tx, r *symposium.Registration, st *seats, at time.Time, promot
 }
 
 // promote confirms the first waitlisted registrations of a category while
-// seats are free.
+// seats are free. The caller holds the event's lock exclusively, so no
+// registration decides meanwhile.
 func promote(t *tx, eventID, categoryID string, at time.Time, mail RegistrationMail) error {
+	st, err := readSeats(t, eventID, categoryID)
+	if err != nil {
+		return err
+	}
 	for {
-		st, err := lockSeats(t, eventID, categoryID)
-		if err != nil || !st.free() {
-			return err
-		}
 		var id string
 		err = t.queryRow(`SELECT id FROM registrations WHERE category_id = $1 AND status = 'waitlisted'
 			ORDER BY created_at, id LIMIT 1`, categoryID).Scan(&id)
@@ -140,11 +168,15 @@ func promote(t *tx, eventID, categoryID string, at time.Time, mail RegistrationM
 		if err != nil {
 			return err
 		}
+		ok, err := claimSeats(t, id, eventID, categoryID, st)
+		if err != nil || !ok {
+			return err
+		}
 		r, err := registrationTx(t, id)
 		if err != nil {
 			return err
 		}
-		if err := setStatus(t, r, symposium.RegConfirmed, at); err != nil {
+		if err := setStatus(t, r, st, symposium.RegConfirmed, at); err != nil {
 			return err
 		}
 		if err := renewLink(t, r, st, at, true); err != nil {
@@ -158,7 +190,12 @@ func promote(t *tx, eventID, categoryID string, at time.Time, mail RegistrationM
 
 // PromoteWaitlist fills the seats a raised capacity freed.
 func (s *Store) PromoteWaitlist(ctx context.Context, eventID, categoryID string, at time.Time, mail RegistrationMail) error {
-	err := s.write(ctx, func(t *tx) error { return promote(t, eventID, categoryID, at, mail) })
+	err := s.write(ctx, func(t *tx) error {
+		if err := lockEvent(t, eventID); err != nil {
+			return err
+		}
+		return promote(t, eventID, categoryID, at, mail)
+	})
 	if err != nil {
 		return fmt.Errorf("store: promote waitlist: %w", err)
 	}
@@ -205,14 +242,11 @@ func (s *Store) ReleaseExpiredHolds(ctx context.Context, at time.Time, limit int
 	released := 0
 	for _, id := range ids {
 		err := s.write(ctx, func(t *tx) error {
-			r, err := registrationTx(t, id)
+			r, st, err := lockRegistration(t, id)
 			if err != nil || r.Status != symposium.RegConfirmed || r.HoldUntil == nil || r.HoldUntil.After(at) {
 				return err // confirmed or released meanwhile
 			}
-			if _, err := lockSeats(t, r.EventID, r.CategoryID); err != nil {
-				return err
-			}
-			if err := setStatus(t, r, symposium.RegCancelled, at); err != nil {
+			if err := setStatus(t, r, st, symposium.RegCancelled, at); err != nil {
 				return err
 			}
 			released++

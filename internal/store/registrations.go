@@ -14,32 +14,28 @@ import (
 // to be sent. It runs inside the transaction, so it must be quick.
 type RegistrationMail func(r *symposium.Registration, what string) (symposium.Mail, bool)
 
-// seats is a category's and its event's capacity and use, read under lock.
+// seats is what decides a registration in a category: its and its event's
+// capacities (the seats themselves are rows, see seats.go), and its rules.
 type seats struct {
 	capacity, eventCapacity   *int64
-	confirmed, eventConfirmed int64
 	approval, waitlist        bool
 	opens, closes             time.Time
 	holdMinutes, promoteHours int
 }
 
-// free reports whether one more person can be confirmed.
-func (s *seats) free() bool {
-	return (s.capacity == nil || s.confirmed < *s.capacity) && (s.eventCapacity == nil || s.eventConfirmed < *s.eventCapacity)
-}
-
-// lockSeats reads a category's seats, locking the category and event rows
-// on PostgreSQL so that concurrent registrations decide one at a time.
-func lockSeats(t *tx, eventID, categoryID string) (*seats, error) {
+// readSeats reads a category's rules, holding its event's lock shared on
+// PostgreSQL (see seats.go).
+func readSeats(t *tx, eventID, categoryID string) (*seats, error) {
 	var st seats
-	err := t.queryRow(`SELECT c.capacity, c.confirmed_count, c.requires_approval, c.waitlist, c.opens_at, c.closes_at,
-			e.registration_capacity, e.confirmed_count, e.hold_minutes, e.promotion_hours
+	var locked int
+	err := t.queryRow(`SELECT c.capacity, c.requires_approval, c.waitlist, c.opens_at, c.closes_at,
+			e.registration_capacity, e.hold_minutes, e.promotion_hours, `+t.d.sharedEventLock+`
 		FROM registration_categories c JOIN events e ON e.id = c.event_id
-		WHERE c.id = $1 AND c.event_id = $2`+t.d.forUpdate, categoryID, eventID).
-		Scan(&st.capacity, &st.confirmed, &st.approval, &st.waitlist, timeCol{&st.opens}, timeCol{&st.closes},
-			&st.eventCapacity, &st.eventConfirmed, &st.holdMinutes, &st.promoteHours)
+		WHERE c.id = $1 AND c.event_id = $2`, categoryID, eventID).
+		Scan(&st.capacity, &st.approval, &st.waitlist, timeCol{&st.opens}, timeCol{&st.closes},
+			&st.eventCapacity, &st.holdMinutes, &st.promoteHours, &locked)
 	if err != nil {
-		return nil, notFound("lock seats", err)
+		return nil, notFound("read seats", err)
 	}
 	return &st, nil
 }
@@ -55,7 +51,7 @@ func (s *Store) Register(ctx context.Context, r *symposium.Registration, manageH
 	}
 	r.CreatedAt = at.UTC().Truncate(time.Microsecond)
 	err := s.write(ctx, func(t *tx) error {
-		st, err := lockSeats(t, r.EventID, r.CategoryID)
+		st, err := readSeats(t, r.EventID, r.CategoryID)
 		if err != nil {
 			if symposium.ErrorCode(err) == symposium.ENOTFOUND {
 				return invalidReference("category_id")
@@ -65,15 +61,8 @@ func (s *Store) Register(ctx context.Context, r *symposium.Registration, manageH
 		if err := checkWindow(st, at); err != nil {
 			return err
 		}
-		switch {
-		case st.approval:
-			r.Status = symposium.RegPending
-		case st.free():
-			r.Status = symposium.RegConfirmed
-		case st.waitlist:
-			r.Status = symposium.RegWaitlisted
-		default:
-			return symposium.Errorf(symposium.ECONFLICT, "error.category_full")
+		if r.Status, err = firstStatus(t, r, st); err != nil {
+			return err
 		}
 		r.HoldUntil = nil
 		if r.Status == symposium.RegConfirmed && !r.EmailConfirmed && st.holdMinutes > 0 {
@@ -98,6 +87,26 @@ func (s *Store) Register(ctx context.Context, r *symposium.Registration, manageH
 		return fmt.Errorf("store: register: %w", err)
 	}
 	return nil
+}
+
+// firstStatus decides a new registration's status: pending where the
+// category needs approval, else confirmed with the seats it claimed, else
+// waitlisted where the category keeps a waiting list; a full category
+// without one is a conflict.
+func firstStatus(t *tx, r *symposium.Registration, st *seats) (string, error) {
+	if st.approval {
+		return symposium.RegPending, nil
+	}
+	ok, err := claimSeats(t, r.ID, r.EventID, r.CategoryID, st)
+	switch {
+	case err != nil:
+		return "", err
+	case ok:
+		return symposium.RegConfirmed, nil
+	case st.waitlist:
+		return symposium.RegWaitlisted, nil
+	}
+	return "", symposium.Errorf(symposium.ECONFLICT, "error.category_full")
 }
 
 // insertRegistration stores a registration whose status is decided, with
@@ -160,21 +169,23 @@ func alreadyRegistered() error {
 	return e
 }
 
-// count moves a registration's category and event counters by delta for
-// the given status.
+// count moves a category's counter for the given status by delta, in the
+// shard of the transaction's connection: concurrent registrations on
+// PostgreSQL seldom share one, so they do not wait for each other.
 func count(t *tx, r *symposium.Registration, status string, delta int) error {
+	var confirmed, waitlisted int
 	switch status {
 	case symposium.RegConfirmed:
-		if _, err := t.exec(`UPDATE registration_categories SET confirmed_count = confirmed_count + $2 WHERE id = $1`, r.CategoryID, delta); err != nil {
-			return err
-		}
-		_, err := t.exec(`UPDATE events SET confirmed_count = confirmed_count + $2 WHERE id = $1`, r.EventID, delta)
-		return err
+		confirmed = delta
 	case symposium.RegWaitlisted:
-		_, err := t.exec(`UPDATE registration_categories SET waitlisted_count = waitlisted_count + $2 WHERE id = $1`, r.CategoryID, delta)
-		return err
+		waitlisted = delta
+	default:
+		return nil
 	}
-	return nil
+	_, err := t.exec(`INSERT INTO category_counts (category_id, shard, confirmed, waitlisted) VALUES ($1, `+t.d.shard+`, $2, $3)
+		ON CONFLICT (category_id, shard) DO UPDATE SET confirmed = category_counts.confirmed + excluded.confirmed,
+			waitlisted = category_counts.waitlisted + excluded.waitlisted`, r.CategoryID, confirmed, waitlisted)
+	return err
 }
 
 // notify queues the mail about a registration, if there is one.
@@ -210,7 +221,13 @@ func (s *Store) RegistrationCapacity(ctx context.Context, eventID string) (*int,
 // telling promoted people by mail.
 func (s *Store) SetRegistrationCapacityAt(ctx context.Context, eventID string, capacity *int, at time.Time, mail RegistrationMail) error {
 	err := s.write(ctx, func(t *tx) error {
+		if err := lockEvent(t, eventID); err != nil {
+			return err
+		}
 		if _, err := t.exec(`UPDATE events SET registration_capacity = $2 WHERE id = $1`, eventID, capacity); err != nil {
+			return err
+		}
+		if err := resizePool(t, eventID, eventID, capacity, "TRUE"); err != nil {
 			return err
 		}
 		rows, err := t.query(`SELECT id FROM registration_categories WHERE event_id = $1 ORDER BY position`, eventID)
