@@ -17,7 +17,8 @@ import (
 )
 
 // TestBrowserOrganizerJourneyByKeyboard walks a new organizer's journey
-// with the keyboard alone, in English and Kazakh: sign in, create an
+// with the keyboard alone, in English and Kazakh on a desktop and in
+// Kazakh at 320 px, where the grid is a list: sign in, create an
 // event, add two rooms, add programme entries in the editor, meet a
 // conflict twice (from the entry form and from moving an entry on the grid
 // with the arrow keys) and resolve both, resize an entry and take it out
@@ -27,17 +28,20 @@ import (
 // event reaches the pages, and nothing is set by a script.
 func TestBrowserOrganizerJourneyByKeyboard(t *testing.T) {
 	browsertest.RequireAxe(t)
-	for _, lang := range []string{"en", "kk"} {
-		t.Run(lang, func(t *testing.T) {
+	for _, run := range []struct {
+		lang  string
+		width int
+	}{{"en", 1280}, {"kk", 1280}, {"kk", 320}} {
+		t.Run(fmt.Sprintf("%s-%d", run.lang, run.width), func(t *testing.T) {
 			s := storetest.SQLite(t)
 			e := start(t, s, false)
 			e.organizer("organizer@example.org")
-			b := browsertest.New(t, 1280, 900)
+			b := browsertest.New(t, run.width, 800)
 			if _, err := chromedp.Call(b, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: countPointer}); err != nil {
 				t.Fatal(err)
 			}
 			k := &keyboard{t: t, b: b, base: e.srv.URL}
-			k.journey(lang)
+			k.journey(run.lang)
 			mice, err := chromedp.Run(b, chromedp.Evaluate[string](`sessionStorage.getItem("pointer-events") || "0"`))
 			if err != nil || mice != "0" {
 				t.Errorf("%s mouse or pointer events reached the pages (%v)", mice, err)
