@@ -180,7 +180,7 @@ func (w *figureWorld) held() outcomes.Figures {
 	requests, err := w.s.MeetingRequests(ctx, e.ID)
 	w.must(err)
 	for _, r := range requests {
-		if r.Status == symposium.RequestAccepted {
+		if r.Counts() {
 			f.MeetingsAccepted++
 		}
 	}

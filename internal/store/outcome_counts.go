@@ -17,10 +17,11 @@ func (s *Store) QuestionsAsked(ctx context.Context, eventID string) (int, error)
 	return n, nil
 }
 
-// MeetingCounts counts the event's accepted meeting requests and its
+// MeetingCounts counts the event's accepted meeting requests that count
+// (approved, where managers approve requests first) and its
 // meetings marked held, and the held ones per hour of the day in loc.
 func (s *Store) MeetingCounts(ctx context.Context, eventID string, loc *time.Location) (accepted, held int, perHour map[int]int, err error) {
-	if err = s.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM meeting_requests WHERE event_id = $1 AND status = 'accepted'`, eventID).Scan(&accepted); err != nil {
+	if err = s.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM meeting_requests WHERE event_id = $1 AND status = 'accepted' AND approved`, eventID).Scan(&accepted); err != nil {
 		return 0, 0, nil, fmt.Errorf("store: meeting counts: %w", err)
 	}
 	rows, err := s.read.QueryContext(ctx, `SELECT sl.starts_at FROM meetings m JOIN matchmaking_slots sl ON sl.id = m.slot_id
