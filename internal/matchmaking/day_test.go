@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"symposium"
+	"symposium/internal/matchmaking/mmtest"
 	"symposium/internal/store"
 	"symposium/internal/store/storetest"
 )
@@ -85,5 +86,82 @@ func TestReminderBeforeEachMeetingGoesOnce(t *testing.T) {
 		if n != 1 || w.mailCount("aigerim@example.org", "Booth A") != 2 {
 			t.Errorf("the second meeting: %d reminded of", n)
 		}
+	})
+}
+
+func TestNoShowSlotOfferedOnTheSpot(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		w := newWorld(t, s)
+		all := published(w)
+		var missed *symposium.Meeting
+		for _, mt := range all {
+			if mt.A == w.people["olga"].ID || mt.B == w.people["olga"].ID {
+				missed = mt
+			}
+		}
+		// Wei learns Russian, and asks Olga for a meeting she accepts:
+		// a request waiting for the next schedule.
+		w.profile("wei", symposium.Text("zh", "氢能储存研究", "en", "hydrogen storage research"),
+			symposium.Text("en", "industrial catalysis partners"), []string{"2.4", "1.3"}, []string{"zh", "en", "ru"})
+		waiting := w.request("wei", "olga", symposium.PriorityShould)
+		_, _, err := w.svc.Answer(ctx, w.users["olga"], waiting.ID, true)
+		w.must(err)
+
+		w.svc.Now = func() time.Time { return missed.StartsAt.Add(3 * time.Minute) }
+		_, err = w.svc.Mark(ctx, w.users["olga"], "astana", missed.ID, symposium.MeetingNoShow)
+		w.must(err)
+		if _, _, err := w.svc.Offer(ctx, w.users["aigerim"], "astana", missed.ID); symposium.ErrorCode(err) != symposium.ENOTFOUND {
+			t.Errorf("Aigerim, who did not come, is offered the slot: %v", err)
+		}
+		_, o, err := w.svc.Offer(ctx, w.users["olga"], "astana", missed.ID)
+		w.must(err)
+		// The freed table is Aigerim's booth, which stays hers: the
+		// meeting goes to the slot's first shared table.
+		if o.Other != w.people["wei"].ID || o.Request.ID != waiting.ID || o.Table != 1 || o.Weight != symposium.PriorityShould {
+			t.Fatalf("offer: %+v", o)
+		}
+		a, err := w.svc.Agenda(ctx, w.users["olga"], "astana", "")
+		w.must(err)
+		if len(a.Items) != 1 || a.Items[0].Offer == nil || a.Items[0].Offer.Other != w.people["wei"].ID {
+			t.Fatalf("Olga's agenda shows no offer: %+v", a.Items)
+		}
+
+		// Once the slot is over, nothing is offered.
+		w.svc.Now = func() time.Time { return missed.EndsAt.Add(time.Second) }
+		if _, _, err := w.svc.Offer(ctx, w.users["olga"], "astana", missed.ID); symposium.ErrorCode(err) != symposium.ENOTFOUND {
+			t.Errorf("an offer after the slot: %v", err)
+		}
+		w.svc.Now = func() time.Time { return missed.StartsAt.Add(3 * time.Minute) }
+
+		if _, _, err := w.svc.TakeOffer(ctx, w.users["olga"], "astana", missed.ID, "forged"); symposium.ErrorCode(err) != symposium.ECONFLICT {
+			t.Errorf("taking an offer of another request: %v", err)
+		}
+		_, mt, err := w.svc.TakeOffer(ctx, w.users["olga"], "astana", missed.ID, waiting.ID)
+		w.must(err)
+		if mt.SlotID != missed.SlotID || mt.Table != 1 || mt.Status != symposium.MeetingScheduled {
+			t.Errorf("placed meeting: %+v", mt)
+		}
+		w.mailTo("wei@example.org", "洽谈对象未到")
+		if live := mmtest.CheckPublished(t, s, w.event.ID); len(live) != 3 {
+			t.Errorf("%d live meetings after the offer was taken", len(live))
+		}
+		if _, _, err := w.svc.Offer(ctx, w.users["olga"], "astana", missed.ID); symposium.ErrorCode(err) != symposium.ENOTFOUND {
+			t.Errorf("the slot is offered again: %v", err)
+		}
+		if _, _, err := w.svc.TakeOffer(ctx, w.users["olga"], "astana", missed.ID, waiting.ID); symposium.ErrorCode(err) != symposium.ECONFLICT {
+			t.Errorf("the offer was taken twice: %v", err)
+		}
+
+		// A new schedule keeps the meeting and does not bring back the
+		// missed one.
+		sc, err := w.svc.Run(ctx, w.manager, "astana", false, false)
+		w.must(err)
+		if sc.Removed != 0 || sc.Added != 0 {
+			t.Errorf("re-run: %d added, %d removed", sc.Added, sc.Removed)
+		}
+		if live := mmtest.CheckPublished(t, s, w.event.ID); len(live) != 3 {
+			t.Errorf("%d live meetings after a re-run", len(live))
+		}
+
 	})
 }

@@ -1,0 +1,18 @@
+package server_test
+
+// matchmakingDayRows are the rows of matchmaking on the day: a no-show's
+// free slot offered on the spot, marking a meeting by scanning, and the
+// question after a meeting. The meeting of each row is forged, so that a
+// caller who may use matchmaking gets 404 and nothing changes.
+func (w *world) matchmakingDayRows() []perm {
+	api := "/api/v1/events/pub/meetings/" + w.ids["org"]
+	mm := "/events/pub/matchmaking/meetings/" + w.ids["org"]
+	participants := only(404, registrant, manager, admin)
+	return []perm{
+		{route: "GET /api/v1/events/{slug}/meetings/{id}/offer", path: api + "/offer", want: participants},
+		{route: "POST /api/v1/events/{slug}/meetings/{id}/offer", path: api + "/offer", body: `{"request_id":"x"}`,
+			want: participants, action: "take meeting offer"},
+		{route: "POST /events/{slug}/matchmaking/meetings/{id}/offer", path: mm + "/offer", body: "request_id=x",
+			want: participants, action: "take meeting offer"},
+	}
+}
