@@ -18,6 +18,8 @@ func (a *API) meetingDayRoutes(tag string) {
 		"The free slot of a meeting the caller marked \"did not come\": the best waiting request whose other party is free then", tag)), a.meetingOffer)
 	huma.Register(a.huma, a.authed(created(op("take-meeting-offer", http.MethodPost, "/events/{slug}/meetings/{id}/offer",
 		"Meet the offered party in the free slot, at once", tag))), a.takeMeetingOffer)
+	huma.Register(a.huma, a.authed(op("scan-meeting", http.MethodGet, "/events/{slug}/meetings/scan",
+		"The caller's meeting a scan leads to: a table's QR code (table, and slot for one slot's code) or the other's badge ticket", tag)), a.scanMeeting)
 }
 
 // meetingPath names a meeting of an event.
@@ -67,4 +69,20 @@ func (a *API) takeMeetingOffer(ctx context.Context, in *struct {
 		return nil, a.fail(ctx, err)
 	}
 	return &struct{ Body *symposium.Meeting }{Body: mt}, nil
+}
+
+// ScanInput is what a participant scanned.
+type ScanInput struct {
+	Slug   string `path:"slug" maxLength:"64"`
+	Table  string `query:"table" maxLength:"10" doc:"The table's number, from its QR code."`
+	Slot   string `query:"slot" maxLength:"64" doc:"The slot, when the code is the table's in one slot; by default the meeting nearest now."`
+	Ticket string `query:"ticket" maxLength:"400" doc:"The ticket on the other party's badge."`
+}
+
+func (a *API) scanMeeting(ctx context.Context, in *ScanInput) (*struct{ Body AgendaItemOut }, error) {
+	_, it, err := a.Matchmaking.Scanned(ctx, symposium.UserFromContext(ctx), in.Slug, matchmaking.Scan{Table: in.Table, SlotID: in.Slot, Ticket: in.Ticket})
+	if err != nil {
+		return nil, a.fail(ctx, err)
+	}
+	return &struct{ Body AgendaItemOut }{Body: agendaItemOut(*it)}, nil
 }

@@ -6,9 +6,11 @@ import (
 	"time"
 
 	"symposium"
+	"symposium/internal/matchmaking"
 	"symposium/internal/matchmaking/mmtest"
 	"symposium/internal/store"
 	"symposium/internal/store/storetest"
+	"symposium/internal/ticket"
 )
 
 // published gives the three participants profiles, has Aigerim's
@@ -163,5 +165,63 @@ func TestNoShowSlotOfferedOnTheSpot(t *testing.T) {
 			t.Errorf("%d live meetings after a re-run", len(live))
 		}
 
+	})
+}
+
+func TestScanLeadsToTheMeeting(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		w := newWorld(t, s)
+		all := published(w)
+		w.svc.Now = func() time.Time { return all[1].StartsAt.Add(2 * time.Minute) }
+
+		// Aigerim's booth, table 10, holds both her meetings: the code of
+		// the table alone leads to the one nearest now, the table's code
+		// for a slot to that slot's.
+		_, it, err := w.svc.Scanned(ctx, w.users["aigerim"], "astana", matchmaking.Scan{Table: "10"})
+		w.must(err)
+		if it.Meeting.ID != all[1].ID {
+			t.Errorf("the table's code leads to meeting %s, not the one now", it.Meeting.ID)
+		}
+		_, it, err = w.svc.Scanned(ctx, w.users["aigerim"], "astana", matchmaking.Scan{Table: "10", SlotID: all[0].SlotID})
+		w.must(err)
+		if it.Meeting.ID != all[0].ID {
+			t.Errorf("the code of the table in the first slot leads to meeting %s", it.Meeting.ID)
+		}
+
+		// Wei's badge leads Aigerim to their meeting, and Aigerim's badge Wei.
+		key, err := s.EventKey(ctx, w.event.ID)
+		w.must(err)
+		for _, pair := range [][2]string{{"aigerim", "wei"}, {"wei", "aigerim"}} {
+			tk, err := ticket.Sign(key, w.event.ID, w.regs[pair[1]])
+			w.must(err)
+			_, it, err = w.svc.Scanned(ctx, w.users[pair[0]], "astana", matchmaking.Scan{Ticket: tk})
+			w.must(err)
+			if it.Other != w.people[pair[1]].ID {
+				t.Errorf("%s scanned %s's badge and found a meeting with %s", pair[0], pair[1], it.Other)
+			}
+		}
+		_, it, err = w.svc.Scanned(ctx, w.users["wei"], "astana", matchmaking.Scan{Table: "10"})
+		w.must(err)
+		if _, err := w.svc.Mark(ctx, w.users["wei"], "astana", it.Meeting.ID, symposium.MeetingHeld); err != nil {
+			t.Fatal(err)
+		}
+
+		olgaTicket, err := ticket.Sign(key, w.event.ID, w.regs["olga"])
+		w.must(err)
+		for _, c := range []struct {
+			scan  matchmaking.Scan
+			field string
+		}{
+			{matchmaking.Scan{}, "table"},
+			{matchmaking.Scan{Table: "ten"}, "table"},
+			{matchmaking.Scan{Table: "1"}, "table"},
+			{matchmaking.Scan{Ticket: "S1forged"}, "ticket"},
+			{matchmaking.Scan{Ticket: olgaTicket}, "ticket"}, // Wei has no meeting with Olga
+		} {
+			_, _, err := w.svc.Scanned(ctx, w.users["wei"], "astana", c.scan)
+			if e := symposium.AsError(err); e == nil || len(e.Fields) != 1 || e.Fields[0].Field != c.field {
+				t.Errorf("scan %+v: %v, want a problem with %s", c.scan, err, c.field)
+			}
+		}
 	})
 }

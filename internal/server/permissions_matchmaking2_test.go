@@ -16,3 +16,16 @@ func (w *world) matchmakingDayRows() []perm {
 			want: participants, action: "take meeting offer"},
 	}
 }
+
+// matchmakingScanRows are the rows of finding a meeting by scanning. The
+// fixture's registrant has no meeting, so a participant's scan of a table
+// is refused naming the field.
+func (w *world) matchmakingScanRows() []perm {
+	participants := only(422, registrant, manager, admin)
+	return []perm{
+		{route: "GET /api/v1/events/{slug}/meetings/scan", path: "/api/v1/events/pub/meetings/scan?table=1", want: participants, action: "scan meeting"},
+		{route: "GET /events/{slug}/matchmaking/meet", path: "/events/pub/matchmaking/meet?table=1", want: participants, action: "scan meeting"},
+		{route: "GET /events/{slug}/matchmaking/meet", path: "/events/pub/matchmaking/meet", want: only(200, registrant, manager, admin)},
+		{route: "GET /events/{slug}/matchmaking/tables", path: "/events/pub/matchmaking/tables", want: managers(200)},
+	}
+}
