@@ -136,7 +136,7 @@ const (
 )
 
 // MaxFollowUpText bounds the text of a planned follow-up.
-const MaxFollowUpText = 300
+const MaxFollowUpText = MaxTitleLength
 
 // Occupies reports whether the meeting takes its parties' time and its
 // table in its slot: a meeting cancelled or missed ("did not come") leaves

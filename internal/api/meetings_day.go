@@ -20,6 +20,8 @@ func (a *API) meetingDayRoutes(tag string) {
 		"Meet the offered party in the free slot, at once", tag))), a.takeMeetingOffer)
 	huma.Register(a.huma, a.authed(op("scan-meeting", http.MethodGet, "/events/{slug}/meetings/scan",
 		"The caller's meeting a scan leads to: a table's QR code (table, and slot for one slot's code) or the other's badge ticket", tag)), a.scanMeeting)
+	huma.Register(a.huma, a.authed(op("answer-meeting-follow-up", http.MethodPost, "/events/{slug}/meetings/{id}/follow-up",
+		"Answer \"Follow-up planned?\" after a meeting held; a yes becomes a proposal in the event's cooperation tracker", tag)), a.meetingFollowUp)
 }
 
 // meetingPath names a meeting of an event.
@@ -85,4 +87,32 @@ func (a *API) scanMeeting(ctx context.Context, in *ScanInput) (*struct{ Body Age
 		return nil, a.fail(ctx, err)
 	}
 	return &struct{ Body AgendaItemOut }{Body: agendaItemOut(*it)}, nil
+}
+
+// FollowUpInput answers "Follow-up planned?" after a meeting held.
+type FollowUpInput struct {
+	Planned bool   `json:"planned"`
+	Text    string `json:"text,omitempty" maxLength:"2000" doc:"What is planned; needed for a yes, at most 300 characters."`
+}
+
+// FollowUpOut is the answer recorded, with the proposal a yes made.
+type FollowUpOut struct {
+	Planned   bool   `json:"planned"`
+	Agreement string `json:"agreement_id,omitempty" doc:"The proposal in the event's cooperation tracker."`
+}
+
+func (a *API) meetingFollowUp(ctx context.Context, in *struct {
+	Slug string `path:"slug" maxLength:"64"`
+	ID   string `path:"id" maxLength:"64"`
+	Body FollowUpInput
+}) (*struct{ Body FollowUpOut }, error) {
+	_, ag, err := a.Matchmaking.FollowUp(ctx, symposium.UserFromContext(ctx), in.Slug, in.ID, in.Body.Planned, in.Body.Text)
+	if err != nil {
+		return nil, a.fail(ctx, err)
+	}
+	out := FollowUpOut{Planned: in.Body.Planned}
+	if ag != nil {
+		out.Agreement = ag.ID
+	}
+	return &struct{ Body FollowUpOut }{Body: out}, nil
 }

@@ -6,8 +6,11 @@ import (
 	"time"
 
 	"symposium"
+	"symposium/internal/events"
+	"symposium/internal/i18n"
 	"symposium/internal/matchmaking"
 	"symposium/internal/matchmaking/mmtest"
+	"symposium/internal/outcomes"
 	"symposium/internal/store"
 	"symposium/internal/store/storetest"
 	"symposium/internal/ticket"
@@ -221,6 +224,63 @@ func TestScanLeadsToTheMeeting(t *testing.T) {
 			_, _, err := w.svc.Scanned(ctx, w.users["wei"], "astana", c.scan)
 			if e := symposium.AsError(err); e == nil || len(e.Fields) != 1 || e.Fields[0].Field != c.field {
 				t.Errorf("scan %+v: %v, want a problem with %s", c.scan, err, c.field)
+			}
+		}
+	})
+}
+
+func TestFollowUpPlannedBecomesAProposal(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		w := newWorld(t, s)
+		w.svc.FollowUps = outcomes.New(s, events.New(s, nil), i18n.Must(i18n.New()), "http://symposium.test")
+		all := published(w)
+		withWei, withOlga := all[0], all[1]
+		if withWei.A != w.people["wei"].ID && withWei.B != w.people["wei"].ID {
+			withWei, withOlga = withOlga, withWei
+		}
+		if _, _, err := w.svc.FollowUp(ctx, w.users["wei"], "astana", withWei.ID, true, "Joint pilot"); symposium.ErrorCode(err) != symposium.ECONFLICT {
+			t.Errorf("a follow-up of a meeting not held: %v", err)
+		}
+		_, err := w.svc.Mark(ctx, w.users["wei"], "astana", withWei.ID, symposium.MeetingHeld)
+		w.must(err)
+		_, err = w.svc.Mark(ctx, w.users["olga"], "astana", withOlga.ID, symposium.MeetingHeld)
+		w.must(err)
+		if _, _, err := w.svc.FollowUp(ctx, w.users["olga"], "astana", withWei.ID, true, "Joint pilot"); symposium.ErrorCode(err) != symposium.ENOTFOUND {
+			t.Errorf("Olga answered for a meeting not hers: %v", err)
+		}
+		_, _, err = w.svc.FollowUp(ctx, w.users["wei"], "astana", withWei.ID, true, "  ")
+		if e := symposium.AsError(err); e == nil || len(e.Fields) != 1 || e.Fields[0].Field != "text" {
+			t.Errorf("a yes without text: %v", err)
+		}
+
+		zh := symposium.NewContextWithLanguage(ctx, "zh")
+		_, a, err := w.svc.FollowUp(zh, w.users["wei"], "astana", withWei.ID, true, "联合试点项目")
+		w.must(err)
+		if _, _, err := w.svc.FollowUp(ctx, w.users["aigerim"], "astana", withWei.ID, false, ""); symposium.ErrorCode(err) != symposium.ECONFLICT {
+			t.Errorf("a second answer: %v", err)
+		}
+		_, none, err := w.svc.FollowUp(ctx, w.users["olga"], "astana", withOlga.ID, false, "")
+		w.must(err)
+		if none != nil {
+			t.Errorf("a no made a proposal: %+v", none)
+		}
+
+		tr, err := w.svc.FollowUps.(*outcomes.Service).Agreements(ctx, w.manager, time.Now())
+		w.must(err)
+		if len(tr.Agreements) != 1 {
+			t.Fatalf("the tracker holds %d agreements", len(tr.Agreements))
+		}
+		got := tr.Agreements[0]
+		if got.ID != a.ID || got.MeetingID != withWei.ID || got.Status != symposium.AgreementProposed || got.Kind != symposium.AgreementFollowUp ||
+			got.Title.Get("zh", "") != "联合试点项目" || len(got.PersonIDs) != 2 || len(got.OrganizationIDs) != 2 {
+			t.Errorf("proposal: %+v", got)
+		}
+		meetings, err := s.Meetings(ctx, w.event.ID)
+		w.must(err)
+		for _, mt := range meetings {
+			want := map[string]string{withWei.ID: symposium.FollowUpYes, withOlga.ID: symposium.FollowUpNo}[mt.ID]
+			if mt.FollowUp != want {
+				t.Errorf("meeting %s: follow-up %q, want %q", mt.ID, mt.FollowUp, want)
 			}
 		}
 	})

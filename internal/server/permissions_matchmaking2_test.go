@@ -29,3 +29,15 @@ func (w *world) matchmakingScanRows() []perm {
 		{route: "GET /events/{slug}/matchmaking/tables", path: "/events/pub/matchmaking/tables", want: managers(200)},
 	}
 }
+
+// matchmakingFollowUpRows are the rows of the question after a meeting,
+// asked of a forged meeting.
+func (w *world) matchmakingFollowUpRows() []perm {
+	participants := only(404, registrant, manager, admin)
+	return []perm{
+		{route: "POST /api/v1/events/{slug}/meetings/{id}/follow-up", path: "/api/v1/events/pub/meetings/" + w.ids["org"] + "/follow-up",
+			body: `{"planned":false}`, want: participants, action: "answer follow-up"},
+		{route: "POST /events/{slug}/matchmaking/meetings/{id}/follow-up", path: "/events/pub/matchmaking/meetings/" + w.ids["org"] + "/follow-up",
+			body: "planned=no", want: participants, action: "answer follow-up"},
+	}
+}

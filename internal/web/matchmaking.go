@@ -41,6 +41,7 @@ func (h *Handler) mmRoutes(mux routeTable) {
 	mux.HandleFunc("GET /events/{slug}/matchmaking/agenda.pdf", h.agendaPDF)
 	mux.HandleFunc("POST /events/{slug}/matchmaking/meetings/{id}/mark", h.markMMMeeting)
 	mux.HandleFunc("POST /events/{slug}/matchmaking/meetings/{id}/offer", h.takeMMOffer)
+	mux.HandleFunc("POST /events/{slug}/matchmaking/meetings/{id}/follow-up", h.answerMMFollowUp)
 	mux.HandleFunc("GET /events/{slug}/matchmaking/meet", h.showMMMeet)
 	mux.HandleFunc("GET /events/{slug}/matchmaking/tables", h.showMMTables)
 	mux.HandleFunc("GET /events/{slug}/matchmaking/schedule", h.showMMSchedule)

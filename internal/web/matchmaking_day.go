@@ -113,3 +113,43 @@ func (h *Handler) showMMTables(w http.ResponseWriter, r *http.Request) {
 	}
 	h.render(w, r, http.StatusOK, "mm_tables", h.mmPage(r, mp, "tables", codes))
 }
+
+// answerMMFollowUp answers "Follow-up planned?" after a meeting held.
+func (h *Handler) answerMMFollowUp(w http.ResponseWriter, r *http.Request) {
+	u := h.poster(w, r)
+	if u == nil {
+		return
+	}
+	f, err := readForm(w, r, "planned", "text")
+	if err != nil {
+		h.Error(w, r, err)
+		return
+	}
+	slug := r.PathValue("slug")
+	if _, _, err := h.Matchmaking.FollowUp(r.Context(), u, slug, r.PathValue("id"), f.Values["planned"] == "yes", f.Values["text"]); err != nil {
+		h.formFailed(w, r, f, err, func(status int) {
+			a, aerr := h.Matchmaking.Agenda(r.Context(), u, slug, "")
+			if aerr != nil {
+				h.Error(w, r, aerr)
+				return
+			}
+			p := h.mmPage(r, a.Page, "agenda", agendaView{Agenda: a})
+			p.Form = f
+			h.render(w, r, status, "mm_agenda", p)
+		})
+		return
+	}
+	redirect(w, r, "/events/"+slug+"/matchmaking/agenda")
+}
+
+// mmFollowUpData is what the mm_follow_up template sees.
+type mmFollowUpData struct {
+	Page    *page
+	Meeting *symposium.Meeting
+}
+
+// mmFollowUp bundles the page with a meeting held, for the question
+// after it: {{template "mm_follow_up" (mmfollow $ .Meeting)}}.
+func mmFollowUp(p *page, m *symposium.Meeting) mmFollowUpData {
+	return mmFollowUpData{Page: p, Meeting: m}
+}
