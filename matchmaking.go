@@ -1,6 +1,7 @@
 package symposium
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -131,6 +132,26 @@ func (m *Matchmaking) ReservedTable(party string) int {
 		}
 	}
 	return 0
+}
+
+// TableNumbers lists every table: the shared ones of the largest slot,
+// then the named and reserved ones above them.
+func (m *Matchmaking) TableNumbers() []int {
+	var out []int
+	shared := 0
+	for _, s := range m.Slots {
+		shared = max(shared, s.Tables)
+	}
+	for n := 1; n <= shared; n++ {
+		out = append(out, n)
+	}
+	for _, t := range m.Tables {
+		if t.Number > shared {
+			out = append(out, t.Number)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 // TableName returns the name of a table, or its number.

@@ -122,6 +122,27 @@ type Meeting struct {
 	Status      string    `json:"status"`
 	StartsAt    time.Time `json:"starts_at"`
 	EndsAt      time.Time `json:"ends_at"`
+	// FollowUp answers "Follow-up planned?" after the meeting: "",
+	// FollowUpYes or FollowUpNo.
+	FollowUp string `json:"follow_up,omitempty"`
+	// MarkedBy is the account that last marked the meeting.
+	MarkedBy string `json:"-"`
+}
+
+// Answers to "Follow-up planned?" after a meeting held.
+const (
+	FollowUpYes = "yes"
+	FollowUpNo  = "no"
+)
+
+// MaxFollowUpText bounds the text of a planned follow-up.
+const MaxFollowUpText = MaxTitleLength
+
+// Occupies reports whether the meeting takes its parties' time and its
+// table in its slot: a meeting cancelled or missed ("did not come") leaves
+// both free, so that the slot may go to another meeting.
+func (m *Meeting) Occupies() bool {
+	return m.Status == MeetingScheduled || m.Status == MeetingHeld
 }
 
 // Live reports whether the meeting still takes or took place.

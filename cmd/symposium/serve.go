@@ -11,6 +11,7 @@ import (
 	"symposium/internal/events"
 	"symposium/internal/i18n"
 	"symposium/internal/mail"
+	"symposium/internal/matchmaking"
 	"symposium/internal/outcomes"
 	"symposium/internal/privacy"
 	"symposium/internal/registration"
@@ -93,6 +94,7 @@ func runServe(ctx context.Context, args []string, env environment) error {
 	go privacy.New(s, ev, sweeper).Sweep(ctx, time.Hour, log)
 	go acc.Sweep(ctx, 10*time.Minute, log)
 	go outcomes.New(s, events.New(s, acc), bundle, cfg.BaseURL).Sweep(ctx, time.Hour, log)
+	go matchmaking.New(s, ev, bundle, cfg.BaseURL).Sweep(ctx, time.Minute, log)
 	return serveUntilDone(ctx, srv, ln, sender)
 }
 

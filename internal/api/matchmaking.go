@@ -149,6 +149,7 @@ func (a *API) matchmakingRoutes() {
 	huma.Register(a.huma, a.authed(op("list-meetings", http.MethodGet, "/events/{slug}/meetings", "Managers: all meetings; participants: their own", tag)), a.listMeetings)
 	huma.Register(a.huma, a.authed(op("mark-meeting", http.MethodPost, "/events/{slug}/meetings/{id}/mark",
 		"Record that a meeting was held or the other did not come, or cancel it", tag)), a.markMeeting)
+	a.meetingDayRoutes(tag)
 }
 
 // requestSummaries describe the actions on a request.

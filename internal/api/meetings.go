@@ -115,6 +115,7 @@ type AgendaItemOut struct {
 	TableName string             `json:"table_name"`
 	With      PartyRef           `json:"with"`
 	Profile   *ProfileCard       `json:"profile,omitempty"`
+	Offer     *OfferOut          `json:"offer,omitempty" doc:"The free slot of a meeting the caller marked \"did not come\", offered to a waiting request."`
 }
 
 func (a *API) agenda(ctx context.Context, in *personQuery) (*struct{ Body AgendaOut }, error) {
@@ -127,17 +128,26 @@ func (a *API) agenda(ctx context.Context, in *personQuery) (*struct{ Body Agenda
 		out.FeedURL = a.BaseURL + "/matchmaking/feed/" + ag.FeedToken + ".ics"
 	}
 	for _, it := range ag.Items {
-		o := AgendaItemOut{Meeting: it.Meeting, StartsAt: it.Meeting.StartsAt, Table: it.Meeting.Table, TableName: it.TableName,
-			With: PartyRef{ID: it.Other, Name: it.OtherName}}
-		if it.Card != nil {
-			c := card(it.Card)
-			c.Profile = &symposium.MatchmakingProfile{PersonID: it.Card.Profile.PersonID, Offers: it.Card.Profile.Offers,
-				Seeks: it.Card.Profile.Seeks, Topics: it.Card.Profile.Topics, Languages: it.Card.Profile.Languages}
-			o.Profile = &c
-		}
-		out.Items = append(out.Items, o)
+		out.Items = append(out.Items, agendaItemOut(it))
 	}
 	return &struct{ Body AgendaOut }{Body: out}, nil
+}
+
+// agendaItemOut describes one meeting of an agenda.
+func agendaItemOut(it matchmaking.AgendaItem) AgendaItemOut {
+	o := AgendaItemOut{Meeting: it.Meeting, StartsAt: it.Meeting.StartsAt, Table: it.Meeting.Table, TableName: it.TableName,
+		With: PartyRef{ID: it.Other, Name: it.OtherName}}
+	if it.Card != nil {
+		c := card(it.Card)
+		c.Profile = &symposium.MatchmakingProfile{PersonID: it.Card.Profile.PersonID, Offers: it.Card.Profile.Offers,
+			Seeks: it.Card.Profile.Seeks, Topics: it.Card.Profile.Topics, Languages: it.Card.Profile.Languages}
+		o.Profile = &c
+	}
+	if it.Offer != nil {
+		off := offerOut(it.Offer)
+		o.Offer = &off
+	}
+	return o
 }
 
 // DashboardOut is how the event's matchmaking goes.

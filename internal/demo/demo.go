@@ -64,7 +64,7 @@ func Load(ctx context.Context, s *store.Store) (bool, error) {
 }
 
 // Texts returns every text the demo shows — the event, its organizations,
-// people, halls and programme — for tests that read them against the
+// people, halls, programme and matchmaking profiles — for tests that read them against the
 // glossary.
 func Texts() []symposium.LocalizedText {
 	orgs := organizations()
@@ -82,6 +82,12 @@ func Texts() []symposium.LocalizedText {
 	}
 	for _, en := range programme {
 		out = append(out, en.title)
+	}
+	for _, g := range guests {
+		out = append(out, g.name)
+	}
+	for _, pr := range profiles {
+		out = append(out, pr.offers, pr.seeks)
 	}
 	return out
 }

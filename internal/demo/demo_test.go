@@ -8,6 +8,7 @@ import (
 
 	"symposium"
 	"symposium/internal/demo"
+	"symposium/internal/matchmaking/mmtest"
 	"symposium/internal/store"
 	"symposium/internal/store/storetest"
 )
@@ -68,4 +69,28 @@ func TestDemoIsNotShredded(t *testing.T) {
 	if len(due) != 0 {
 		t.Errorf("the demo event is due for shredding the day it is loaded: %v", due)
 	}
+}
+
+// TestDemoMatchmakingKeepsEveryConstraint checks the demo's meetings with
+// the independent checker: four held and one missed.
+func TestDemoMatchmakingKeepsEveryConstraint(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		if _, err := demo.Load(ctx, s); err != nil {
+			t.Fatal(err)
+		}
+		e, err := s.EventBySlug(ctx, demo.Slug)
+		if err != nil {
+			t.Fatal(err)
+		}
+		held := 0
+		for _, mt := range mmtest.CheckPublished(t, s, e.ID) {
+			if mt.Status == symposium.MeetingHeld {
+				held++
+			}
+		}
+		if held != 4 {
+			t.Errorf("%d demo meetings held", held)
+		}
+	})
 }

@@ -30,8 +30,8 @@ var participants = []participant{
 
 // createOutcomes stores what the symposium left behind: registrations and
 // check-ins, minutes of the addresses with their key messages, photos with
-// credits, a signed memorandum with two follow-ups, and the published
-// report.
+// credits, a signed memorandum with two follow-ups, the meetings of the
+// matchmaking, and the published report.
 func createOutcomes(ctx context.Context, s *store.Store, e *symposium.Event, orgs map[string]*symposium.Organization, people map[string]*symposium.Person) error {
 	if err := createParticipants(ctx, s, e); err != nil {
 		return err
@@ -47,6 +47,9 @@ func createOutcomes(ctx context.Context, s *store.Store, e *symposium.Event, org
 		return err
 	}
 	if err := createAgreements(ctx, s, e, orgs, people); err != nil {
+		return err
+	}
+	if err := createMatchmaking(ctx, s, e, people); err != nil {
 		return err
 	}
 	r := &symposium.Report{EventID: e.ID, Status: symposium.ReportPublished, HiddenSections: []string{},

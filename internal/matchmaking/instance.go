@@ -186,20 +186,27 @@ func pairKey(a, b string) [2]string {
 }
 
 // requests fills the instance's requests from the pairs, pinning the live
-// meetings: those held or missed always, those scheduled unless fresh.
+// meetings: those held always, those scheduled unless fresh. A meeting
+// missed ("did not come") takes no one's time nor its table, so that its
+// slot may go to a waiting request, and its pair is not scheduled again.
 // A live meeting whose pair no longer counts is dropped unless it was
-// held or missed, which keeps its own weight.
+// held, which keeps its own weight.
 func (pb *problem) requests(fresh bool) {
 	slotIndex := map[string]int{}
 	for i, sl := range pb.m.Slots {
 		slotIndex[sl.ID] = i
 	}
 	pins := map[[2]string]*symposium.Meeting{}
+	missed := map[[2]string]bool{}
 	for _, mt := range pb.live {
-		if mt.Status != symposium.MeetingScheduled || !fresh {
+		switch {
+		case mt.Status == symposium.MeetingNoShow:
+			missed[pairKey(mt.A, mt.B)] = true
+		case mt.Status != symposium.MeetingScheduled || !fresh:
 			pins[pairKey(mt.A, mt.B)] = mt
 		}
 	}
+	pb.pairs = slices.DeleteFunc(pb.pairs, func(p pair) bool { return missed[pairKey(p.a, p.b)] && pins[pairKey(p.a, p.b)] == nil })
 	pb.in.Requests = pb.in.Requests[:0]
 	known := map[[2]string]bool{}
 	for _, p := range pb.pairs {
@@ -213,7 +220,7 @@ func (pb *problem) requests(fresh bool) {
 	}
 	for _, mt := range pb.live {
 		key := pairKey(mt.A, mt.B)
-		if known[key] || mt.Status == symposium.MeetingScheduled {
+		if known[key] || !mt.Occupies() || mt.Status == symposium.MeetingScheduled {
 			continue
 		}
 		if _, ok := pb.free[mt.A]; !ok {

@@ -7,9 +7,12 @@ import (
 	"symposium"
 )
 
-// mailKeys are the subject and body of each mail about a request: to the
-// receiver of a new one, and to the sender of an answered one.
+// mailKeys are the subject and body of each mail about a request (to the
+// receiver of a new one, and to the sender of an answered one) and about
+// a meeting (a reminder before it, and one placed in a free slot now).
 var mailKeys = map[string][2]string{
+	"reminder": {"mail.matchmaking.reminder.subject", "mail.matchmaking.reminder.body"},
+	"now":      {"mail.matchmaking.now.subject", "mail.matchmaking.now.body"},
 	"new":      {"mail.matchmaking.request.subject", "mail.matchmaking.request.body"},
 	"accepted": {"mail.matchmaking.accepted.subject", "mail.matchmaking.accepted.body"},
 	"declined": {"mail.matchmaking.declined.subject", "mail.matchmaking.declined.body"},

@@ -31,6 +31,8 @@ type Service struct {
 	TimeLimit time.Duration
 	// Now tells the time; tests move it.
 	Now func() time.Time
+	// FollowUps records the follow-ups planned at meetings.
+	FollowUps FollowUpProposer
 }
 
 // New returns a Service that finds events and the caller's access through

@@ -75,6 +75,9 @@ type AgendaItem struct {
 	OtherName symposium.LocalizedText
 	// Card is the other party's profile, when they are a participant.
 	Card *Card
+	// Offer is the free slot of a meeting the caller marked "did not
+	// come", offered on the spot to a waiting request, if any.
+	Offer *Offer
 }
 
 // Agenda is a party's meetings in time order, with their calendar feed.
@@ -103,10 +106,35 @@ func (s *Service) Agenda(ctx context.Context, u *symposium.User, slug, personID 
 		return nil, err
 	}
 	a, err := s.agenda(ctx, p, parties, all)
-	if a != nil && other {
-		a.FeedToken = "" // the feed's secret is its owner's alone
+	if err != nil {
+		return nil, err
 	}
-	return a, err
+	if other {
+		a.FeedToken = "" // the feed's secret is its owner's alone
+		return a, nil
+	}
+	return a, s.attachOffers(ctx, a, u, all)
+}
+
+// attachOffers adds to each meeting the caller marked "did not come",
+// while its slot lasts, the offer of its free slot.
+func (s *Service) attachOffers(ctx context.Context, a *Agenda, u *symposium.User, all []*symposium.Meeting) error {
+	for i := range a.Items {
+		mt := a.Items[i].Meeting
+		if mt.Status != symposium.MeetingNoShow || mt.MarkedBy != u.ID || !s.now().Before(mt.EndsAt) {
+			continue
+		}
+		party := mt.A
+		if !a.Page.IsParty(party) {
+			party = mt.B
+		}
+		o, err := s.bestOffer(ctx, a.Page, all, mt, party)
+		if err != nil {
+			return err
+		}
+		a.Items[i].Offer = o
+	}
+	return nil
 }
 
 // agenda builds the agenda of parties from the event's meetings.

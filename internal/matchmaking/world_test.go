@@ -27,12 +27,14 @@ type world struct {
 	// university), "olga" (ru, research center), "dana" (not registered).
 	users  map[string]*symposium.User
 	people map[string]*symposium.Person
-	day    time.Time
+	// regs are the confirmed registrations' IDs by short name.
+	regs map[string]string
+	day  time.Time
 }
 
 func newWorld(t *testing.T, s *store.Store) *world {
 	t.Helper()
-	w := &world{t: t, s: s, users: map[string]*symposium.User{}, people: map[string]*symposium.Person{}}
+	w := &world{t: t, s: s, users: map[string]*symposium.User{}, people: map[string]*symposium.Person{}, regs: map[string]string{}}
 	w.svc = matchmaking.New(s, events.New(s, nil), i18n.Must(i18n.New()), "http://symposium.test")
 	w.svc.TimeLimit = 300 * time.Millisecond
 	w.manager = w.user("manager@example.org")
@@ -87,6 +89,7 @@ func (w *world) person(short, name, lang, kind, country, category string) {
 	if r.Status != symposium.RegConfirmed {
 		w.t.Fatalf("registration of %s is %s", short, r.Status)
 	}
+	w.regs[short] = r.ID
 }
 
 // open opens matchmaking with three 20-minute slots of two tables, a

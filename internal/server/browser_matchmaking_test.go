@@ -108,7 +108,20 @@ func TestBrowserMatchmaking(t *testing.T) {
 	browsertest.NoHorizontalOverflow(t, b, "the agenda on a phone")
 	browsertest.Screenshot(t, b, "mm-agenda-phone")
 	mmRun(t, b, "we met", chromedp.Click(chromedp.CSS(`.mm-meeting form input[value="held"] ~ button`)),
-		chromedp.WaitNotPresent(chromedp.CSS(".mm-meeting form")))
+		chromedp.WaitNotPresent(chromedp.CSS(`.mm-meeting form[action$="/mark"]`)))
+	mmRun(t, b, "follow-up planned", chromedp.Click(chromedp.CSS(`.mm-follow-up input[value="yes"]`)),
+		chromedp.SetValue(chromedp.CSS(`.mm-follow-up input[name="text"]`), "A joint catalysis pilot"),
+		chromedp.Submit(chromedp.CSS(`.mm-follow-up input[name="text"]`)),
+		chromedp.WaitVisible(chromedp.CSS(".mm-follow-up strong")))
+	browsertest.NoHorizontalOverflow(t, b, "the follow-up on a phone")
+	mmRun(t, b, "scan form", chromedp.Navigate(mm+"/meet?lang=kk"), chromedp.WaitVisible(chromedp.CSS("#ticket")))
+	browsertest.NoHorizontalOverflow(t, b, "the scan form on a phone")
+	mmRun(t, b, "scan the table", chromedp.SetValue(chromedp.CSS("#table"), "10"), chromedp.Submit(chromedp.CSS("#table")),
+		chromedp.WaitVisible(chromedp.CSS(".mm-meeting")))
+	if table := mmText(t, b, ".mm-meeting .mm-table"); !strings.Contains(table, "Booth A") {
+		t.Errorf("the scan of table 10 finds %q", table)
+	}
+	browsertest.Screenshot(t, b, "mm-meet-phone-kk")
 	mmRun(t, b, "catalogue", chromedp.Navigate(mm+"/people?lang=en&q=Olga+Ivanova"), chromedp.WaitVisible(chromedp.CSS(".mm-cards")))
 	if found := mmText(t, b, ".mm-cards"); !strings.Contains(found, "Ольга Иванова") || strings.Contains(found, "王伟") {
 		t.Errorf("searching Olga Ivanova finds %q", found)
@@ -117,6 +130,8 @@ func TestBrowserMatchmaking(t *testing.T) {
 	browsertest.Screenshot(t, b, "mm-catalogue-phone")
 
 	browserAs(t, b, base, "manager@example.org")
+	mmRun(t, b, "table codes", chromedp.Navigate(mm+"/tables?lang=zh"), chromedp.WaitVisible(chromedp.CSS(".mm-code svg")))
+	browsertest.NoHorizontalOverflow(t, b, "the table codes on a phone")
 	mmRun(t, b, "dashboard", chromedp.Navigate(mm+"/dashboard?lang=ru"), chromedp.WaitVisible(chromedp.CSS(".mm-counts")))
 	browsertest.NoHorizontalOverflow(t, b, "the dashboard on a phone")
 	browsertest.Screenshot(t, b, "mm-dashboard-phone-ru")

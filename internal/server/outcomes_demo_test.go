@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"symposium"
 	"symposium/internal/demo"
 	"symposium/internal/outcomes"
 	"symposium/internal/pdftest"
@@ -31,7 +32,8 @@ func TestDemoReportIsPublishedInEveryLanguageWithItsNumbers(t *testing.T) {
 		}
 		want := countDemo(t, s)
 		if f.Registered != want.Registered || f.Participants != want.Participants || f.Speakers != want.Speakers ||
-			f.Contributions != want.Contributions || f.AgreementsSigned != want.AgreementsSigned || f.Questions != 0 || f.MeetingsHeld != 0 {
+			f.Contributions != want.Contributions || f.AgreementsSigned != want.AgreementsSigned || f.Questions != 0 || f.MeetingsHeld != want.MeetingsHeld || f.MeetingsHeld == 0 ||
+			f.MeetingsAccepted != want.MeetingsAccepted {
 			t.Errorf("figures = %+v; the data holds %+v", f, want)
 		}
 		for _, lang := range []string{"en", "zh", "kk", "ru"} {
@@ -99,6 +101,24 @@ func countDemo(t *testing.T, s *store.Store) outcomes.Figures {
 	for _, a := range agreements {
 		if outcomes.Public(a) {
 			f.AgreementsSigned++
+		}
+	}
+	meetings, err := s.Meetings(ctx, ev.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, mt := range meetings {
+		if mt.Status == symposium.MeetingHeld {
+			f.MeetingsHeld++
+		}
+	}
+	requests, err := s.MeetingRequests(ctx, ev.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range requests {
+		if r.Status == symposium.RequestAccepted {
+			f.MeetingsAccepted++
 		}
 	}
 	return f

@@ -10,7 +10,10 @@ import (
 // its own, through one function listed here.
 func (w *world) table() []perm {
 	var rows []perm
-	for _, part := range []func() []perm{w.coreRows, w.privacyRows, w.matchmakingRows, w.liveRows, w.outcomesRows, w.outcomes2Rows, w.organizerRows} {
+	for _, part := range []func() []perm{
+		w.coreRows, w.privacyRows, w.matchmakingRows, w.matchmakingDayRows, w.matchmakingScanRows, w.matchmakingFollowUpRows,
+		w.liveRows, w.outcomesRows, w.outcomes2Rows, w.organizerRows,
+	} {
 		rows = append(rows, part()...)
 	}
 	return rows

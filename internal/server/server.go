@@ -94,6 +94,7 @@ func New(cfg Config, st *store.Store, acc *accounts.Service, bundle *i18n.Bundle
 	mm := matchmaking.New(st, ev, bundle, cfg.BaseURL)
 	lv := live.New(st, ev, acc.Limits(), log)
 	out := outcomes.New(st, ev, bundle, cfg.BaseURL)
+	mm.FollowUps = out
 	s.api = api.Register(mux, api.Deps{Accounts: acc, Registration: reg, Search: s.search, Review: rev, Events: ev, People: pe,
 		Programme: pr, Matchmaking: mm, Audit: au, Privacy: pv, Live: lv, Outcomes: out, Log: log, Version: cfg.Version, BaseURL: cfg.BaseURL})
 	w, err := web.Register(mux, web.Deps{

@@ -11,19 +11,25 @@ import (
 // the order of their slots and tables, with their slots' times.
 func (s *Store) Meetings(ctx context.Context, eventID string) ([]*symposium.Meeting, error) {
 	var out []*symposium.Meeting
-	err := s.each(ctx, "meetings", `SELECT m.id, m.event_id, m.request_id, m.a_id, m.b_id, m.slot_id, m.table_no, m.interpreter,
-			m.weight, m.status, sl.starts_at, sl.ends_at
-		FROM meetings m JOIN matchmaking_slots sl ON sl.id = m.slot_id
-		WHERE m.event_id = $1 ORDER BY sl.starts_at, m.table_no, m.id`, func(sc scanner) error {
-		var m symposium.Meeting
-		if err := sc.Scan(&m.ID, &m.EventID, &m.RequestID, &m.A, &m.B, &m.SlotID, &m.Table, &m.Interpreter, &m.Weight, &m.Status,
-			timeCol{&m.StartsAt}, timeCol{&m.EndsAt}); err != nil {
-			return err
-		}
-		out = append(out, &m)
-		return nil
+	err := s.each(ctx, "meetings", meetingColumns+` WHERE m.event_id = $1 ORDER BY sl.starts_at, m.table_no, m.id`, func(sc scanner) error {
+		m, err := scanMeeting(sc)
+		out = append(out, m)
+		return err
 	}, eventID)
 	return out, err
+}
+
+// meetingColumns selects a meeting with its slot's times.
+const meetingColumns = `SELECT m.id, m.event_id, m.request_id, m.a_id, m.b_id, m.slot_id, m.table_no, m.interpreter,
+		m.weight, m.status, m.follow_up, m.marked_by, sl.starts_at, sl.ends_at
+	FROM meetings m JOIN matchmaking_slots sl ON sl.id = m.slot_id`
+
+// scanMeeting reads a row of meetingColumns.
+func scanMeeting(sc scanner) (*symposium.Meeting, error) {
+	var m symposium.Meeting
+	err := sc.Scan(&m.ID, &m.EventID, &m.RequestID, &m.A, &m.B, &m.SlotID, &m.Table, &m.Interpreter, &m.Weight, &m.Status,
+		&m.FollowUp, &m.MarkedBy, timeCol{&m.StartsAt}, timeCol{&m.EndsAt})
+	return &m, err
 }
 
 // Publication is a schedule to publish: the meetings it keeps by ID, the

@@ -188,6 +188,7 @@ func funcs(a *assets) template.FuncMap {
 		"zones":    zoneChoices,
 		"mmcard":   mmCard,
 		"mmreqs":   mmRequests,
+		"mmfollow": mmFollowUp,
 		"list":     func(items ...string) []string { return items },
 		"question": func(p *page, q symposium.Question) questionData { return questionData{Page: p, Question: q} },
 		"found":    func(p *page, r search.Result) foundData { return foundData{Page: p, Result: r} },

@@ -23,7 +23,8 @@ import (
 // or at the table reserved for one of its parties, a party with a
 // reserved table meets there, and no table holds two meetings in a slot;
 // two parties without a common language have an interpreter who speaks
-// one language of each and sits at no other table in that slot.
+// one language of each and sits at no other table in that slot. A meeting
+// missed ("did not come") takes no one's time and no table.
 // It returns the live meetings.
 func CheckPublished(t testing.TB, s *store.Store, eventID string) []*symposium.Meeting {
 	t.Helper()
@@ -112,6 +113,9 @@ func (c *checker) meeting(mt *symposium.Meeting) {
 	}
 	if mt.Weight < 1 || mt.Weight > 3 {
 		c.fail(mt, "weight %d", mt.Weight)
+	}
+	if !mt.Occupies() {
+		return // missed: it took no one's time and no table
 	}
 	for _, party := range []string{mt.A, mt.B} {
 		if c.profiles[party] == nil && c.m.Delegation(party) == nil {
