@@ -73,7 +73,7 @@ func TestReminderBeforeEachMeetingGoesOnce(t *testing.T) {
 		}
 		// Aigerim registered in Kazakh and meets at her booth; the time is
 		// the event's (UTC+5 in Almaty, 15:00).
-		w.mailTo("aigerim@example.org", "Үстел: Booth A")
+		w.mailTo("aigerim@example.org", "үстел: Booth A")
 		w.mailTo("aigerim@example.org", first.StartsAt.In(w.event.Location()).Format("15:04"))
 		lang := map[string]string{"wei": "与", "olga": "Собеседник: Айгерім"}[other]
 		w.mailTo(other+"@example.org", lang)

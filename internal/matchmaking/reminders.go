@@ -130,10 +130,9 @@ func (s *Service) meetingMail(ctx context.Context, p *Page, mt *symposium.Meetin
 	name := person.Name.Get(lang, e.DefaultLanguage)
 	otherName := partyName(p.Matchmaking, people, other).Get(lang, e.DefaultLanguage)
 	at := mt.StartsAt.In(e.Location())
-	table := l.T("matchmaking.agenda.table", "Table", p.Matchmaking.TableName(mt.Table))
 	link := s.baseURL + "/events/" + e.Slug + "/matchmaking/agenda?lang=" + lang
 	args := []any{"Name", name, "Other", otherName, "Event", e.Title.Get(lang, e.DefaultLanguage), "Time", l.Time(at),
-		"Date", l.DateTime(at), "Table", table, "Link", link}
+		"Date", l.DateTime(at), "TableName", p.Matchmaking.TableName(mt.Table), "Link", link}
 	return &symposium.Mail{To: person.Email, ToName: name,
 		Subject: l.T(mailKeys[what][0], args...),
 		Text:    l.T(mailKeys[what][1], args...)}, nil
