@@ -26,6 +26,7 @@ type Service struct {
 	events *events.Service
 	limits *limits.Limiter
 	hub    *Hub
+	cache  *accessCache
 	// Now tells the time; tests move it.
 	Now func() time.Time
 }
@@ -33,7 +34,7 @@ type Service struct {
 // New returns a Service that finds events through ev and refuses storms
 // of votes through lim.
 func New(st *store.Store, ev *events.Service, lim *limits.Limiter, log *slog.Logger) *Service {
-	return &Service{store: st, events: ev, limits: lim, hub: newHub(st, log), Now: time.Now}
+	return &Service{store: st, events: ev, limits: lim, hub: newHub(st, log), cache: newAccessCache(st), Now: time.Now}
 }
 
 // Hub returns the service's hub of open streams.

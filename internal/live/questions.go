@@ -102,25 +102,66 @@ func (s *Service) Questions(ctx context.Context, c Caller, contributionID string
 
 // Vote gives the caller's vote to a visible question (on) or withdraws it,
 // once per person, while the contribution takes questions. It returns the
-// question with its count after the vote.
+// question with its count after the vote. The vote is counted against the
+// limits on storms in its own transaction, and a caller who voted on the
+// contribution lately is not looked up again (see accessCache).
 func (s *Service) Vote(ctx context.Context, c Caller, questionID string, on bool) (*symposium.LiveQuestion, error) {
-	q, t, err := s.question(ctx, c.User, questionID)
+	t, err := s.voteTarget(ctx, c.User, questionID)
 	if err != nil {
 		return nil, err
 	}
 	if err := t.participant(c); err != nil {
 		return nil, err
 	}
-	if q.Status != symposium.LiveVisible {
-		return nil, symposium.Errorf(symposium.ECONFLICT, "error.live.not_visible")
-	}
 	if err := s.open(t); err != nil {
 		return nil, err
 	}
-	if err := s.limits.Vote(ctx, c.Client, c.voter()); err != nil {
+	q, err := s.store.VoteWithin(ctx, questionID, c.voter(), on, s.limits.VoteQuotas(c.Client, c.voter()))
+	if symposium.ErrorCode(err) == symposium.ECONFLICT && !t.access.CanModerate() {
+		return nil, symposium.NotFound() // the audience does not learn of questions it may not see
+	}
+	return q, err
+}
+
+// voteTarget returns the contribution of a question the caller may vote
+// on: from the cache when the contribution was read lately, with the
+// caller's access read afresh unless decided lately too; otherwise as
+// question does, keeping what it read.
+func (s *Service) voteTarget(ctx context.Context, u *symposium.User, questionID string) (*target, error) {
+	if cid, ok := s.cache.question(questionID); ok {
+		if t, ok := s.cache.place(cid); ok {
+			return s.cachedTarget(ctx, u, questionID, t)
+		}
+	}
+	q, t, err := s.question(ctx, u, questionID)
+	if err != nil {
 		return nil, err
 	}
-	return s.store.Vote(ctx, questionID, c.voter(), on)
+	if q.Status != symposium.LiveVisible {
+		return nil, symposium.Errorf(symposium.ECONFLICT, "error.live.not_visible")
+	}
+	s.cache.put(u, q.ID, t)
+	return t, nil
+}
+
+// cachedTarget completes a cached contribution with the caller's access to
+// its event, which must let them see it.
+func (s *Service) cachedTarget(ctx context.Context, u *symposium.User, questionID string, t *target) (*target, error) {
+	access, ok := s.cache.accessOf(u, t.event.ID)
+	if !ok {
+		var err error
+		if access, err = s.store.EventAccess(ctx, t.event.ID, u); err != nil {
+			return nil, err
+		}
+	}
+	if err := access.See(t.event); err != nil {
+		return nil, err
+	}
+	t.access = access
+	if !ok {
+		s.cache.put(u, questionID, t)
+	}
+	return t, nil
 }
 
 // Moderate applies a moderator's action to a question: approve, hide,
