@@ -28,8 +28,15 @@ type accessCache struct {
 	mu        sync.Mutex
 	questions map[string]string
 	places    map[string]cached[target]
-	access    map[string]cached[symposium.Access]
+	access    map[string]cached[decision]
 	now       func() time.Time
+}
+
+// decision is what a caller may do at an event, and the participant
+// their badge stands for there.
+type decision struct {
+	access symposium.Access
+	badge  *symposium.LiveBadge
 }
 
 // cached is a value and when it was read.
@@ -41,7 +48,7 @@ type cached[T any] struct {
 // newAccessCache returns a cache that forgets what it read whenever st
 // announces a change that may bear on it.
 func newAccessCache(st *store.Store) *accessCache {
-	c := &accessCache{questions: map[string]string{}, places: map[string]cached[target]{}, access: map[string]cached[symposium.Access]{}, now: time.Now}
+	c := &accessCache{questions: map[string]string{}, places: map[string]cached[target]{}, access: map[string]cached[decision]{}, now: time.Now}
 	st.Subscribe(func(ch store.Change) {
 		switch ch.Kind {
 		case store.ChangeEvent, store.ChangeContribution, store.ChangeProgramme, store.ChangeAll:
@@ -52,12 +59,12 @@ func newAccessCache(st *store.Store) *accessCache {
 }
 
 // accessKey names a caller at an event: the account with everything of it
-// the rules of access look at.
-func accessKey(u *symposium.User, eventID string) string {
-	if u == nil {
-		return eventID
+// the rules of access look at, and the badge's ticket.
+func accessKey(c *Caller, eventID string) string {
+	if u := c.User; u != nil {
+		return fmt.Sprintf("%s|%s|%s|%s|%t|%t", eventID, c.Badge, u.ID, u.Email, u.Verified, u.IsAdmin)
 	}
-	return fmt.Sprintf("%s|%s|%s|%t|%t", eventID, u.ID, u.Email, u.Verified, u.IsAdmin)
+	return eventID + "|" + c.Badge
 }
 
 // question returns the contribution a question belongs to, when known.
@@ -81,22 +88,23 @@ func (c *accessCache) place(contributionID string) (*target, bool) {
 	return &t, true
 }
 
-// accessOf returns what the caller may do at the event, as decided lately.
-func (c *accessCache) accessOf(u *symposium.User, eventID string) (symposium.Access, bool) {
+// accessOf returns what the caller may do at the event, and who their
+// badge stands for, as decided lately.
+func (c *accessCache) accessOf(caller *Caller, eventID string) (symposium.Access, *symposium.LiveBadge, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	e, ok := c.access[accessKey(u, eventID)]
+	e, ok := c.access[accessKey(caller, eventID)]
 	if !ok || c.now().Sub(e.at) >= accessTTL {
-		return symposium.Access{}, false
+		return symposium.Access{}, nil, false
 	}
-	a := e.v
-	a.User = u
-	return a, true
+	a := e.v.access
+	a.User = caller.User
+	return a, e.v.badge, true
 }
 
 // put keeps a question's contribution, the contribution as read, and the
 // caller's access to its event.
-func (c *accessCache) put(u *symposium.User, questionID string, t *target) {
+func (c *accessCache) put(caller *Caller, questionID string, t *target) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for _, n := range []int{len(c.questions), len(c.places), len(c.access)} {
@@ -113,7 +121,7 @@ func (c *accessCache) put(u *symposium.User, questionID string, t *target) {
 		place.access = symposium.Access{}
 		c.places[t.contribution.ID] = cached[target]{v: place, at: now}
 	}
-	c.access[accessKey(u, t.event.ID)] = cached[symposium.Access]{v: t.access, at: now}
+	c.access[accessKey(caller, t.event.ID)] = cached[decision]{v: decision{access: t.access, badge: caller.badge}, at: now}
 }
 
 // forget drops everything read; questions keep their contributions.

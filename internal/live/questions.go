@@ -12,7 +12,7 @@ import (
 // questions. On a pre-moderated event it waits for a moderator (a
 // moderator's own question shows at once). Guests ask anonymously.
 func (s *Service) Ask(ctx context.Context, c Caller, contributionID, text string, anonymous bool) (*symposium.LiveQuestion, error) {
-	t, err := s.target(ctx, c.User, contributionID)
+	t, err := s.targetOf(ctx, &c, contributionID)
 	if err != nil {
 		return nil, err
 	}
@@ -31,9 +31,12 @@ func (s *Service) Ask(ctx context.Context, c Caller, contributionID, text string
 		return nil, err
 	}
 	q := &symposium.LiveQuestion{ID: symposium.NewID(), ContributionID: contributionID, Text: text,
-		Language: symposium.DetectLanguage(text), Status: symposium.LiveVisible, Anonymous: anonymous || c.User == nil, Asker: c.voter()}
-	if c.User != nil {
+		Language: symposium.DetectLanguage(text), Status: symposium.LiveVisible, Anonymous: anonymous || (c.User == nil && c.badge == nil), Asker: c.voter()}
+	switch {
+	case c.User != nil:
 		q.AuthorName, q.AuthorLatin = c.User.Name, latinName(c.User.Name)
+	case c.badge != nil:
+		q.AuthorName, q.AuthorLatin = c.badge.Name, latinName(c.badge.Name)
 	}
 	if t.settings.Moderation == symposium.ModerationPre && !t.access.CanModerate() {
 		q.Status = symposium.LivePending
@@ -67,13 +70,16 @@ type Questions struct {
 	Open bool
 	// Moderator says whether the caller moderates.
 	Moderator bool
+	// Badge is the participant the caller joined as by scanning their
+	// badge, if they did.
+	Badge *symposium.LiveBadge
 }
 
 // Questions lists a contribution's questions: the visible ones, without
 // askers of anonymous questions, to the audience; all of them to
 // moderators.
 func (s *Service) Questions(ctx context.Context, c Caller, contributionID string, q Query) (*Questions, error) {
-	t, err := s.target(ctx, c.User, contributionID)
+	t, err := s.targetOf(ctx, &c, contributionID)
 	if err != nil {
 		return nil, err
 	}
@@ -82,7 +88,7 @@ func (s *Service) Questions(ctx context.Context, c Caller, contributionID string
 	if err != nil {
 		return nil, err
 	}
-	out := &Questions{Event: t.event, Access: t.access, Contribution: t.contribution, Settings: t.settings, Moderator: mod,
+	out := &Questions{Event: t.event, Access: t.access, Contribution: t.contribution, Settings: t.settings, Moderator: mod, Badge: c.badge,
 		Open: symposium.LiveOpen(t.contribution, t.settings, s.Now()), Items: []symposium.LiveQuestion{}}
 	for _, item := range list {
 		if !slices.Contains(out.Languages, item.Language) {
@@ -106,7 +112,7 @@ func (s *Service) Questions(ctx context.Context, c Caller, contributionID string
 // limits on storms in its own transaction, and a caller who voted on the
 // contribution lately is not looked up again (see accessCache).
 func (s *Service) Vote(ctx context.Context, c Caller, questionID string, on bool) (*symposium.LiveQuestion, error) {
-	t, err := s.voteTarget(ctx, c.User, questionID)
+	t, err := s.voteTarget(ctx, &c, questionID)
 	if err != nil {
 		return nil, err
 	}
@@ -125,41 +131,45 @@ func (s *Service) Vote(ctx context.Context, c Caller, questionID string, on bool
 
 // voteTarget returns the contribution of a question the caller may vote
 // on: from the cache when the contribution was read lately, with the
-// caller's access read afresh unless decided lately too; otherwise as
-// question does, keeping what it read.
-func (s *Service) voteTarget(ctx context.Context, u *symposium.User, questionID string) (*target, error) {
+// caller's access (and badge) checked afresh unless decided lately too;
+// otherwise as question does, keeping what it read.
+func (s *Service) voteTarget(ctx context.Context, c *Caller, questionID string) (*target, error) {
 	if cid, ok := s.cache.question(questionID); ok {
 		if t, ok := s.cache.place(cid); ok {
-			return s.cachedTarget(ctx, u, questionID, t)
+			return s.cachedTarget(ctx, c, questionID, t)
 		}
 	}
-	q, t, err := s.question(ctx, u, questionID)
+	q, t, err := s.questionOf(ctx, c, questionID)
 	if err != nil {
 		return nil, err
 	}
 	if q.Status != symposium.LiveVisible {
 		return nil, symposium.Errorf(symposium.ECONFLICT, "error.live.not_visible")
 	}
-	s.cache.put(u, q.ID, t)
+	s.cache.put(c, q.ID, t)
 	return t, nil
 }
 
 // cachedTarget completes a cached contribution with the caller's access to
 // its event, which must let them see it.
-func (s *Service) cachedTarget(ctx context.Context, u *symposium.User, questionID string, t *target) (*target, error) {
-	access, ok := s.cache.accessOf(u, t.event.ID)
+func (s *Service) cachedTarget(ctx context.Context, c *Caller, questionID string, t *target) (*target, error) {
+	access, badge, ok := s.cache.accessOf(c, t.event.ID)
 	if !ok {
 		var err error
-		if access, err = s.store.EventAccess(ctx, t.event.ID, u); err != nil {
+		if access, err = s.store.EventAccess(ctx, t.event.ID, c.User); err != nil {
 			return nil, err
 		}
+		if err := s.badgeOf(ctx, c, t.event, &access); err != nil {
+			return nil, err
+		}
+		badge = c.badge
 	}
 	if err := access.See(t.event); err != nil {
 		return nil, err
 	}
-	t.access = access
+	t.access, c.badge = access, badge
 	if !ok {
-		s.cache.put(u, questionID, t)
+		s.cache.put(c, questionID, t)
 	}
 	return t, nil
 }

@@ -40,6 +40,8 @@ func (h *Handler) liveRoutes(mux routeTable) {
 	mux.HandleFunc("GET /live/{id}/presenter", h.showPresenter)
 	mux.HandleFunc("GET /live/{id}/moderate", h.showModeration)
 	mux.HandleFunc("GET /live/{id}/export/{format}", h.exportLive)
+	mux.HandleFunc("GET /live/{id}/badge", h.showBadgeJoin)
+	mux.HandleFunc("POST /live/{id}/badge", h.joinByBadge)
 	mux.HandleFunc("POST /live/{id}/questions", h.askQuestion)
 	mux.HandleFunc("POST /live/{id}/polls", h.createPoll)
 	mux.HandleFunc("POST /live/questions/{qid}/vote", h.voteQuestion)
@@ -54,11 +56,7 @@ func (h *Handler) liveRoutes(mux routeTable) {
 // caller returns who acts on live questions, giving a guest without an
 // account a device ID on their first visit to an event that takes guests.
 func (h *Handler) caller(w http.ResponseWriter, r *http.Request, guests bool) live.Caller {
-	var guest string
-	if c, err := r.Cookie(api.GuestCookie); err == nil {
-		guest = c.Value
-	}
-	c := live.CallerFrom(r.Context(), guest)
+	c := h.guestCaller(r)
 	if c.User == nil && c.Guest == "" && guests {
 		c.Guest = symposium.NewID()
 		http.SetCookie(w, &http.Cookie{Name: api.GuestCookie, Value: c.Guest, Path: "/", MaxAge: 30 * 24 * 3600,
@@ -68,13 +66,18 @@ func (h *Handler) caller(w http.ResponseWriter, r *http.Request, guests bool) li
 }
 
 // guestCaller returns the caller of a form: the guest's device ID comes
-// from the cookie their first visit set.
+// from the cookie their first visit set, and the badge's ticket from the
+// cookie joining by badge set.
 func (h *Handler) guestCaller(r *http.Request) live.Caller {
 	var guest string
 	if c, err := r.Cookie(api.GuestCookie); err == nil {
 		guest = c.Value
 	}
-	return live.CallerFrom(r.Context(), guest)
+	c := live.CallerFrom(r.Context(), guest)
+	if b, err := r.Cookie(live.BadgeCookie); err == nil {
+		c.Badge = b.Value
+	}
+	return c
 }
 
 // loadLive reads what a live page shows.
