@@ -54,7 +54,13 @@ type Query struct {
 	Sort string
 	// Language keeps only questions in that language; "" keeps all.
 	Language string
+	// Page is the page of QuestionsPerPage questions to list, from 1; 0
+	// lists them all.
+	Page int
 }
+
+// QuestionsPerPage is how many questions a page of a long list shows.
+const QuestionsPerPage = 50
 
 // Questions is a contribution's list of questions as one caller sees it.
 type Questions struct {
@@ -73,6 +79,9 @@ type Questions struct {
 	// Badge is the participant the caller joined as by scanning their
 	// badge, if they did.
 	Badge *symposium.LiveBadge
+	// Total counts the questions listed on all pages; Page is the page
+	// listed (0 for all) of Pages.
+	Total, Page, Pages int
 }
 
 // Questions lists a contribution's questions: the visible ones, without
@@ -103,7 +112,21 @@ func (s *Service) Questions(ctx context.Context, c Caller, contributionID string
 		out.Items = append(out.Items, item)
 	}
 	symposium.SortLiveQuestions(out.Items, q.Sort)
+	out.paginate(q.Page)
 	return out, nil
+}
+
+// paginate keeps the page of the sorted list asked for, the last one when
+// the list is shorter; page 0 keeps all.
+func (out *Questions) paginate(page int) {
+	out.Total = len(out.Items)
+	out.Pages = max(1, (out.Total+QuestionsPerPage-1)/QuestionsPerPage)
+	if page <= 0 {
+		return
+	}
+	out.Page = min(page, out.Pages)
+	from := (out.Page - 1) * QuestionsPerPage
+	out.Items = out.Items[from:min(from+QuestionsPerPage, out.Total)]
 }
 
 // Vote gives the caller's vote to a visible question (on) or withdraws it,

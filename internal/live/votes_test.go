@@ -100,3 +100,52 @@ func TestChangedSettingsReachVotersAtOnce(t *testing.T) {
 		}
 	})
 }
+
+// TestLongListsArePaged checks that a long list of questions comes in
+// pages in its order, the last page holding the rest, and that page 0
+// lists all.
+func TestLongListsArePaged(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		w := newWorld(t, s)
+		eventID, err := s.ContributionEvent(ctx, w.talk)
+		if err != nil {
+			t.Fatal(err)
+		}
+		const n = live.QuestionsPerPage*2 + 7
+		for i := range n {
+			q := &symposium.LiveQuestion{ID: symposium.NewID(), ContributionID: w.talk, Text: fmt.Sprintf("Question %d?", i),
+				Language: "en", Status: symposium.LiveVisible, Asker: "u:" + w.audience.ID}
+			if err := s.AddLiveQuestion(ctx, eventID, q); err != nil {
+				t.Fatal(err)
+			}
+		}
+		all, err := w.svc.Questions(ctx, as(w.stranger), w.talk, live.Query{Sort: "time"})
+		if err != nil || len(all.Items) != n || all.Total != n || all.Pages != 3 {
+			t.Fatalf("all = %d items of %d in %d pages, %v", len(all.Items), all.Total, all.Pages, err)
+		}
+		var seen []string
+		for page := 1; page <= 4; page++ {
+			list, err := w.svc.Questions(ctx, as(w.stranger), w.talk, live.Query{Sort: "time", Page: page})
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := live.QuestionsPerPage
+			if page >= 3 {
+				want = 7 // the last page, also for a page past the end
+			}
+			if len(list.Items) != want || list.Page != min(page, 3) || list.Total != n {
+				t.Fatalf("page %d: %d items, page %d, total %d", page, len(list.Items), list.Page, list.Total)
+			}
+			if page <= 3 {
+				for _, q := range list.Items {
+					seen = append(seen, q.ID)
+				}
+			}
+		}
+		for i, q := range all.Items {
+			if seen[i] != q.ID {
+				t.Fatalf("item %d of the pages is %s; the whole list has %s", i, seen[i], q.ID)
+			}
+		}
+	})
+}

@@ -3,6 +3,8 @@ package web
 import (
 	"html/template"
 	"net/http"
+	"net/url"
+	"strconv"
 	"strings"
 
 	"symposium"
@@ -29,6 +31,32 @@ type liveView struct {
 	// Top are the questions the presenter's screen shows: visible, not
 	// yet answered, pinned first and then by votes.
 	Top []symposium.LiveQuestion
+}
+
+// PrevPage is the number of the list's page before this one, 0 for none.
+func (v *liveView) PrevPage() int {
+	if v.Page > 1 {
+		return v.Page - 1
+	}
+	return 0
+}
+
+// NextPage is the number of the list's page after this one, 0 for none.
+func (v *liveView) NextPage() int {
+	if v.Page > 0 && v.Page < v.Pages {
+		return v.Page + 1
+	}
+	return 0
+}
+
+// PageLink is the address of a page of the list, in its order and
+// language.
+func (v *liveView) PageLink(page int) string {
+	q := url.Values{"sort": {v.Query.Sort}, "page": {strconv.Itoa(page)}}
+	if v.Query.Language != "" {
+		q.Set("language", v.Query.Language)
+	}
+	return "?" + q.Encode()
 }
 
 // presenterTop is how many questions the presenter's screen shows.
@@ -81,8 +109,15 @@ func (h *Handler) guestCaller(r *http.Request) live.Caller {
 }
 
 // loadLive reads what a live page shows.
-func (h *Handler) loadLive(w http.ResponseWriter, r *http.Request, id string) (*liveView, error) {
-	q := live.Query{Sort: r.URL.Query().Get("sort"), Language: r.URL.Query().Get("language")}
+// The list is paged unless paged is false (the presenter's screen).
+func (h *Handler) loadLive(w http.ResponseWriter, r *http.Request, id string, paged bool) (*liveView, error) {
+	q := live.Query{Sort: r.URL.Query().Get("sort"), Language: r.URL.Query().Get("language"), Page: 1}
+	if n, err := strconv.Atoi(r.URL.Query().Get("page")); err == nil && n > 1 {
+		q.Page = n
+	}
+	if !paged {
+		q.Page = 0 // the presenter's screen picks its top questions from all
+	}
 	if q.Sort != "time" {
 		q.Sort = "votes"
 	}
@@ -125,7 +160,7 @@ func (h *Handler) showLive(w http.ResponseWriter, r *http.Request) {
 
 // liveOr renders a live page, or the error reading it.
 func (h *Handler) liveOr(w http.ResponseWriter, r *http.Request, name string, f *form, status int) {
-	v, err := h.loadLive(w, r, r.PathValue("id"))
+	v, err := h.loadLive(w, r, r.PathValue("id"), name != "live_presenter")
 	if err != nil {
 		h.Error(w, r, err)
 		return
