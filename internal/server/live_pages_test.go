@@ -46,3 +46,30 @@ func TestLiveListPages(t *testing.T) {
 		}
 	})
 }
+
+// TestMinutesPageShowsTheQuestions checks that a contribution's minutes
+// page lists the questions asked, with their answers.
+func TestMinutesPageShowsTheQuestions(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := startUnlimited(t, s)
+		_, manager := e.organizer("manager@example.org")
+		talk := liveEvent(t, e, manager, "mq", "public", "speaker@example.org")
+		ev, err := s.EventBySlug(ctx, "mq")
+		if err != nil {
+			t.Fatal(err)
+		}
+		q := &symposium.LiveQuestion{ID: symposium.NewID(), ContributionID: talk, Text: "Где хранить водород?", Language: "ru",
+			Status: symposium.LiveVisible, Asker: "u:someone"}
+		if err := s.AddLiveQuestion(ctx, ev.ID, q); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.AnswerLiveQuestion(ctx, q.ID, "Под землёй."); err != nil {
+			t.Fatal(err)
+		}
+		resp, page := e.do("GET", "/events/mq/contributions/"+talk+"/minutes?lang=ru", nil, nil)
+		if resp.StatusCode != 200 || !strings.Contains(page, "Вопросы из зала") || !strings.Contains(page, "Где хранить водород?") ||
+			!strings.Contains(page, "Под землёй.") {
+			t.Fatalf("minutes page = %d without the question and its answer", resp.StatusCode)
+		}
+	})
+}
