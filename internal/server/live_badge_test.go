@@ -97,6 +97,11 @@ func TestJoinLiveByBadgeOnPhones(t *testing.T) {
 			}
 		}
 		vote()
+		// The API knows the phone by its badge too: its vote is the same one.
+		resp, body := e.api("PUT", "/api/v1/questions/"+qid+"/vote", "", nil)
+		if resp.StatusCode != 200 || body["votes"] != float64(1) || body["voted"] != true {
+			t.Fatalf("the API's vote from the joined phone = %d %v", resp.StatusCode, body)
+		}
 		jar, _ := cookiejar.New(nil)
 		e.client = &http.Client{Jar: jar, CheckRedirect: e.client.CheckRedirect} // a second phone
 		join()

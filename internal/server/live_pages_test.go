@@ -40,6 +40,14 @@ func TestLiveListPages(t *testing.T) {
 			!strings.Contains(second, "Question number 0?") {
 			t.Fatal("the second page does not hold the oldest three questions")
 		}
+		_, list := e.api("GET", "/api/v1/contributions/"+talk+"/questions?sort=time", "", nil)
+		if len(list["items"].([]any)) != live.QuestionsPerPage || list["next"] != "2" {
+			t.Fatalf("the API's first page: %d items, next %v", len(list["items"].([]any)), list["next"])
+		}
+		_, list = e.api("GET", "/api/v1/contributions/"+talk+"/questions?sort=time&cursor=2", "", nil)
+		if len(list["items"].([]any)) != 3 || list["next"] != nil {
+			t.Fatalf("the API's last page: %d items, next %v", len(list["items"].([]any)), list["next"])
+		}
 		_, presenter := e.do("GET", "/live/"+talk+"/presenter?lang=en", nil, nil)
 		if strings.Contains(presenter, "live-pager") {
 			t.Fatal("the presenter's screen is paged")
