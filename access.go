@@ -159,9 +159,10 @@ func (a Access) CanUseMatchmaking(participant bool) bool {
 }
 
 // MayAskLive reports whether the caller may ask and vote on live
-// questions at an event they see: anyone signed in, and guests without an
-// account where the event's live settings let them.
-func (a Access) MayAskLive(s LiveSettings) bool { return a.User != nil || s.Guests }
+// questions at an event they see: anyone signed in, a participant who
+// joined by scanning their checked-in badge (which makes them Registered),
+// and guests without an account where the event's live settings let them.
+func (a Access) MayAskLive(s LiveSettings) bool { return a.User != nil || a.Registered || s.Guests }
 
 // MayAnswerLive reports whether the caller may write the answer to a live
 // question afterwards: the contribution's speakers (isSpeaker) and the

@@ -381,3 +381,22 @@ func SortLiveQuestions(list []LiveQuestion, by string) {
 		return a.CreatedAt.After(b.CreatedAt)
 	})
 }
+
+// LiveBadge is a checked-in participant who joined the live questions of
+// their event by scanning their own badge on a phone. However many phones
+// scan one badge, it is one person: one vote per question, even where the
+// questions it asks show as anonymous.
+type LiveBadge struct {
+	RegistrationID string
+	// Name is the registrant's name in their own script.
+	Name string
+}
+
+// Voter names the badge as one voter of the live questions.
+func (b *LiveBadge) Voter() string { return "b:" + b.RegistrationID }
+
+// BadgeJoinsLive reports whether a registration's badge may join the
+// event's live questions: it is confirmed and was checked in at the venue.
+func BadgeJoinsLive(r *Registration) bool {
+	return r.Status == RegConfirmed && r.CheckedInAt != nil
+}

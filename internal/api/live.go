@@ -3,6 +3,7 @@ package api
 import (
 	"context"
 	"net/http"
+	"strconv"
 
 	"github.com/danielgtaylor/huma/v2"
 
@@ -84,9 +85,10 @@ func (a *API) liveRoutes() {
 func (a *API) askQuestion(ctx context.Context, in *struct {
 	ID    string `path:"id" maxLength:"64"`
 	Guest string `cookie:"symposium_guest" maxLength:"64" hidden:"true"`
+	Badge string `cookie:"symposium_badge" maxLength:"200" hidden:"true"`
 	Body  QuestionInput
 }) (*struct{ Body *symposium.LiveQuestion }, error) {
-	q, err := a.Live.Ask(ctx, live.CallerFrom(ctx, in.Guest), in.ID, in.Body.Text, in.Body.Anonymous)
+	q, err := a.Live.Ask(ctx, caller(ctx, in.Guest, in.Badge), in.ID, in.Body.Text, in.Body.Anonymous)
 	if err != nil {
 		return nil, a.fail(ctx, err)
 	}
@@ -96,19 +98,35 @@ func (a *API) askQuestion(ctx context.Context, in *struct {
 func (a *API) listQuestions(ctx context.Context, in *struct {
 	ID       string `path:"id" maxLength:"64"`
 	Guest    string `cookie:"symposium_guest" maxLength:"64" hidden:"true"`
+	Badge    string `cookie:"symposium_badge" maxLength:"200" hidden:"true"`
 	Sort     string `query:"sort" enum:"votes,time" doc:"votes: pinned first, then the most voted; time: newest first."`
 	Language string `query:"language" enum:"en,zh,kk,ru" doc:"Only questions in this language."`
+	Cursor   string `query:"cursor" pattern:"^[0-9]{0,6}$" doc:"The next of the previous page; absent for the first page of 50."`
 }) (*struct{ Body List[symposium.LiveQuestion] }, error) {
-	list, err := a.Live.Questions(ctx, live.CallerFrom(ctx, in.Guest), in.ID, live.Query{Sort: in.Sort, Language: in.Language})
+	page, _ := strconv.Atoi(in.Cursor)
+	list, err := a.Live.Questions(ctx, caller(ctx, in.Guest, in.Badge), in.ID, live.Query{Sort: in.Sort, Language: in.Language, Page: max(page, 1)})
 	if err != nil {
 		return nil, a.fail(ctx, err)
 	}
-	return &struct{ Body List[symposium.LiveQuestion] }{Body: List[symposium.LiveQuestion]{Items: list.Items}}, nil
+	out := List[symposium.LiveQuestion]{Items: list.Items}
+	if list.Page < list.Pages {
+		out.Next = strconv.Itoa(list.Page + 1)
+	}
+	return &struct{ Body List[symposium.LiveQuestion] }{Body: out}, nil
+}
+
+// caller returns who acts on live questions through the API: the account
+// or guest, and the badge a phone joined with (see live.BadgeCookie).
+func caller(ctx context.Context, guest, badge string) live.Caller {
+	c := live.CallerFrom(ctx, guest)
+	c.Badge = badge
+	return c
 }
 
 type voteInput struct {
 	ID    string `path:"id" maxLength:"64"`
 	Guest string `cookie:"symposium_guest" maxLength:"64" hidden:"true"`
+	Badge string `cookie:"symposium_badge" maxLength:"200" hidden:"true"`
 }
 
 func (a *API) vote(ctx context.Context, in *voteInput) (*struct{ Body VoteCount }, error) {
@@ -121,7 +139,7 @@ func (a *API) unvote(ctx context.Context, in *voteInput) (*struct{ Body VoteCoun
 
 // castVote gives or withdraws a vote and answers the count.
 func (a *API) castVote(ctx context.Context, in *voteInput, on bool) (*struct{ Body VoteCount }, error) {
-	q, err := a.Live.Vote(ctx, live.CallerFrom(ctx, in.Guest), in.ID, on)
+	q, err := a.Live.Vote(ctx, caller(ctx, in.Guest, in.Badge), in.ID, on)
 	if err != nil {
 		return nil, a.fail(ctx, err)
 	}
@@ -165,8 +183,9 @@ func (a *API) createPoll(ctx context.Context, in *struct {
 func (a *API) listPolls(ctx context.Context, in *struct {
 	ID    string `path:"id" maxLength:"64"`
 	Guest string `cookie:"symposium_guest" maxLength:"64" hidden:"true"`
+	Badge string `cookie:"symposium_badge" maxLength:"200" hidden:"true"`
 }) (*struct{ Body List[symposium.LivePoll] }, error) {
-	list, err := a.Live.Polls(ctx, live.CallerFrom(ctx, in.Guest), in.ID)
+	list, err := a.Live.Polls(ctx, caller(ctx, in.Guest, in.Badge), in.ID)
 	if err != nil {
 		return nil, a.fail(ctx, err)
 	}
@@ -187,9 +206,10 @@ func (a *API) setPollStatus(ctx context.Context, in *struct {
 func (a *API) answerPoll(ctx context.Context, in *struct {
 	ID    string `path:"id" maxLength:"64"`
 	Guest string `cookie:"symposium_guest" maxLength:"64" hidden:"true"`
+	Badge string `cookie:"symposium_badge" maxLength:"200" hidden:"true"`
 	Body  PollAnswerInput
 }) (*struct{ Body *symposium.LivePoll }, error) {
-	pl, err := a.Live.AnswerPoll(ctx, live.CallerFrom(ctx, in.Guest), in.ID, in.Body.Options, in.Body.Text)
+	pl, err := a.Live.AnswerPoll(ctx, caller(ctx, in.Guest, in.Badge), in.ID, in.Body.Options, in.Body.Text)
 	if err != nil {
 		return nil, a.fail(ctx, err)
 	}

@@ -9,7 +9,6 @@ import (
 	"github.com/danielgtaylor/huma/v2"
 	"github.com/danielgtaylor/huma/v2/adapters/humago"
 
-	"symposium"
 	"symposium/internal/live"
 )
 
@@ -22,6 +21,7 @@ type streamInput struct {
 	ID          string `path:"id" maxLength:"64"`
 	LastEventID string `header:"Last-Event-ID" pattern:"^[0-9]{0,18}$" doc:"The id of the last event received: the events after it are sent first."`
 	After       string `query:"after" pattern:"^[0-9]{0,18}$" doc:"As Last-Event-ID, for clients that cannot set headers."`
+	Badge       string `cookie:"symposium_badge" maxLength:"200" hidden:"true"`
 }
 
 // streamRoute registers the stream of server-sent events.
@@ -44,7 +44,7 @@ func (a *API) stream(ctx context.Context, in *streamInput) (*huma.StreamResponse
 			after = n
 		}
 	}
-	sub, err := a.Live.Subscribe(ctx, symposium.UserFromContext(ctx), in.ID, after)
+	sub, err := a.Live.SubscribeAs(ctx, caller(ctx, "", in.Badge), in.ID, after)
 	if err != nil {
 		return nil, a.fail(ctx, err)
 	}

@@ -100,7 +100,14 @@ func (l *Limiter) Invitation(ctx context.Context, from, to string) error {
 // person voter from the client address from, and refuses it (ETOOMANY)
 // past either limit.
 func (l *Limiter) Vote(ctx context.Context, from, voter string) error {
-	return l.takeOr(ctx, "error.too_many_votes", check{"vote:by:" + voter, l.cfg.Votes}, check{"vote:from:" + from, l.cfg.VotesFrom})
+	return l.store.TakeQuotas(ctx, l.VoteQuotas(from, voter))
+}
+
+// VoteQuotas returns the limits one vote by the person voter from the
+// client address from counts against, for the store to count in the
+// vote's own transaction.
+func (l *Limiter) VoteQuotas(from, voter string) store.Quotas {
+	return l.quotas("error.too_many_votes", check{"vote:by:" + voter, l.cfg.Votes}, check{"vote:from:" + from, l.cfg.VotesFrom})
 }
 
 // check is one key counted under one rule.
@@ -112,23 +119,15 @@ type check struct {
 // take counts a request under every key whose rule limits anything, each
 // in its own window, and refuses it when any count passes its limit.
 func (l *Limiter) take(ctx context.Context, checks ...check) error {
-	return l.takeOr(ctx, "error.too_many_mails", checks...)
+	return l.store.TakeQuotas(ctx, l.quotas("error.too_many_mails", checks...))
 }
 
-// takeOr is take, refusing with the message key.
-func (l *Limiter) takeOr(ctx context.Context, key string, checks ...check) error {
-	now := l.Now()
+// quotas turns checks into the store's quotas, refused with the message
+// key.
+func (l *Limiter) quotas(key string, checks ...check) store.Quotas {
+	q := store.Quotas{Now: l.Now(), Refusal: key}
 	for _, c := range checks {
-		if c.rule.N <= 0 {
-			continue
-		}
-		counts, err := l.store.CountAttempts(ctx, now, c.rule.Per, c.key)
-		if err != nil {
-			return err
-		}
-		if counts[0] > c.rule.N {
-			return symposium.Errorf(symposium.ETOOMANY, key)
-		}
+		q.List = append(q.List, store.Quota{Key: c.key, N: c.rule.N, Per: c.rule.Per})
 	}
-	return nil
+	return q
 }

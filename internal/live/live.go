@@ -26,6 +26,7 @@ type Service struct {
 	events *events.Service
 	limits *limits.Limiter
 	hub    *Hub
+	cache  *accessCache
 	// Now tells the time; tests move it.
 	Now func() time.Time
 }
@@ -33,18 +34,24 @@ type Service struct {
 // New returns a Service that finds events through ev and refuses storms
 // of votes through lim.
 func New(st *store.Store, ev *events.Service, lim *limits.Limiter, log *slog.Logger) *Service {
-	return &Service{store: st, events: ev, limits: lim, hub: newHub(st, log), Now: time.Now}
+	return &Service{store: st, events: ev, limits: lim, hub: newHub(st, log), cache: newAccessCache(st), Now: time.Now}
 }
 
 // Hub returns the service's hub of open streams.
 func (s *Service) Hub() *Hub { return s.hub }
 
 // Caller is who acts on live questions: a signed-in account, or a guest
-// known by the ID of their device (a cookie), from a client address.
+// known by the ID of their device (a cookie), from a client address; and,
+// on a phone that scanned its owner's badge, the badge's ticket.
 type Caller struct {
 	User   *symposium.User
 	Guest  string
+	Badge  string
 	Client string
+
+	// badge is the participant Badge stands for at the event acted on,
+	// once checked (see targetOf).
+	badge *symposium.LiveBadge
 }
 
 // CallerFrom returns the caller of a request: the account and address the
@@ -56,10 +63,13 @@ func CallerFrom(ctx context.Context, guest string) Caller {
 	return Caller{User: symposium.UserFromContext(ctx), Guest: guest, Client: symposium.ClientFromContext(ctx)}
 }
 
-// voter names the caller as one person: "u:" and the account's ID, or "g:"
-// and the guest's device ID; "" for nobody.
+// voter names the caller as one person: "b:" and the registration of the
+// badge they joined with, "u:" and the account's ID, or "g:" and the
+// guest's device ID; "" for nobody.
 func (c Caller) voter() string {
 	switch {
+	case c.badge != nil:
+		return c.badge.Voter()
 	case c.User != nil:
 		return "u:" + c.User.ID
 	case c.Guest != "":
@@ -79,15 +89,28 @@ type target struct {
 // target returns the contribution with the ID, when the caller may see
 // its event.
 func (s *Service) target(ctx context.Context, u *symposium.User, contributionID string) (*target, error) {
+	return s.targetOf(ctx, &Caller{User: u}, contributionID)
+}
+
+// targetOf is target for a caller who may carry a badge: a badge of the
+// contribution's event, checked in, makes the caller that participant
+// (see badgeOf).
+func (s *Service) targetOf(ctx context.Context, c *Caller, contributionID string) (*target, error) {
 	eventID, err := s.store.ContributionEvent(ctx, contributionID)
 	if err != nil {
 		return nil, err
 	}
-	e, access, err := s.events.VisibleByID(ctx, u, eventID)
+	e, access, err := s.events.Lookup(ctx, c.User, eventID)
 	if err != nil {
 		return nil, err
 	}
-	c, err := s.store.Contribution(ctx, e.ID, contributionID)
+	if err := s.badgeOf(ctx, c, e, &access); err != nil {
+		return nil, err
+	}
+	if err := access.See(e); err != nil {
+		return nil, err
+	}
+	ct, err := s.store.Contribution(ctx, e.ID, contributionID)
 	if err != nil {
 		return nil, err
 	}
@@ -95,7 +118,7 @@ func (s *Service) target(ctx context.Context, u *symposium.User, contributionID 
 	if err != nil {
 		return nil, err
 	}
-	return &target{event: e, access: access, contribution: c, settings: ls}, nil
+	return &target{event: e, access: access, contribution: ct, settings: ls}, nil
 }
 
 // participant checks that the caller may ask and vote on the target and
@@ -122,11 +145,16 @@ func (s *Service) open(t *target) error {
 // question returns a question and its contribution, when the caller may
 // see both: hidden, pending and merged questions only to moderators.
 func (s *Service) question(ctx context.Context, u *symposium.User, id string) (*symposium.LiveQuestion, *target, error) {
+	return s.questionOf(ctx, &Caller{User: u}, id)
+}
+
+// questionOf is question for a caller who may carry a badge.
+func (s *Service) questionOf(ctx context.Context, c *Caller, id string) (*symposium.LiveQuestion, *target, error) {
 	q, err := s.store.LiveQuestion(ctx, id)
 	if err != nil {
 		return nil, nil, err
 	}
-	t, err := s.target(ctx, u, q.ContributionID)
+	t, err := s.targetOf(ctx, c, q.ContributionID)
 	if err != nil {
 		return nil, nil, err
 	}

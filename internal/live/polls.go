@@ -33,11 +33,16 @@ func (s *Service) CreatePoll(ctx context.Context, u *symposium.User, contributio
 // poll returns a poll and its contribution, when the caller may see both:
 // drafts only to moderators.
 func (s *Service) poll(ctx context.Context, u *symposium.User, id string) (*symposium.LivePoll, *target, error) {
+	return s.pollOf(ctx, &Caller{User: u}, id)
+}
+
+// pollOf is poll for a caller who may carry a badge.
+func (s *Service) pollOf(ctx context.Context, c *Caller, id string) (*symposium.LivePoll, *target, error) {
 	pl, err := s.store.LivePoll(ctx, id)
 	if err != nil {
 		return nil, nil, err
 	}
-	t, err := s.target(ctx, u, pl.ContributionID)
+	t, err := s.targetOf(ctx, c, pl.ContributionID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -64,7 +69,7 @@ func (s *Service) SetPollStatus(ctx context.Context, u *symposium.User, pollID, 
 // the options chosen, or the word given to a word cloud. A second answer
 // replaces the first. It returns the poll as the caller may see it.
 func (s *Service) AnswerPoll(ctx context.Context, c Caller, pollID string, choices []int, word string) (*symposium.LivePoll, error) {
-	pl, t, err := s.poll(ctx, c.User, pollID)
+	pl, t, err := s.pollOf(ctx, &c, pollID)
 	if err != nil {
 		return nil, err
 	}
@@ -97,7 +102,7 @@ func (s *Service) AnswerPoll(ctx context.Context, c Caller, pollID string, choic
 // Polls lists a contribution's polls as the caller may see them: no
 // drafts, and no results hidden until closing, to the audience.
 func (s *Service) Polls(ctx context.Context, c Caller, contributionID string) ([]symposium.LivePoll, error) {
-	t, err := s.target(ctx, c.User, contributionID)
+	t, err := s.targetOf(ctx, &c, contributionID)
 	if err != nil {
 		return nil, err
 	}

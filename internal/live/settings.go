@@ -43,7 +43,13 @@ func (s *Service) SetSettings(ctx context.Context, u *symposium.User, slug strin
 // see. A client that saw the events up to after (-1 for none) first gets
 // the ones it missed.
 func (s *Service) Subscribe(ctx context.Context, u *symposium.User, contributionID string, after int64) (*Subscription, error) {
-	t, err := s.target(ctx, u, contributionID)
+	return s.SubscribeAs(ctx, Caller{User: u}, contributionID, after)
+}
+
+// SubscribeAs is Subscribe for a caller who may carry a badge, which lets
+// its participant follow a restricted event's contributions.
+func (s *Service) SubscribeAs(ctx context.Context, c Caller, contributionID string, after int64) (*Subscription, error) {
+	t, err := s.targetOf(ctx, &c, contributionID)
 	if err != nil {
 		return nil, err
 	}

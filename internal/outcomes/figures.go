@@ -24,6 +24,7 @@ type Figures struct {
 	Speakers         int     `json:"speakers"`
 	Contributions    int     `json:"contributions" doc:"Programme entries other than breaks."`
 	Questions        int     `json:"questions" doc:"Questions asked in live Q&A."`
+	Answered         int     `json:"questions_answered" doc:"Of the questions asked in live Q&A, those marked answered."`
 	MeetingsAccepted int     `json:"meetings_accepted"`
 	MeetingsHeld     int     `json:"meetings_held"`
 	MeetingsPerHour  []Count `json:"meetings_per_hour" doc:"Meetings held per hour of the day, in the event's zone."`
@@ -41,7 +42,7 @@ func (s *Service) figures(ctx context.Context, e *symposium.Event) (*Figures, er
 		Speakers: a.Speakers, Contributions: a.Contributions, AgreementsSigned: a.Signed,
 		MeetingsPerHour: []Count{}}
 	if s.Questions != nil {
-		if f.Questions, err = s.Questions.QuestionsAsked(ctx, e.ID); err != nil {
+		if f.Questions, f.Answered, err = s.Questions.QuestionCounts(ctx, e.ID); err != nil {
 			return nil, err
 		}
 	}

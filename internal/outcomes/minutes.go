@@ -26,6 +26,10 @@ type MinutesPage struct {
 	Session      *symposium.Session
 	Minutes      *symposium.Minutes
 	Revisions    []symposium.MinutesRevision // the team's only
+	// Questions are a contribution's live questions the audience saw,
+	// most votes first, with their answered marks and written answers,
+	// as the audience sees them (anonymous askers unnamed).
+	Questions []symposium.LiveQuestion
 }
 
 // ETag returns the entity tag of minutes at a revision, as If-Match names
@@ -63,6 +67,9 @@ func (s *Service) subject(ctx context.Context, u *symposium.User, sub Subject, a
 func (s *Service) Minutes(ctx context.Context, u *symposium.User, sub Subject) (*MinutesPage, error) {
 	pg, err := s.subject(ctx, u, sub, func(symposium.Access) bool { return true })
 	if err != nil {
+		return nil, err
+	}
+	if err := s.questions(ctx, pg); err != nil {
 		return nil, err
 	}
 	m, err := s.store.Minutes(ctx, pg.Event.ID, sub.ID, sub.Session)
@@ -214,4 +221,22 @@ func compareStrings(a, b string) int {
 		return 1
 	}
 	return 0
+}
+
+// questions adds a contribution's visible live questions to its minutes'
+// page, as the audience saw them.
+func (s *Service) questions(ctx context.Context, pg *MinutesPage) error {
+	if pg.Contribution == nil {
+		return nil
+	}
+	list, err := s.store.LiveQuestions(ctx, pg.Contribution.ID, "", false)
+	if err != nil {
+		return err
+	}
+	for i := range list {
+		list[i] = list[i].ForAudience()
+	}
+	symposium.SortLiveQuestions(list, "votes")
+	pg.Questions = list
+	return nil
 }

@@ -100,3 +100,44 @@ func TestMarkdownIsEscaped(t *testing.T) {
 		t.Errorf("key messages = %q", km)
 	}
 }
+
+// TestMinutesShowTheQuestionsAsked checks that a contribution's minutes
+// page carries the questions the audience saw, most votes first, with
+// their answered marks and answers, and neither hidden questions nor the
+// names of anonymous askers.
+func TestMinutesShowTheQuestionsAsked(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		w := newWorld(t, s)
+		c := w.address["public"]
+		add := func(text, status string, anonymous bool) *symposium.LiveQuestion {
+			q := &symposium.LiveQuestion{ID: symposium.NewID(), ContributionID: c.ID, Text: text, Language: "en", Status: status,
+				Anonymous: anonymous, Asker: "u:someone", AuthorName: "Aliya Nurlanovna"}
+			if err := s.AddLiveQuestion(ctx, w.events["public"].ID, q); err != nil {
+				t.Fatal(err)
+			}
+			return q
+		}
+		plain := add("How long does it last?", symposium.LiveVisible, false)
+		popular := add("Who pays?", symposium.LiveVisible, true)
+		add("Spam", symposium.LiveHidden, false)
+		if _, err := s.Vote(ctx, popular.ID, "u:voter", true); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.AnswerLiveQuestion(ctx, plain.ID, "Ten years."); err != nil {
+			t.Fatal(err)
+		}
+		pg, err := w.svc.Minutes(ctx, nil, outcomes.Subject{Slug: "public", ID: c.ID})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(pg.Questions) != 2 || pg.Questions[0].ID != popular.ID || pg.Questions[1].ID != plain.ID {
+			t.Fatalf("questions = %+v; want the two visible ones, most votes first", pg.Questions)
+		}
+		if q := pg.Questions[0]; q.AuthorName != "" || q.Asker != "" || q.Votes != 1 {
+			t.Fatalf("the anonymous question shows as %+v", q)
+		}
+		if q := pg.Questions[1]; !q.Answered || q.Answer != "Ten years." || q.AuthorName != "Aliya Nurlanovna" {
+			t.Fatalf("the answered question shows as %+v", q)
+		}
+	})
+}

@@ -43,9 +43,10 @@ func (m storeMeetings) MeetingCounts(ctx context.Context, e *symposium.Event) (a
 	return m.st.MeetingCounts(ctx, e.ID, e.Location())
 }
 
-// QuestionCounter counts the questions asked at an event's contributions.
+// QuestionCounter counts the questions asked at an event's contributions,
+// and of them those answered.
 type QuestionCounter interface {
-	QuestionsAsked(ctx context.Context, eventID string) (int, error)
+	QuestionCounts(ctx context.Context, eventID string) (asked, answered int, err error)
 }
 
 // MeetingCounter counts an event's matchmaking meetings: those accepted by

@@ -133,6 +133,21 @@ func TestReportCountsTheEventsDataAndFeedsAtom(t *testing.T) {
 			}
 		}
 		w.register("public", "late@example.org", "RU", "")
+		var asked []string
+		for _, text := range []string{"Why?", "How?", "Why, again?"} {
+			q := &symposium.LiveQuestion{ID: symposium.NewID(), ContributionID: w.address["public"].ID, Text: text, Language: "en",
+				Status: symposium.LiveVisible, Asker: "u:someone"}
+			if err := s.AddLiveQuestion(ctx, e.ID, q); err != nil {
+				t.Fatal(err)
+			}
+			asked = append(asked, q.ID)
+		}
+		if _, err := s.AnswerLiveQuestion(ctx, asked[0], "Because."); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.MergeLiveQuestion(ctx, asked[2], asked[0]); err != nil {
+			t.Fatal(err)
+		}
 		if _, err := w.svc.Report(ctx, nil, "public"); code(err) != symposium.ENOTFOUND {
 			t.Errorf("report before publishing: %v, want not found", err)
 		}
@@ -150,7 +165,7 @@ func TestReportCountsTheEventsDataAndFeedsAtom(t *testing.T) {
 		}
 		f := v.Figures
 		if f.Registered != 4 || f.Participants != 3 || f.Speakers != 1 || f.Contributions != 2 || len(f.ByCountry) != 2 ||
-			f.ByCountry[0] != (outcomes.Count{Key: "KZ", Count: 2}) {
+			f.ByCountry[0] != (outcomes.Count{Key: "KZ", Count: 2}) || f.Questions != 2 || f.Answered != 1 {
 			t.Errorf("figures = %+v", f)
 		}
 		if len(v.Addresses) != 1 || v.Addresses[0].Speakers[0].Email != "" {

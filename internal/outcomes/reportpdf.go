@@ -150,6 +150,7 @@ func FigureRows(l *i18n.Localizer, f *Figures) [][2]string {
 		{l.T("report.speakers"), n(f.Speakers)},
 		{l.T("report.contributions"), n(f.Contributions)},
 		{l.T("report.questions"), n(f.Questions)},
+		{l.T("report.questions_answered"), n(f.Answered)},
 		{l.T("report.meetings"), l.T("report.meetings_of", "Held", f.MeetingsHeld, "Accepted", f.MeetingsAccepted)},
 		{l.T("report.agreements_signed"), n(f.AgreementsSigned)},
 	}

@@ -26,7 +26,10 @@ func (s *Store) SetLiveSettings(ctx context.Context, eventID string, ls symposiu
 		_, err := t.exec(`INSERT INTO live_settings (event_id, moderation, guests, window_minutes) VALUES ($1, $2, $3, $4)
 			ON CONFLICT (event_id) DO UPDATE SET moderation = $2, guests = $3, window_minutes = $4`,
 			eventID, ls.Moderation, ls.Guests, ls.WindowMinutes)
-		return err
+		if err != nil {
+			return err
+		}
+		return t.changed(ChangeEvent, eventID) // other instances' live services forget their decisions
 	})
 	if err != nil {
 		return fmt.Errorf("store: set live settings: %w", err)
@@ -142,8 +145,22 @@ func recount(t *tx, q *symposium.LiveQuestion) error {
 // votes (ECONFLICT). A vote given twice, or withdrawn without being given,
 // changes nothing and announces nothing.
 func (s *Store) Vote(ctx context.Context, questionID, voter string, on bool) (*symposium.LiveQuestion, error) {
+	return s.VoteWithin(ctx, questionID, voter, on, Quotas{})
+}
+
+// VoteWithin is Vote, counting the vote against the quotas in its own
+// transaction and refusing it past any of them (ETOOMANY). The count of
+// votes moves by the one row added or removed, under the question's lock,
+// so it stays exact without counting the rows again.
+func (s *Store) VoteWithin(ctx context.Context, questionID, voter string, on bool, quotas Quotas) (*symposium.LiveQuestion, error) {
+	if s.votes != nil {
+		return s.votes.vote(ctx, voteRequest{questionID: questionID, voter: voter, on: on, quotas: quotas})
+	}
 	var q *symposium.LiveQuestion
 	err := s.writeLive(ctx, func(t *tx, log *liveLog) error {
+		if err := quotas.take(t); err != nil {
+			return err
+		}
 		var err error
 		if q, err = lockLiveQuestion(t, questionID); err != nil {
 			return err
@@ -151,22 +168,14 @@ func (s *Store) Vote(ctx context.Context, questionID, voter string, on bool) (*s
 		if q.Status != symposium.LiveVisible {
 			return symposium.Errorf(symposium.ECONFLICT, "error.live.not_visible")
 		}
-		var n int64
-		if on {
-			n, err = affected(t.exec(`INSERT INTO live_votes (question_id, voter, created_at) VALUES ($1, $2, $3)
-				ON CONFLICT (question_id, voter) DO NOTHING`, questionID, voter, ts(now())))
-		} else {
-			n, err = affected(t.exec(`DELETE FROM live_votes WHERE question_id = $1 AND voter = $2`, questionID, voter))
-		}
-		if err != nil {
-			return err
-		}
 		q.Voted = on
-		if n == 0 {
-			return nil
-		}
-		if err := recount(t, q); err != nil {
+		delta, err := castVote(t, questionID, voter, on)
+		if err != nil || delta == 0 {
 			return err
+		}
+		err = t.queryRow(`UPDATE live_questions SET votes = votes + $2 WHERE id = $1 RETURNING votes`, questionID, delta).Scan(&q.Votes)
+		if err != nil {
+			return fmt.Errorf("count vote: %w", err)
 		}
 		return log.vote(t, q)
 	})
@@ -174,6 +183,18 @@ func (s *Store) Vote(ctx context.Context, questionID, voter string, on bool) (*s
 		return nil, wrapLive("vote", err)
 	}
 	return q, nil
+}
+
+// castVote adds voter's row of votes for a question (on) or removes it,
+// and returns by how much the count moves: 1, -1, or 0 when the vote was
+// already given or not given.
+func castVote(t *tx, questionID, voter string, on bool) (int64, error) {
+	if on {
+		return affected(t.exec(`INSERT INTO live_votes (question_id, voter, created_at) VALUES ($1, $2, $3)
+			ON CONFLICT (question_id, voter) DO NOTHING`, questionID, voter, ts(now())))
+	}
+	n, err := affected(t.exec(`DELETE FROM live_votes WHERE question_id = $1 AND voter = $2`, questionID, voter))
+	return -n, err
 }
 
 // wrapLive adds the store's context to an internal error and leaves the

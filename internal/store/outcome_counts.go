@@ -6,15 +6,16 @@ import (
 	"time"
 )
 
-// QuestionsAsked counts the live questions asked at the event's
-// contributions, without those merged into another.
-func (s *Store) QuestionsAsked(ctx context.Context, eventID string) (int, error) {
-	var n int
-	err := s.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM live_questions WHERE event_id = $1 AND merged_into = ''`, eventID).Scan(&n)
+// QuestionCounts counts the live questions asked at the event's
+// contributions, without those merged into another, and of them those
+// marked answered.
+func (s *Store) QuestionCounts(ctx context.Context, eventID string) (asked, answered int, err error) {
+	err = s.read.QueryRowContext(ctx, `SELECT COUNT(*), COALESCE(SUM(CASE WHEN answered THEN 1 ELSE 0 END), 0)
+		FROM live_questions WHERE event_id = $1 AND merged_into = ''`, eventID).Scan(&asked, &answered)
 	if err != nil {
-		return 0, fmt.Errorf("store: questions asked: %w", err)
+		return 0, 0, fmt.Errorf("store: question counts: %w", err)
 	}
-	return n, nil
+	return asked, answered, nil
 }
 
 // MeetingCounts counts the event's accepted meeting requests that count

@@ -40,6 +40,7 @@ func openPostgres(ctx context.Context, url string) (*Store, error) {
 		return nil, err
 	}
 	s := &Store{d: postgresDialect, read: db, writer: &pgWriter{db: db}, pool: pool}
+	s.votes = newVoteBatcher(s)
 	if err := s.Ping(ctx); err != nil {
 		s.Close()
 		return nil, err

@@ -21,8 +21,11 @@ type Store struct {
 	d      dialect
 	read   *sql.DB
 	writer writer
-	pool   *pgxpool.Pool // PostgreSQL only: for LISTEN/NOTIFY.
-	path   string        // SQLite only: the database file.
+	// votes batches live votes on PostgreSQL (see live_votes_pg.go); nil
+	// on SQLite, whose writer batches every write.
+	votes *voteBatcher
+	pool  *pgxpool.Pool // PostgreSQL only: for LISTEN/NOTIFY.
+	path  string        // SQLite only: the database file.
 
 	changes    changeFeed
 	live       liveFeed // live questions' streams; see live_log.go
@@ -75,6 +78,9 @@ func (s *Store) Ping(ctx context.Context) error {
 
 // Close waits for pending writes and closes every connection.
 func (s *Store) Close() error {
+	if s.votes != nil {
+		s.votes.close()
+	}
 	werr := s.writer.close()
 	rerr := s.read.Close()
 	if s.pool != nil {

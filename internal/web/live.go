@@ -3,6 +3,8 @@ package web
 import (
 	"html/template"
 	"net/http"
+	"net/url"
+	"strconv"
 	"strings"
 
 	"symposium"
@@ -31,6 +33,32 @@ type liveView struct {
 	Top []symposium.LiveQuestion
 }
 
+// PrevPage is the number of the list's page before this one, 0 for none.
+func (v *liveView) PrevPage() int {
+	if v.Page > 1 {
+		return v.Page - 1
+	}
+	return 0
+}
+
+// NextPage is the number of the list's page after this one, 0 for none.
+func (v *liveView) NextPage() int {
+	if v.Page > 0 && v.Page < v.Pages {
+		return v.Page + 1
+	}
+	return 0
+}
+
+// PageLink is the address of a page of the list, in its order and
+// language.
+func (v *liveView) PageLink(page int) string {
+	q := url.Values{"sort": {v.Query.Sort}, "page": {strconv.Itoa(page)}}
+	if v.Query.Language != "" {
+		q.Set("language", v.Query.Language)
+	}
+	return "?" + q.Encode()
+}
+
 // presenterTop is how many questions the presenter's screen shows.
 const presenterTop = 6
 
@@ -40,6 +68,8 @@ func (h *Handler) liveRoutes(mux routeTable) {
 	mux.HandleFunc("GET /live/{id}/presenter", h.showPresenter)
 	mux.HandleFunc("GET /live/{id}/moderate", h.showModeration)
 	mux.HandleFunc("GET /live/{id}/export/{format}", h.exportLive)
+	mux.HandleFunc("GET /live/{id}/badge", h.showBadgeJoin)
+	mux.HandleFunc("POST /live/{id}/badge", h.joinByBadge)
 	mux.HandleFunc("POST /live/{id}/questions", h.askQuestion)
 	mux.HandleFunc("POST /live/{id}/polls", h.createPoll)
 	mux.HandleFunc("POST /live/questions/{qid}/vote", h.voteQuestion)
@@ -54,11 +84,7 @@ func (h *Handler) liveRoutes(mux routeTable) {
 // caller returns who acts on live questions, giving a guest without an
 // account a device ID on their first visit to an event that takes guests.
 func (h *Handler) caller(w http.ResponseWriter, r *http.Request, guests bool) live.Caller {
-	var guest string
-	if c, err := r.Cookie(api.GuestCookie); err == nil {
-		guest = c.Value
-	}
-	c := live.CallerFrom(r.Context(), guest)
+	c := h.guestCaller(r)
 	if c.User == nil && c.Guest == "" && guests {
 		c.Guest = symposium.NewID()
 		http.SetCookie(w, &http.Cookie{Name: api.GuestCookie, Value: c.Guest, Path: "/", MaxAge: 30 * 24 * 3600,
@@ -68,18 +94,30 @@ func (h *Handler) caller(w http.ResponseWriter, r *http.Request, guests bool) li
 }
 
 // guestCaller returns the caller of a form: the guest's device ID comes
-// from the cookie their first visit set.
+// from the cookie their first visit set, and the badge's ticket from the
+// cookie joining by badge set.
 func (h *Handler) guestCaller(r *http.Request) live.Caller {
 	var guest string
 	if c, err := r.Cookie(api.GuestCookie); err == nil {
 		guest = c.Value
 	}
-	return live.CallerFrom(r.Context(), guest)
+	c := live.CallerFrom(r.Context(), guest)
+	if b, err := r.Cookie(live.BadgeCookie); err == nil {
+		c.Badge = b.Value
+	}
+	return c
 }
 
 // loadLive reads what a live page shows.
-func (h *Handler) loadLive(w http.ResponseWriter, r *http.Request, id string) (*liveView, error) {
-	q := live.Query{Sort: r.URL.Query().Get("sort"), Language: r.URL.Query().Get("language")}
+// The list is paged unless paged is false (the presenter's screen).
+func (h *Handler) loadLive(w http.ResponseWriter, r *http.Request, id string, paged bool) (*liveView, error) {
+	q := live.Query{Sort: r.URL.Query().Get("sort"), Language: r.URL.Query().Get("language"), Page: 1}
+	if n, err := strconv.Atoi(r.URL.Query().Get("page")); err == nil && n > 1 {
+		q.Page = n
+	}
+	if !paged {
+		q.Page = 0 // the presenter's screen picks its top questions from all
+	}
 	if q.Sort != "time" {
 		q.Sort = "votes"
 	}
@@ -122,7 +160,7 @@ func (h *Handler) showLive(w http.ResponseWriter, r *http.Request) {
 
 // liveOr renders a live page, or the error reading it.
 func (h *Handler) liveOr(w http.ResponseWriter, r *http.Request, name string, f *form, status int) {
-	v, err := h.loadLive(w, r, r.PathValue("id"))
+	v, err := h.loadLive(w, r, r.PathValue("id"), name != "live_presenter")
 	if err != nil {
 		h.Error(w, r, err)
 		return

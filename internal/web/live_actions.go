@@ -20,8 +20,15 @@ func backTo(r *http.Request, contributionID string) string {
 	case "presenter":
 		path += "/presenter"
 	}
+	q := url.Values{}
 	if s := r.PostForm.Get("sort"); s == "time" || s == "votes" {
-		path += "?sort=" + s
+		q.Set("sort", s)
+	}
+	if n, err := strconv.Atoi(r.PostForm.Get("page")); err == nil && n > 1 {
+		q.Set("page", strconv.Itoa(n))
+	}
+	if len(q) > 0 {
+		path += "?" + q.Encode()
 	}
 	return path
 }

@@ -100,3 +100,34 @@ document.addEventListener("DOMContentLoaded", function () {
     stream.addEventListener(kind, refresh);
   });
 });
+
+// Joining by badge: where the browser reads QR codes, the phone's camera
+// reads the participant's own badge and sends its code; elsewhere the code
+// is typed into the form.
+(function () {
+  var form = document.querySelector("[data-badge-form]");
+  var camera = form && form.querySelector("[data-badge-camera]");
+  if (!camera || !("BarcodeDetector" in window) || !navigator.mediaDevices) {
+    return;
+  }
+  camera.hidden = false;
+  camera.addEventListener("click", function () {
+    var video = document.querySelector("[data-badge-video]");
+    var detector = new window.BarcodeDetector({ formats: ["qr_code"] });
+    navigator.mediaDevices.getUserMedia({ video: { facingMode: "environment" } }).then(function (stream) {
+      video.srcObject = stream;
+      video.hidden = false;
+      return video.play();
+    }).then(function tick() {
+      detector.detect(video).then(function (codes) {
+        if (!codes.length) {
+          requestAnimationFrame(tick);
+          return;
+        }
+        video.srcObject.getTracks().forEach(function (t) { t.stop(); });
+        form.querySelector("[name=ticket]").value = codes[0].rawValue;
+        form.submit();
+      });
+    }).catch(function () { camera.hidden = true; });
+  });
+})();
