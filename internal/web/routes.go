@@ -27,6 +27,7 @@ func (h *Handler) routes(mux routeTable) {
 	mux.HandleFunc("POST /verify", h.verify)
 	mux.HandleFunc("GET /verify/resend", h.resendForm)
 	mux.HandleFunc("POST /verify/resend", h.resend)
+	mux.HandleFunc("GET /my", h.showMySymposium)
 	mux.HandleFunc("GET /account", h.showAccount)
 	mux.HandleFunc("POST /account/email", h.changeEmail)
 	mux.HandleFunc("POST /account/verify", h.resendOwnVerification)
