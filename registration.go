@@ -68,11 +68,14 @@ type Registration struct {
 	Listed       bool              `json:"listed" doc:"The registrant agrees to appear on the participant list."`
 	// PhotoConsent is the registrant's answer to being photographed and
 	// shown in the event's photos: "yes", "no" or "" (not answered).
-	PhotoConsent string     `json:"photo_consent" enum:"yes,no," doc:"Agreement to appear in the event's photos: yes, no, or empty for not answered."`
-	Language     string     `json:"language"`
-	Status       string     `json:"status"`
-	Ticket       string     `json:"ticket,omitempty"`
-	CheckedInAt  *time.Time `json:"checked_in_at,omitempty"`
+	PhotoConsent string `json:"photo_consent" enum:"yes,no," doc:"Agreement to appear in the event's photos: yes, no, or empty for not answered."`
+	Language     string `json:"language"`
+	Status       string `json:"status"`
+	Ticket       string `json:"ticket,omitempty"`
+	// WaitlistPlace is a waitlisted registration's place in the queue, 1
+	// for the next to be promoted; 0 for any other.
+	WaitlistPlace int        `json:"waitlist_place,omitempty" doc:"A waitlisted registration's place in the queue, 1 for the next to be promoted."`
+	CheckedInAt   *time.Time `json:"checked_in_at,omitempty"`
 	// EmailConfirmed says the registrant proved the address is theirs:
 	// signed in with it, or opened a link mailed to it.
 	EmailConfirmed bool `json:"email_confirmed"`

@@ -81,8 +81,7 @@ func (s *Store) myRoles(ctx context.Context, m *myEvents, uid string) error {
 // with its place in its category's queue.
 func (s *Store) myRegistrations(ctx context.Context, m *myEvents, email, ids string) error {
 	return s.each(ctx, "my symposium: registrations", `SELECT `+myEventColumns+`, r.id, c.name, r.status, r.checked_in_at, r.created_at,
-		CASE WHEN r.status = 'waitlisted' THEN (SELECT COUNT(*) FROM registrations w WHERE w.category_id = r.category_id
-			AND w.status = 'waitlisted' AND (w.created_at < r.created_at OR (w.created_at = r.created_at AND w.id <= r.id))) ELSE 0 END
+		`+waitlistPlace+`
 		FROM registrations r JOIN events e ON e.id = r.event_id JOIN registration_categories c ON c.id = r.category_id
 		WHERE ((r.email = $1 AND $1 <> '') OR r.person_id IN (SELECT value FROM `+s.d.jsonEach("$2")+`))
 		  AND r.status IN ('confirmed', 'waitlisted', 'pending')
