@@ -96,6 +96,10 @@ func TestMySymposium(t *testing.T) {
 		if evs := asSlice(carol["events"]); len(evs) != 2 || !strings.Contains(jsonOf(evs[1]), `"waitlist_place":1`) {
 			t.Errorf("Carol's symposium: %v", carol)
 		}
+		if _, html := e.do("GET", "/events/"+w.other+"?lang=en", nil, nil); !strings.Contains(html, `class="button" href="/events/other/abstracts/new"`) ||
+			!strings.Contains(html, `class="button" href="/events/other/register"`) {
+			t.Errorf("the page of an event whose call and registration are open offers neither")
+		}
 		page := e.browserAs(t, "ada@example.org")
 		resp, html := page.do("GET", "/my?lang=kk", nil, nil)
 		for _, want := range []string{"Менің симпозиумым", "Notes on Menabrea", "Hall A", "Analytical engines", "Songs of the engine",

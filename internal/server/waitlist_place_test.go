@@ -35,6 +35,10 @@ func TestWaitlistPlaceOnPages(t *testing.T) {
 				t.Errorf("the page after registering (%d) lacks %q", resp.StatusCode, want)
 			}
 		}
+		if _, page := e.do("GET", "/events/small", nil, nil); !strings.Contains(page, `class="button" href="/events/small/register"`) ||
+			strings.Contains(page, "/events/small/abstracts/new") {
+			t.Errorf("the event page should offer to register, and no call for abstracts it does not have")
+		}
 		manage := manageLinkOf(t, e, "third@example.org")
 		if _, page := e.browser().do("GET", manage, nil, nil); !strings.Contains(page, "Ваш номер в листе ожидания: 2.") {
 			t.Errorf("the manage page lacks the place in the queue")
