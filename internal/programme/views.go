@@ -71,6 +71,14 @@ type Page struct {
 	Room         *symposium.Room
 	Speakers     []*symposium.Person
 	Orgs         map[string]*symposium.Organization
+	// Session is the entry's session, if any, and Chairs its conveners.
+	Session *symposium.Session
+	Chairs  []*symposium.Person
+	// Prev and Next are the entries before and after it in the
+	// timetable, for a scheduled entry.
+	Prev, Next *symposium.Contribution
+	// Materials counts the entry's materials the caller may see.
+	Materials int
 }
 
 // Page returns the page of one entry of the event's programme, for
@@ -109,7 +117,7 @@ func (s *Service) Page(ctx context.Context, u *symposium.User, slug, id string) 
 	if v.Orgs, err = s.organizationsOf(ctx, v.Speakers); err != nil {
 		return nil, err
 	}
-	return v, nil
+	return v, s.surroundings(ctx, u, v)
 }
 
 // Speakers are an event's speakers with their organizations.

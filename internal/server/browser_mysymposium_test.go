@@ -34,4 +34,15 @@ func TestBrowserMySymposium(t *testing.T) {
 	}
 	browsertest.NoHorizontalOverflow(t, b, "my symposium")
 	browsertest.Screenshot(t, b, "my-symposium")
+	err = chromedp.Do(b,
+		chromedp.Click(chromedp.CSS(`.my-event a[href*="/contributions/"]`)),
+		chromedp.WaitVisible(chromedp.CSS(".contribution-session")),
+	)
+	if err != nil {
+		t.Fatalf("open the talk from My Symposium: %v", err)
+	}
+	if text, _ := chromedp.Run(b, chromedp.Text(chromedp.CSS(".contribution-session"))); !strings.Contains(text, "Analytical engines") {
+		t.Errorf("the talk's page names its session and chair as %q", text)
+	}
+	browsertest.NoHorizontalOverflow(t, b, "talk")
 }

@@ -100,6 +100,20 @@ func TestMySymposium(t *testing.T) {
 			!strings.Contains(html, `class="button" href="/events/other/register"`) {
 			t.Errorf("the page of an event whose call and registration are open offers neither")
 		}
+		menabrea := future.Talks[0].ContributionID
+		closing := mustAPI(t, e, w.admin, "POST", "/api/v1/events/"+w.future+"/contributions", map[string]any{
+			"title": map[string]string{"en": "Closing remarks"}, "kind": "address", "starts_at": talkAt.Add(time.Hour).Format(time.RFC3339),
+			"duration_minutes": 15}, 201)["id"].(string)
+		_, talk := e.do("GET", "/events/"+w.future+"/contributions/"+menabrea+"?lang=en", nil, nil)
+		for _, want := range []string{"Analytical engines", `<a href="/people/` + w.adaPerson + `">Ada Lovelace</a>`,
+			`href="/events/` + w.future + `/contributions/` + closing + `" rel="next"`} {
+			if !strings.Contains(talk, want) {
+				t.Errorf("the talk's page lacks %q", want)
+			}
+		}
+		if _, html := e.do("GET", "/events/"+w.future+"/contributions/"+closing+"?lang=en", nil, nil); !strings.Contains(html, `/contributions/`+menabrea+`" rel="prev"`) {
+			t.Errorf("the closing's page does not lead back to the talk before it")
+		}
 		page := e.browserAs(t, "ada@example.org")
 		resp, html := page.do("GET", "/my?lang=kk", nil, nil)
 		for _, want := range []string{"Менің симпозиумым", "Notes on Menabrea", "Hall A", "Analytical engines", "Songs of the engine",
