@@ -132,6 +132,7 @@ func (h *Handler) reviewRoutes(mux routeTable) {
 	mux.HandleFunc("GET /events/{slug}/book.pdf", h.bookOfAbstracts)
 	mux.HandleFunc("GET /events/{slug}/reviews", h.showReviewing)
 	mux.HandleFunc("POST /events/{slug}/reviews/bids", h.saveBids)
+	mux.HandleFunc("POST /events/{slug}/reviews/languages", h.saveLanguages)
 	mux.HandleFunc("GET /events/{slug}/decisions", h.showDecisions)
 	mux.HandleFunc("POST /events/{slug}/decisions", h.decideMany)
 	mux.HandleFunc("POST /events/{slug}/decisions/release", h.releaseDecisions)
