@@ -23,6 +23,9 @@ type Attachment struct {
 	QR          string `json:"qr,omitempty"`    // text to draw as a QR code PNG
 	Event       string `json:"event,omitempty"` // ID of an event whose calendar to attach
 	Lang        string `json:"lang,omitempty"`  // the calendar's language
+	// ContentID, when set, sends the file inline, for the HTML part to
+	// show as cid:ContentID, such as a ticket's QR code.
+	ContentID string `json:"content_id,omitempty"`
 }
 
 // OutboxMail is a message in the outbox with its delivery state: waiting,

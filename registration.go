@@ -77,7 +77,10 @@ type Registration struct {
 	Language    string            `json:"language"`
 	Status      string            `json:"status"`
 	Ticket      string            `json:"ticket,omitempty"`
-	CheckedInAt *time.Time        `json:"checked_in_at,omitempty"`
+	// WaitlistPlace is a waitlisted registration's place in the queue, 1
+	// for the next to be promoted; 0 for any other.
+	WaitlistPlace int        `json:"waitlist_place,omitempty" doc:"A waitlisted registration's place in the queue, 1 for the next to be promoted."`
+	CheckedInAt   *time.Time `json:"checked_in_at,omitempty"`
 	// EmailConfirmed says the registrant proved the address is theirs:
 	// signed in with it, or opened a link mailed to it.
 	EmailConfirmed bool `json:"email_confirmed"`

@@ -21,6 +21,7 @@ import (
 	"symposium/internal/live"
 	"symposium/internal/matchmaking"
 	"symposium/internal/outcomes"
+	"symposium/internal/overview"
 	"symposium/internal/people"
 	"symposium/internal/privacy"
 	"symposium/internal/programme"
@@ -67,6 +68,7 @@ type Deps struct {
 	Audit        *audit.Service
 	Programme    *programme.Service
 	Privacy      *privacy.Service
+	Overview     *overview.Service
 	Matchmaking  *matchmaking.Service
 	Live         *live.Service
 	Outcomes     *outcomes.Service

@@ -45,6 +45,8 @@ func (a *API) reviewerRoutes() {
 	tag := "Review"
 	huma.Register(a.huma, a.authed(op("put-reviewer", http.MethodPut, "/events/{slug}/reviewers", "Make an account a reviewer, for some tracks", tag)), a.putReviewer)
 	huma.Register(a.huma, a.authed(op("my-assignments", http.MethodGet, "/events/{slug}/assignments/mine", "The abstracts assigned to the caller", tag)), a.myAssignments)
+	huma.Register(a.huma, a.authed(op("set-my-reviewer-languages", http.MethodPut, "/events/{slug}/reviewers/languages",
+		"The languages the caller, a reviewer, reads: the automatic assignment gives them only abstracts in these; none means any", tag)), a.setMyLanguages)
 	huma.Register(a.huma, a.authed(op("bid", http.MethodPost, "/abstracts/{id}/bid", "Bid for an abstract", tag)), a.bid)
 	huma.Register(a.huma, a.authed(op("declare-conflict", http.MethodPost, "/abstracts/{id}/conflicts", "Declare a conflict of interest", tag)), a.declareConflict)
 }
@@ -93,4 +95,20 @@ func (a *API) declareConflict(ctx context.Context, in *struct {
 		return nil, a.fail(ctx, err)
 	}
 	return nil, nil
+}
+
+// languagesBody are the languages a reviewer reads.
+type languagesBody struct {
+	Languages []string `json:"languages" maxItems:"4" doc:"Language codes: en, zh, kk, ru. Empty for any language."`
+}
+
+func (a *API) setMyLanguages(ctx context.Context, in *struct {
+	Slug string `path:"slug" maxLength:"64"`
+	Body languagesBody
+}) (*struct{ Body languagesBody }, error) {
+	langs, err := a.Review.SetMyLanguages(ctx, symposium.UserFromContext(ctx), in.Slug, in.Body.Languages)
+	if err != nil {
+		return nil, a.fail(ctx, err)
+	}
+	return &struct{ Body languagesBody }{Body: languagesBody{Languages: langs}}, nil
 }

@@ -28,6 +28,7 @@ func (a *API) routes() {
 	a.auditRoutes()
 	a.userRoutes()
 	a.privacyRoutes()
+	a.overviewRoutes()
 	a.matchmakingRoutes()
 	a.liveRoutes()
 	a.minutesRoutes()

@@ -68,7 +68,14 @@ func (s *SMTP) Send(ctx context.Context, m symposium.Mail) error {
 		msg.AddAlternativeString(gomail.TypeTextHTML, m.HTML)
 	}
 	for _, a := range m.Attachments {
-		if err := msg.AttachReader(a.Name, bytes.NewReader(a.Data), gomail.WithFileContentType(gomail.ContentType(a.ContentType))); err != nil {
+		typ := gomail.WithFileContentType(gomail.ContentType(a.ContentType))
+		if a.ContentID != "" {
+			if err := msg.EmbedReader(a.Name, bytes.NewReader(a.Data), typ, gomail.WithFileContentID("<"+a.ContentID+">")); err != nil {
+				return fmt.Errorf("mail: embed %s: %w", a.Name, err)
+			}
+			continue
+		}
+		if err := msg.AttachReader(a.Name, bytes.NewReader(a.Data), typ); err != nil {
 			return fmt.Errorf("mail: attach %s: %w", a.Name, err)
 		}
 	}

@@ -3,6 +3,7 @@ package programme
 import (
 	"context"
 	"slices"
+	"time"
 
 	"symposium"
 )
@@ -70,6 +71,14 @@ type Page struct {
 	Room         *symposium.Room
 	Speakers     []*symposium.Person
 	Orgs         map[string]*symposium.Organization
+	// Session is the entry's session, if any, and Chairs its conveners.
+	Session *symposium.Session
+	Chairs  []*symposium.Person
+	// Prev and Next are the entries before and after it in the
+	// timetable, for a scheduled entry.
+	Prev, Next *symposium.Contribution
+	// Materials counts the entry's materials the caller may see.
+	Materials int
 }
 
 // Page returns the page of one entry of the event's programme, for
@@ -108,7 +117,7 @@ func (s *Service) Page(ctx context.Context, u *symposium.User, slug, id string) 
 	if v.Orgs, err = s.organizationsOf(ctx, v.Speakers); err != nil {
 		return nil, err
 	}
-	return v, nil
+	return v, s.surroundings(ctx, u, v)
 }
 
 // Speakers are an event's speakers with their organizations.
@@ -121,6 +130,9 @@ type Speakers struct {
 	// Outside counts, for the event's managers, the scheduled entries
 	// outside the event's days.
 	Outside int
+	// RegistrationOpen and CallOpen say whether people may register for
+	// the event, and submit abstracts to its call, now.
+	RegistrationOpen, CallOpen bool
 }
 
 // Speakers returns the event, with its organizers, and the people who
@@ -137,6 +149,9 @@ func (s *Service) Speakers(ctx context.Context, u *symposium.User, slug string) 
 	}
 	v := &Speakers{Event: e, Access: access, Speakers: redact(u, people)}
 	if v.Orgs, err = s.organizationsOf(ctx, v.Speakers); err != nil {
+		return nil, err
+	}
+	if v.RegistrationOpen, v.CallOpen, err = s.openDoors(ctx, e, time.Now()); err != nil {
 		return nil, err
 	}
 	if access.CanManage() {
@@ -236,4 +251,26 @@ func (s *Service) editorPeople(ctx context.Context, v *Editor, chosen []string) 
 		}
 	}
 	return out, nil
+}
+
+// openDoors says whether the event takes registrations at now, in at
+// least one category, and whether its call for abstracts is open.
+func (s *Service) openDoors(ctx context.Context, e *symposium.Event, now time.Time) (registration, call bool, err error) {
+	if e.TakesRegistrations() && now.Before(e.EndsAt) {
+		cats, err := s.store.Categories(ctx, e.ID)
+		if err != nil {
+			return false, false, err
+		}
+		for i := range cats {
+			registration = registration || cats[i].IsOpen(now)
+		}
+	}
+	c, err := s.store.Call(ctx, e.ID)
+	switch {
+	case symposium.ErrorCode(err) == symposium.ENOTFOUND:
+		return registration, false, nil
+	case err != nil:
+		return false, false, err
+	}
+	return registration, c.IsOpen(now), nil
 }

@@ -47,18 +47,22 @@ func (s *Service) mailer(e *symposium.Event, key ed25519.PrivateKey) store.Regis
 				code, _ = ticket.Sign(key, e.ID, r.ID)
 			}
 		}
-		m := symposium.Mail{
-			To: r.Email, ToName: name,
-			Subject: l.T(keys[0], "Event", title),
-			Text:    l.T(keys[1], "Name", name, "Event", title, "When", when, "Link", link, "Ticket", code),
+		text := func(tk string) string {
+			t := l.T(keys[1], "Name", name, "Event", title, "When", when, "Link", link, "Ticket", tk)
+			if r.HoldUntil != nil && r.Status == symposium.RegConfirmed {
+				until := r.HoldUntil.In(e.Location())
+				t += "\n" + l.T("mail.registration.hold", "Until", l.DateTime(until), "Link", link)
+			}
+			return t
 		}
-		if r.HoldUntil != nil && r.Status == symposium.RegConfirmed {
-			until := r.HoldUntil.In(e.Location())
-			m.Text += "\n" + l.T("mail.registration.hold", "Until", l.DateTime(until), "Link", link)
-		}
+		m := symposium.Mail{To: r.Email, ToName: name, Subject: l.T(keys[0], "Event", title), Text: text("")}
 		if code != "" {
+			// The ticket is its QR code, shown inline in the HTML part
+			// and attached for the plain text one, not its long text.
+			m.Text = text(l.T("mail.registration.ticket_attached"))
+			m.HTML = mailHTML(text(qrMarker), l.T("manage.qr_label"))
 			m.Attachments = []symposium.Attachment{
-				{Name: "ticket.png", ContentType: "image/png", QR: code},
+				{Name: "ticket.png", ContentType: "image/png", QR: code, ContentID: ticketContentID},
 				{Name: e.Slug + ".ics", ContentType: "text/calendar; charset=utf-8; method=PUBLISH", Event: e.ID, Lang: r.Language},
 			}
 		}

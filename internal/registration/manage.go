@@ -64,7 +64,10 @@ func (s *Service) fill(ctx context.Context, m *Managed) error {
 			m.Category = &cats[i]
 		}
 	}
-	r.Ticket, err = s.ticket(ctx, r)
+	if r.Ticket, err = s.ticket(ctx, r); err != nil {
+		return err
+	}
+	r.WaitlistPlace, err = s.store.WaitlistPlace(ctx, r.ID)
 	return err
 }
 

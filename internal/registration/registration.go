@@ -107,7 +107,7 @@ func (s *Service) form(ctx context.Context, e *symposium.Event, access symposium
 // held until the registrant opens the link mailed to them, and too many
 // such registrations from the caller's client address, or mails to that
 // address, are refused with ETOOMANY.
-func (s *Service) Register(ctx context.Context, u *symposium.User, slug string, r *symposium.Registration) (*Page, string, error) {
+func (s *Service) Register(ctx context.Context, u *symposium.User, slug string, r *symposium.Registration) (*Registered, string, error) {
 	e, access, err := s.events.Visible(ctx, u, slug)
 	if err != nil {
 		return nil, "", err
@@ -116,7 +116,21 @@ func (s *Service) Register(ctx context.Context, u *symposium.User, slug string, 
 	if err != nil {
 		return nil, "", err
 	}
-	return &Page{Event: e, Access: access}, manage, nil
+	out := &Registered{Page: Page{Event: e, Access: access}}
+	cats, err := s.store.Categories(ctx, e.ID)
+	for i := range cats {
+		if cats[i].ID == r.CategoryID {
+			out.Category = &cats[i]
+		}
+	}
+	return out, manage, err
+}
+
+// Registered is what a new registration's page shows beside it: its event
+// and its category.
+type Registered struct {
+	Page
+	Category *symposium.Category
 }
 
 // register validates and stores a registration for an event.
@@ -160,6 +174,11 @@ func (s *Service) register(ctx context.Context, u *symposium.User, e *symposium.
 	}
 	if r.Status != symposium.RegConfirmed {
 		r.Ticket = "" // a ticket is given only for a confirmed place
+	}
+	if r.Status == symposium.RegWaitlisted {
+		if r.WaitlistPlace, err = s.store.WaitlistPlace(ctx, r.ID); err != nil {
+			return "", err
+		}
 	}
 	return manage, nil
 }

@@ -41,8 +41,9 @@ type candidate struct {
 }
 
 // propose assigns each abstract perAbstract reviewers in all, counting
-// those it has: never a conflicted reviewer, one who bid "not", or one
-// whose tracks leave the abstract's out; eager bids first, then willing,
+// those it has: never a conflicted reviewer, one who bid "not", one whose
+// tracks leave the abstract's out, or one who reads none of the
+// languages they named it is written in; eager bids first, then willing,
 // then the reviewers of the track; the load kept even, no reviewer taking
 // more than an even share while another could take it. The abstracts with
 // the fewest possible reviewers are served first.
@@ -115,6 +116,9 @@ func candidates(in assignment, a *symposium.Abstract) []candidate {
 			c.bid = 0
 		case symposium.BidWilling:
 			c.bid = 1
+		}
+		if len(r.Languages) > 0 && a.Language != "" && !slices.Contains(r.Languages, a.Language) {
+			continue
 		}
 		if len(r.TrackIDs) > 0 {
 			if !slices.Contains(r.TrackIDs, a.TrackID) {

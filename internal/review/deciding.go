@@ -50,13 +50,16 @@ func (s *Service) DecisionList(ctx context.Context, u *symposium.User, slug stri
 // their reviews summed up, how many decisions wait to be released, the
 // reviewers, and every abstract briefly, to name them in an assignment.
 type Board struct {
-	Event     *symposium.Event
-	Access    symposium.Access
-	Call      *symposium.Call
-	Rows      []Row
-	Pending   int
-	Reviewers []*store.Reviewer
-	Abstracts []*symposium.Abstract
+	Event   *symposium.Event
+	Access  symposium.Access
+	Call    *symposium.Call
+	Rows    []Row
+	Pending int
+	// PendingMails is how many mails releasing the pending decisions
+	// sends: one to each author with an email of each abstract.
+	PendingMails int
+	Reviewers    []*store.Reviewer
+	Abstracts    []*symposium.Abstract
 }
 
 // Board returns the decision list of the event with the slug, filtered
@@ -78,6 +81,9 @@ func (s *Service) Board(ctx context.Context, u *symposium.User, slug string, f L
 		return nil, err
 	}
 	b.Pending = len(pending)
+	if b.PendingMails, err = s.mailsToRelease(ctx, pending); err != nil {
+		return nil, err
+	}
 	if b.Reviewers, err = s.store.EventReviewers(ctx, e.ID); err != nil {
 		return nil, err
 	}
@@ -85,6 +91,29 @@ func (s *Service) Board(ctx context.Context, u *symposium.User, slug string, f L
 		return nil, err
 	}
 	return b, nil
+}
+
+// mailsToRelease counts the mails releasing the decisions of the rows
+// sends, as decisionMails writes them: one to each author with an email
+// of each abstract still submitted.
+func (s *Service) mailsToRelease(ctx context.Context, rows []Row) (int, error) {
+	var ids []string
+	for _, r := range rows {
+		if r.Abstract.Status == symposium.AbstractSubmitted {
+			ids = append(ids, r.Abstract.AuthorIDs...)
+		}
+	}
+	people, err := s.store.People(ctx, ids)
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, id := range ids {
+		if p := people[id]; p != nil && p.Email != "" {
+			n++
+		}
+	}
+	return n, nil
 }
 
 // decisionList returns an event's abstracts with their reviews summed up,

@@ -17,9 +17,12 @@ type Page struct {
 	// being one.
 	Unconfirmed bool
 	// Reviewing says the caller reviews the abstract; Next is then the
-	// next abstract they have to review, or "".
+	// next abstract they have to review, or "", and Submitted says their
+	// review of this one is submitted: only then, without a Next, have
+	// they reviewed everything.
 	Reviewing bool
 	Next      string
+	Submitted bool
 	// For managers: the event's reviewers by account ID, and the
 	// abstract's assignments.
 	Reviewers   map[string]symposium.User
@@ -48,6 +51,9 @@ func (s *Service) Page(ctx context.Context, u *symposium.User, id string) (*Page
 	}
 	if p.Reviewing {
 		p.Next, err = s.next(ctx, u, v.Event.ID, v.Abstract.ID)
+		for _, r := range p.Reviews {
+			p.Submitted = p.Submitted || (r.ReviewerID == u.ID && r.Submitted)
+		}
 	}
 	return p, err
 }

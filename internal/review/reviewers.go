@@ -115,6 +115,8 @@ type Reviewing struct {
 	Assigned []Assigned
 	Next     string
 	Bids     []Biddable
+	// Languages are the languages the reviewer reads; none means any.
+	Languages []string
 }
 
 // Reviewing returns the reviewer's page of the event with the slug, for
@@ -135,6 +137,9 @@ func (s *Service) Reviewing(ctx context.Context, u *symposium.User, slug string)
 		return nil, err
 	}
 	if v.Bids, err = s.biddingList(ctx, u, e.ID); err != nil {
+		return nil, err
+	}
+	if v.Languages, err = s.reviewerLanguages(ctx, u, e.ID); err != nil {
 		return nil, err
 	}
 	return v, nil

@@ -22,7 +22,7 @@ func a11yPages(ev string) []string {
 		ev + "/registrations", ev + "/registration-form", ev + "/participants", ev + "/invitations", ev + "/checkin",
 		ev + "/checkin?q=a", ev + "/register", ev + "/cfp", ev + "/cfp/edit", ev + "/audit", "/search?q=Shaimer",
 		"/people/new", "/people/duplicates", "/organizations/new", "/admin/users", "/admin/site", "/admin/mail",
-		"/admin/audit", "/account", "/account/tokens"}
+		"/admin/audit", "/account", "/account/tokens", "/my"}
 }
 
 // a11yPublicPages are the pages the audit opens signed out.

@@ -3,6 +3,7 @@ package server_test
 import (
 	"context"
 	"net/http"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -308,6 +309,13 @@ func statusCell(t *testing.T, b context.Context, id string) string {
 // list's statuses and the store.
 func releaseInBrowser(t *testing.T, f *pagesFixture, b context.Context) {
 	t.Helper()
+	if err := chromedp.Do(b, chromedp.Click(chromedp.CSS(`.release-confirm summary`)),
+		chromedp.WaitVisible(chromedp.CSS(`form[action$="/decisions/release"] button[type="submit"]`))); err != nil {
+		t.Fatalf("open the release's confirmation: %v", err)
+	}
+	if ask := textOf(t, b, `form[action$="/decisions/release"] p`); !regexp.MustCompile(`Releasing sends [1-9]\d* mails? to the authors`).MatchString(ask) {
+		t.Errorf("the release's confirmation reads %q; want how many mails go out", ask)
+	}
 	loadAfterClick(t, b, `form[action$="/decisions/release"] button[type="submit"]`, "release the decisions")
 	if notice := textOf(t, b, ".alert.success"); !strings.Contains(notice, "3 decisions were released") {
 		t.Errorf("after the release, the notice reads %q", notice)

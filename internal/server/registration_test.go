@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"mime"
 	"mime/multipart"
+	"mime/quotedprintable"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -13,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"symposium"
 	"symposium/internal/mail"
 	"symposium/internal/mail/smtptest"
 	"symposium/internal/store"
@@ -125,7 +127,7 @@ func TestRegistrationLifecycleThroughTheAPI(t *testing.T) {
 		mails, _ := s.ListMail(ctx, "", 20)
 		promoted := false
 		for _, m := range mails {
-			if m.Mail.To == "two@example.org" && strings.Contains(m.Mail.Subject, "您已获得名额") && regexp.MustCompile(`S1[A-Za-z0-9_-]{128}`).MatchString(m.Mail.Text) {
+			if m.Mail.To == "two@example.org" && strings.Contains(m.Mail.Subject, "您已获得名额") && mailedTicket(m.Mail) != "" {
 				promoted = true
 			}
 		}
@@ -167,12 +169,24 @@ func ticketOf(t *testing.T, e *env, id, email string) string {
 	mails, _ := e.store.ListMail(ctx, "", 100)
 	for _, m := range mails {
 		if m.Mail.To == email {
-			if tk := regexp.MustCompile(`S1[A-Za-z0-9_-]{128}`).FindString(m.Mail.Text); tk != "" {
+			if tk := mailedTicket(m.Mail); tk != "" {
 				return tk
 			}
 		}
 	}
 	t.Fatalf("no ticket mailed to %s", email)
+	return ""
+}
+
+// mailedTicket returns the ticket a mail carries as its inline QR code,
+// or "". The ticket's long text is not in the mail's text.
+func mailedTicket(m symposium.Mail) string {
+	for _, a := range m.Attachments {
+		if a.ContentID == "ticket" && regexp.MustCompile(`^S1[A-Za-z0-9_-]{128}$`).MatchString(a.QR) && !strings.Contains(m.Text, a.QR) &&
+			strings.Contains(m.HTML, `src="cid:ticket"`) {
+			return a.QR
+		}
+	}
 	return ""
 }
 
@@ -267,22 +281,47 @@ func TestConfirmationMailCarriesTicketAndCalendar(t *testing.T) {
 	if !strings.Contains(m.Subject, "Сіз тіркелдіңіз") || !strings.Contains(body, `filename="ticket.png"`) || !strings.Contains(body, `filename="astana.ics"`) {
 		t.Fatalf("mail %q lacks its attachments", m.Subject)
 	}
-	mr := multipart.NewReader(strings.NewReader(body), boundary(t, m.Header.Get("Content-Type")))
-	found := map[string]string{}
-	for {
-		part, err := mr.NextPart()
-		if err != nil {
-			break
-		}
-		data, _ := io.ReadAll(part)
-		if part.Header.Get("Content-Transfer-Encoding") == "base64" {
-			data, _ = base64.StdEncoding.DecodeString(strings.ReplaceAll(strings.ReplaceAll(string(data), "\r\n", ""), "\n", ""))
-		}
-		found[part.FileName()] = string(data)
-	}
+	found, ids := map[string]string{}, map[string]string{}
+	readParts(t, body, m.Header.Get("Content-Type"), found, ids)
 	if !strings.HasPrefix(found["ticket.png"], "\x89PNG") || !strings.Contains(found["astana.ics"], "BEGIN:VEVENT") ||
 		!strings.Contains(found["astana.ics"], "Қытай ғылымы") {
 		t.Errorf("attachments: png %v, ics %.200q", strings.HasPrefix(found["ticket.png"], "\x89PNG"), found["astana.ics"])
+	}
+	if ids["ticket.png"] != "<ticket>" || !strings.Contains(found["text/html"], `<img src="cid:ticket" alt="Билет`) {
+		t.Errorf("the ticket is not shown inline: Content-ID %q, HTML %.600q", ids["ticket.png"], found["text/html"])
+	}
+	if text := found["text/plain"]; !strings.Contains(text, "ticket.png") || regexp.MustCompile(`S1[A-Za-z0-9_-]{100}`).MatchString(text) {
+		t.Errorf("the text part should name the QR code, not hold the ticket's long text: %.600q", text)
+	}
+}
+
+// readParts reads a MIME body's parts, nested ones too, by file name, or
+// by content type for the text parts, with each file's Content-ID.
+func readParts(t *testing.T, body, contentType string, found, ids map[string]string) {
+	t.Helper()
+	mr := multipart.NewReader(strings.NewReader(body), boundary(t, contentType))
+	for {
+		part, err := mr.NextPart()
+		if err != nil {
+			return
+		}
+		data, _ := io.ReadAll(part)
+		ct := part.Header.Get("Content-Type")
+		if strings.HasPrefix(ct, "multipart/") {
+			readParts(t, string(data), ct, found, ids)
+			continue
+		}
+		switch part.Header.Get("Content-Transfer-Encoding") {
+		case "base64":
+			data, _ = base64.StdEncoding.DecodeString(strings.ReplaceAll(strings.ReplaceAll(string(data), "\r\n", ""), "\n", ""))
+		case "quoted-printable":
+			data, _ = io.ReadAll(quotedprintable.NewReader(strings.NewReader(string(data))))
+		}
+		name := part.FileName()
+		if name == "" {
+			name, _, _ = mime.ParseMediaType(ct)
+		}
+		found[name], ids[name] = string(data), part.Header.Get("Content-Id")
 	}
 }
 

@@ -451,6 +451,9 @@ func (f *pagesFixture) reviewThroughTheForms() {
 			if rv := f.reviewOf(id, r); rv == nil || rv.Submitted || rv.Ratings[q[0]] != 3 {
 				t.Errorf("the draft of %s = %+v", r, rv)
 			}
+			if body := f.page("/abstracts/"+id, 200); j == len(ids)-1 && strings.Contains(body, "You have reviewed every abstract") {
+				t.Errorf("%s is told all is reviewed while the last review is a draft", r)
+			}
 			f.post("/abstracts/"+id+"/review", url.Values{"ratings." + q[0]: {fmt.Sprint(5 - n - j)}, "ratings." + q[1]: {"4"},
 				"ratings." + q[2]: {"1"}, "comment_to_authors": {"Comment for the authors."}, "comment_to_committee": {"Confidential remark."},
 				"action": {"submit"}}, http.StatusSeeOther)

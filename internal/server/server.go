@@ -22,6 +22,7 @@ import (
 	"symposium/internal/live"
 	"symposium/internal/matchmaking"
 	"symposium/internal/outcomes"
+	"symposium/internal/overview"
 	"symposium/internal/pagecache"
 	"symposium/internal/people"
 	"symposium/internal/privacy"
@@ -91,14 +92,15 @@ func New(cfg Config, st *store.Store, acc *accounts.Service, bundle *i18n.Bundle
 	pr := programme.New(st, ev)
 	au := audit.New(st, ev)
 	pv := privacy.New(st, ev, reg)
+	ov := overview.New(st)
 	mm := matchmaking.New(st, ev, bundle, cfg.BaseURL)
 	lv := live.New(st, ev, acc.Limits(), log)
 	out := outcomes.New(st, ev, bundle, cfg.BaseURL)
 	mm.FollowUps = out
 	s.api = api.Register(mux, api.Deps{Accounts: acc, Registration: reg, Search: s.search, Review: rev, Events: ev, People: pe,
-		Programme: pr, Matchmaking: mm, Audit: au, Privacy: pv, Live: lv, Outcomes: out, Log: log, Version: cfg.Version, BaseURL: cfg.BaseURL})
+		Programme: pr, Matchmaking: mm, Audit: au, Privacy: pv, Overview: ov, Live: lv, Outcomes: out, Log: log, Version: cfg.Version, BaseURL: cfg.BaseURL})
 	w, err := web.Register(mux, web.Deps{
-		Accounts: acc, Registration: reg, Review: rev, Events: ev, People: pe, Programme: pr, Audit: au, Matchmaking: mm, Privacy: pv, Live: lv,
+		Accounts: acc, Registration: reg, Review: rev, Events: ev, People: pe, Programme: pr, Audit: au, Matchmaking: mm, Privacy: pv, Overview: ov, Live: lv,
 		Outcomes: out,
 		Search:   s.search, I18n: bundle, Log: log,
 		BaseURL: cfg.BaseURL, SecureCookies: strings.HasPrefix(cfg.BaseURL, "https://"),

@@ -257,6 +257,7 @@ func eraseAccount(t *tx, uid string, at time.Time, out *symposium.Erasure) error
 		`DELETE FROM email_links WHERE user_id = $1`,
 		`DELETE FROM event_roles WHERE user_id = $1`,
 		`DELETE FROM reviewer_tracks WHERE user_id = $1`,
+		`DELETE FROM reviewer_languages WHERE user_id = $1`,
 		`DELETE FROM bids WHERE user_id = $1`,
 		`DELETE FROM declared_interests WHERE user_id = $1`,
 		`DELETE FROM assignments WHERE user_id = $1 AND NOT EXISTS

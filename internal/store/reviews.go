@@ -13,6 +13,9 @@ import (
 type Reviewer struct {
 	User     symposium.User
 	TrackIDs []string
+	// Languages are the languages the reviewer reads; none named means
+	// any.
+	Languages []string
 }
 
 // EventReviewers returns the reviewers of an event with their tracks,
@@ -43,7 +46,38 @@ func (s *Store) EventReviewers(ctx context.Context, eventID string) ([]*Reviewer
 		}
 		return nil
 	}, eventID)
+	if err != nil {
+		return nil, err
+	}
+	err = s.each(ctx, "reviewer languages", `SELECT user_id, languages FROM reviewer_languages WHERE event_id = $1`, func(sc scanner) error {
+		var userID string
+		var langs []string
+		if err := sc.Scan(&userID, jsonCol{&langs}); err != nil {
+			return err
+		}
+		if rv := byID[userID]; rv != nil {
+			rv.Languages = langs
+		}
+		return nil
+	}, eventID)
 	return out, err
+}
+
+// SetReviewerLanguages sets the languages a reviewer reads at an event;
+// none means any.
+func (s *Store) SetReviewerLanguages(ctx context.Context, eventID, userID string, languages []string) error {
+	err := s.write(ctx, func(t *tx) error {
+		if _, err := t.exec(`DELETE FROM reviewer_languages WHERE event_id = $1 AND user_id = $2`, eventID, userID); err != nil {
+			return err
+		}
+		_, err := t.exec(`INSERT INTO reviewer_languages (event_id, user_id, languages) VALUES ($1, $2, $3)`,
+			eventID, userID, jsonText(orEmpty(languages)))
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("store: set reviewer languages: %w", err)
+	}
+	return nil
 }
 
 // SetReviewerTracks sets the tracks a reviewer reviews at an event.

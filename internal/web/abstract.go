@@ -25,6 +25,8 @@ type abstractPage struct {
 	Form      reviewFormView
 	Others    []reviewView
 	Next      string
+	// Submitted says the caller's review of this abstract is submitted.
+	Submitted bool
 	// For managers.
 	Reviews   []reviewView
 	Assigned  []assignedView
@@ -67,7 +69,7 @@ func (h *Handler) renderAbstract(w http.ResponseWriter, r *http.Request, status 
 	}
 	p := h.eventPage(r, &eventData{Event: v.Event, Access: v.Access}, "", nil)
 	p.Title = p.Plain(v.Abstract.Title) + " · " + p.Title
-	ap := &abstractPage{A: v.Abstract, Call: v.Call, As: v.As, Reviewing: v.Reviewing, Next: v.Next}
+	ap := &abstractPage{A: v.Abstract, Call: v.Call, As: v.As, Reviewing: v.Reviewing, Next: v.Next, Submitted: v.Submitted}
 	if tr := v.Call.Track(v.Abstract.TrackID); tr != nil {
 		ap.Track = tr.Name
 	}

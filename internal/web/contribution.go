@@ -17,6 +17,12 @@ type contributionView struct {
 	// Answers are the audience's questions the speakers answered in
 	// writing.
 	Answers []symposium.LiveQuestion
+	// Session and its Chairs, the entries before and after in the
+	// timetable, and how many materials the reader may see.
+	Session    *symposium.Session
+	Chairs     []*symposium.Person
+	Prev, Next *symposium.Contribution
+	Materials  int
 }
 
 // showContribution is the page of one programme entry; with the suffix
@@ -31,7 +37,8 @@ func (h *Handler) showContribution(w http.ResponseWriter, r *http.Request) {
 		h.Error(w, r, err)
 		return
 	}
-	v := &contributionView{Contribution: pg.Contribution, Room: pg.Room, Speakers: pg.Speakers, Orgs: pg.Orgs, Topics: topics(pg.Contribution.Topics)}
+	v := &contributionView{Contribution: pg.Contribution, Room: pg.Room, Speakers: pg.Speakers, Orgs: pg.Orgs, Topics: topics(pg.Contribution.Topics),
+		Session: pg.Session, Chairs: pg.Chairs, Prev: pg.Prev, Next: pg.Next, Materials: pg.Materials}
 	if v.Answers, err = h.Live.Answered(r.Context(), symposium.UserFromContext(r.Context()), pg.Contribution.ID); err != nil {
 		h.Error(w, r, err)
 		return

@@ -18,16 +18,18 @@ const defaultPerAbstract = 2
 // reviews summed up, filters and sorting, decisions, the reviewers and
 // their automatic assignment.
 type decisionsView struct {
-	Call      *symposium.Call
-	Rows      []decisionRow
-	Filter    review.ListFilter
-	Order     string
-	Query     string // the filters as a query string, kept by the forms
-	Pending   int
-	Tracks    map[string]symposium.LocalizedText
-	Reviewers []reviewerView
-	Proposal  *proposalView
-	Langs     []string
+	Call    *symposium.Call
+	Rows    []decisionRow
+	Filter  review.ListFilter
+	Order   string
+	Query   string // the filters as a query string, kept by the forms
+	Pending int
+	// PendingMails is how many mails releasing sends.
+	PendingMails int
+	Tracks       map[string]symposium.LocalizedText
+	Reviewers    []reviewerView
+	Proposal     *proposalView
+	Langs        []string
 }
 
 // decisionRow is one abstract of the list, its scores on a scale of 0 to
@@ -105,7 +107,7 @@ func decisions(b *review.Board, filter review.ListFilter, order string) *decisio
 	for _, row := range b.Rows {
 		v.Rows = append(v.Rows, decisionRow{Row: row, Mean: score100(row.Mean), Median: score100(row.Median), Spread: score100(row.Spread)})
 	}
-	v.Pending = b.Pending
+	v.Pending, v.PendingMails = b.Pending, b.PendingMails
 	v.Reviewers = describeReviewers(b.Reviewers, v.Tracks)
 	return v
 }

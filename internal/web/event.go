@@ -46,6 +46,9 @@ type eventView struct {
 	Entries    int
 	// Outside counts, for managers, the entries outside the event's days.
 	Outside int
+	// RegistrationOpen and CallOpen put "Register" and "Submit an
+	// abstract" first on the page while people may do so.
+	RegistrationOpen, CallOpen bool
 }
 
 // organizerGroup is the organizations playing one role.
@@ -63,7 +66,8 @@ func (h *Handler) showEvent(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ed := &eventData{Event: sp.Event, Access: sp.Access}
-	v := eventView{Organizers: groupOrganizers(ed.Event.Organizers), Speakers: sp.Speakers, Orgs: sp.Orgs, Outside: sp.Outside}
+	v := eventView{Organizers: groupOrganizers(ed.Event.Organizers), Speakers: sp.Speakers, Orgs: sp.Orgs, Outside: sp.Outside,
+		RegistrationOpen: sp.RegistrationOpen, CallOpen: sp.CallOpen}
 	h.render(w, r, http.StatusOK, "event", h.eventPage(r, ed, "about", v))
 }
 

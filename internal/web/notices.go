@@ -13,6 +13,7 @@ var reviewNoticeKeys = map[string]string{
 	"confirmed": "notice.authorship_confirmed", "review_draft": "notice.review_draft", "review_submitted": "notice.review_submitted",
 	"decided": "notice.decided", "assigned": "notice.reviewer_assigned", "declared": "notice.conflict_declared",
 	"bids": "notice.bids_saved", "reviewer_added": "notice.reviewer_added", "author_declared": "notice.author_declared",
+	"languages": "notice.languages_saved",
 }
 
 // countedNoticeKeys are the confirmations that count something, with ?n=.

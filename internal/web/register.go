@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"symposium"
-	"symposium/internal/qrcode"
 	"symposium/internal/registration"
 )
 
@@ -98,8 +97,15 @@ func (h *Handler) register(w http.ResponseWriter, r *http.Request) {
 	}
 	// The manage link goes only to the address: opening it there is what
 	// proves the address, so this page only says where to look.
-	p := h.eventPage(r, &eventData{Event: rp.Event, Access: rp.Access}, "register", reg)
+	p := h.eventPage(r, &eventData{Event: rp.Event, Access: rp.Access}, "register", checkMailView{Registration: reg, Category: rp.Category})
 	h.render(w, r, http.StatusOK, "check_mail", p)
+}
+
+// checkMailView is the page that sends a registrant to their mail: the
+// registration as far as it is known, and its category.
+type checkMailView struct {
+	*symposium.Registration
+	Category *symposium.Category
 }
 
 // manageView is a registrant's own page.
@@ -188,16 +194,16 @@ func (h *Handler) renderManage(w http.ResponseWriter, r *http.Request, m *regist
 			f.Values["listed"] = "yes"
 		}
 	}
+	p := h.eventPage(r, &eventData{Event: m.Event, Access: m.Access}, "register", nil)
 	if reg.Ticket != "" {
-		svg, err := qrcode.SVG(reg.Ticket)
+		qr, err := ticketQR(reg.Ticket, p.L.T("manage.qr_label"))
 		if err != nil {
 			h.Error(w, r, err)
 			return
 		}
-		// The picture's text alternative is on the element around it.
-		v.QR = template.HTML(strings.Replace(svg, ` role="img"`, ` aria-hidden="true"`, 1))
+		v.QR = qr
 	}
-	p := h.eventPage(r, &eventData{Event: m.Event, Access: m.Access}, "register", v)
+	p.Data = v
 	p.Form = f
 	w.Header().Set("Cache-Control", "no-store")
 	h.render(w, r, status, "manage", p)
@@ -237,5 +243,5 @@ func (h *Handler) resendLink(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ed := &eventData{Event: rp.Event, Access: rp.Access}
-	h.render(w, r, http.StatusOK, "check_mail", h.eventPage(r, ed, "register", &symposium.Registration{Email: f.Values["email"]}))
+	h.render(w, r, http.StatusOK, "check_mail", h.eventPage(r, ed, "register", checkMailView{Registration: &symposium.Registration{Email: f.Values["email"]}}))
 }

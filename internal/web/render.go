@@ -190,6 +190,7 @@ func funcs(a *assets) template.FuncMap {
 		"mmreqs":   mmRequests,
 		"mmfollow": mmFollowUp,
 		"list":     func(items ...string) []string { return items },
+		"list2":    func(a, b any) []any { return []any{a, b} },
 		"question": func(p *page, q symposium.Question) questionData { return questionData{Page: p, Question: q} },
 		"found":    func(p *page, r search.Result) foundData { return foundData{Page: p, Result: r} },
 		"liveq":    func(p *page, q symposium.LiveQuestion) liveQuestionData { return liveQuestionData{P: p, Q: q} },

@@ -18,6 +18,9 @@ type reviewingView struct {
 	Bids     []review.Biddable
 	Tracks   map[string]symposium.LocalizedText
 	Choices  []string
+	// Reviewer says the reader reviews at the event, and so states the
+	// languages they read.
+	Reviewer bool
 }
 
 // showReviewing is the reviewer's page, for the event's reviewers and
@@ -34,7 +37,7 @@ func (h *Handler) renderReviewing(w http.ResponseWriter, r *http.Request, status
 		return
 	}
 	v := reviewingView{Call: rv.Call, Assigned: rv.Assigned, Next: rv.Next, Bids: rv.Bids,
-		Tracks: map[string]symposium.LocalizedText{}, Choices: symposium.Bids}
+		Tracks: map[string]symposium.LocalizedText{}, Choices: symposium.Bids, Reviewer: rv.Access.Has(symposium.RoleReviewer)}
 	for _, t := range rv.Call.Tracks {
 		v.Tracks[t.ID] = t.Name
 	}
@@ -44,6 +47,9 @@ func (h *Handler) renderReviewing(w http.ResponseWriter, r *http.Request, status
 		}
 	}
 	p := h.eventPage(r, &eventData{Event: rv.Event, Access: rv.Access}, "reviews", v)
+	if f.Summary == "" && f.Values["languages"] == "" {
+		f.Values["languages"] = strings.Join(rv.Languages, ",")
+	}
 	p.Form = f
 	p.Notice = reviewNotice(p, r)
 	h.render(w, r, status, "reviews", p)
@@ -86,4 +92,26 @@ func (f *form) Pick(name, fallback string) string {
 		return v
 	}
 	return fallback
+}
+
+// saveLanguages records the languages the reviewer reads, which the
+// automatic assignment respects.
+func (h *Handler) saveLanguages(w http.ResponseWriter, r *http.Request) {
+	u := h.poster(w, r)
+	if u == nil {
+		return
+	}
+	f, err := readForm(w, r)
+	if err != nil {
+		h.Error(w, r, err)
+		return
+	}
+	langs := r.PostForm["languages"]
+	f.Values["languages"] = strings.Join(langs, ",")
+	slug := r.PathValue("slug")
+	if _, err := h.Review.SetMyLanguages(r.Context(), u, slug, langs); err != nil {
+		h.formFailed(w, r, f, err, func(status int) { h.renderReviewing(w, r, status, f) })
+		return
+	}
+	redirect(w, r, "/events/"+slug+"/reviews?notice=languages#languages")
 }

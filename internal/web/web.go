@@ -16,6 +16,7 @@ import (
 	"symposium/internal/live"
 	"symposium/internal/matchmaking"
 	"symposium/internal/outcomes"
+	"symposium/internal/overview"
 	"symposium/internal/pagecache"
 	"symposium/internal/people"
 	"symposium/internal/privacy"
@@ -52,6 +53,7 @@ type Deps struct {
 	Audit          *audit.Service
 	Programme      *programme.Service
 	Privacy        *privacy.Service
+	Overview       *overview.Service
 	Matchmaking    *matchmaking.Service
 	Live           *live.Service
 	Outcomes       *outcomes.Service

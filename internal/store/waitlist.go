@@ -1,0 +1,23 @@
+package store
+
+import (
+	"context"
+	"fmt"
+)
+
+// waitlistPlace is the column of a registration r's place in its
+// category's waiting list, in the order promotion follows (1 for the next
+// to be promoted), or 0 when it is not waitlisted.
+const waitlistPlace = `CASE WHEN r.status = 'waitlisted' THEN (SELECT COUNT(*) FROM registrations w WHERE w.category_id = r.category_id
+			AND w.status = 'waitlisted' AND (w.created_at < r.created_at OR (w.created_at = r.created_at AND w.id <= r.id))) ELSE 0 END`
+
+// WaitlistPlace returns the registration's place in its category's
+// waiting list, or 0 when it is not waitlisted.
+func (s *Store) WaitlistPlace(ctx context.Context, id string) (int, error) {
+	var place int
+	err := s.read.QueryRowContext(ctx, `SELECT `+waitlistPlace+` FROM registrations r WHERE r.id = $1`, id).Scan(&place)
+	if err != nil {
+		return 0, fmt.Errorf("store: waitlist place of %s: %w", id, err)
+	}
+	return place, nil
+}
