@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -49,7 +50,16 @@ func TestBrowserManageLinkWithdrawsPhotoConsent(t *testing.T) {
 		t.Fatal(err)
 	}
 	browsertest.AwaitAudit(b)
-	regs, _, err := s.Registrations(ctx, store.RegistrationQuery{EventID: r["event_id"].(string), Limit: 10})
+	// The radio button is checked before the form is sent: wait for the
+	// answer to arrive rather than read the store at once.
+	var regs []symposium.Registration
+	var err error
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		regs, _, err = s.Registrations(ctx, store.RegistrationQuery{EventID: r["event_id"].(string), Limit: 10})
+		if err != nil || len(regs) != 1 || regs[0].PhotoConsent == symposium.PhotoConsentNo {
+			break
+		}
+	}
 	if err != nil || len(regs) != 1 || regs[0].PhotoConsent != symposium.PhotoConsentNo {
 		t.Errorf("after withdrawing in the browser the registration reads %v, %v; want no", regs, err)
 	}
