@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -214,14 +215,18 @@ func takeBatchQuotas(t *tx, batch []*voteRequest, results []voteResult) error {
 	ends := map[string]string{}
 	var now time.Time
 	for _, r := range batch {
+		at := r.quotas.Now
+		if at.IsZero() {
+			at = time.Now()
+		}
 		for _, q := range r.quotas.List {
 			if q.N > 0 {
 				uses[q.Key]++
-				ends[q.Key] = ts(r.quotas.Now.Add(q.Per)).(string)
+				ends[q.Key] = at.UTC().Add(q.Per).Format(timeLayout)
 			}
 		}
-		if r.quotas.Now.After(now) {
-			now = r.quotas.Now
+		if at.After(now) {
+			now = at
 		}
 	}
 	if len(uses) == 0 {
@@ -401,7 +406,11 @@ func moveCounts(t *tx, questions map[string]*symposium.LiveQuestion, deltas map[
 	if err != nil {
 		return fmt.Errorf("count votes: %w", err)
 	}
-	slices.Sort(ids) // streams too are taken in one order
+	// Streams too are taken in one order, by contribution, so that two
+	// instances' batches cannot wait for each other's streams.
+	slices.SortFunc(ids, func(a, b string) int {
+		return strings.Compare(questions[a].ContributionID+"/"+a, questions[b].ContributionID+"/"+b)
+	})
 	for _, id := range ids {
 		q := questions[id]
 		q.Votes = counts[id]
