@@ -237,7 +237,7 @@ func oneOf(p *Problems, field, value, def string, allowed []string) string {
 }
 
 // TakesRegistrations says whether people may still register for the
-// event: not once it is marked finished.
-func (e *Event) TakesRegistrations() bool {
-	return e.Status != StatusFinished
+// event at now: not once it has ended, nor once it is marked finished.
+func (e *Event) TakesRegistrations(now time.Time) bool {
+	return e.Status != StatusFinished && now.Before(e.EndsAt)
 }

@@ -256,7 +256,7 @@ func (s *Service) editorPeople(ctx context.Context, v *Editor, chosen []string) 
 // openDoors says whether the event takes registrations at now, in at
 // least one category, and whether its call for abstracts is open.
 func (s *Service) openDoors(ctx context.Context, e *symposium.Event, now time.Time) (registration, call bool, err error) {
-	if e.TakesRegistrations() && now.Before(e.EndsAt) {
+	if e.TakesRegistrations(now) {
 		cats, err := s.store.Categories(ctx, e.ID)
 		if err != nil {
 			return false, false, err

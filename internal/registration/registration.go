@@ -143,7 +143,7 @@ func (s *Service) register(ctx context.Context, u *symposium.User, e *symposium.
 	} else if !symposium.IsID(r.CategoryID) {
 		p.Add("category_id", "error.field.unknown_reference")
 	}
-	if !e.TakesRegistrations() {
+	if !e.TakesRegistrations(s.Now()) {
 		p.Add("category_id", "error.event_ended")
 	}
 	qs, err := s.store.Questions(ctx, e.ID)

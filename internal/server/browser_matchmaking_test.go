@@ -34,7 +34,7 @@ func TestBrowserMatchmaking(t *testing.T) {
 		chromedp.SetValue(chromedp.CSS("#closes_at"), "2099-01-01T09:00"),
 		chromedp.SetValue(chromedp.CSS("#requests_per_person"), "5"),
 		chromedp.Click(chromedp.CSS(`input[name="industry_science"]`)),
-		chromedp.SetValue(chromedp.CSS("#periods"), "2024-05-22 15:00-16:00 20 2"),
+		chromedp.SetValue(chromedp.CSS("#periods"), "2030-05-22 15:00-16:00 20 2"),
 		chromedp.SetValue(chromedp.CSS("#tables"), "10 | Booth A | "+m.person["aigerim"]),
 		chromedp.Submit(chromedp.CSS("#periods")),
 		chromedp.WaitVisible(chromedp.CSS(".mm-steps, .print-table")),

@@ -47,7 +47,7 @@ func newMMEnv(t *testing.T, s *store.Store) *mmEnv {
 			"email": m.email[p.short], "name": map[string]string{p.lang: p.name}}, 201)
 	}
 	mustAPI(t, e, mt, "POST", "/api/v1/events/astana/contributions", map[string]any{"title": map[string]string{"en": "Hydrogen storage in porous media"},
-		"kind": "talk", "starts_at": "2024-05-22T15:00:00+05:00", "duration_minutes": 15, "speaker_ids": []string{m.person["wei"]}}, 201)
+		"kind": "talk", "starts_at": "2030-05-22T15:00:00+05:00", "duration_minutes": 15, "speaker_ids": []string{m.person["wei"]}}, 201)
 	m.eventID = eventID(t, s, "astana")
 	return m
 }
@@ -67,7 +67,7 @@ func mustAPI(t *testing.T, e *env, token, method, path string, body any, want in
 func (m *mmEnv) open(t *testing.T) []string {
 	t.Helper()
 	var slots []map[string]any
-	start := time.Date(2024, 5, 22, 15, 0, 0, 0, time.FixedZone("UTC+5", 5*3600))
+	start := time.Date(2030, 5, 22, 15, 0, 0, 0, time.FixedZone("UTC+5", 5*3600))
 	for i := range 3 {
 		at := start.Add(time.Duration(20*i) * time.Minute)
 		slots = append(slots, map[string]any{"starts_at": at.Format(time.RFC3339), "ends_at": at.Add(20 * time.Minute).Format(time.RFC3339), "tables": 2})
@@ -151,7 +151,7 @@ func TestMatchmakingThroughTheAPI(t *testing.T) {
 		}
 		for _, mt := range live {
 			if mt.A == m.person["wei"] || mt.B == m.person["wei"] {
-				if mt.StartsAt.Equal(time.Date(2024, 5, 22, 10, 0, 0, 0, time.UTC)) {
+				if mt.StartsAt.Equal(time.Date(2030, 5, 22, 10, 0, 0, 0, time.UTC)) {
 					t.Errorf("Wei meets during his own talk")
 				}
 			}
@@ -239,8 +239,8 @@ func TestMatchmakingBadInputThroughTheAPI(t *testing.T) {
 		}
 		resp, out := e.api("PUT", "/api/v1/events/astana/matchmaking", m.manager, map[string]any{
 			"opens_at": "2024-05-01T00:00:00Z", "closes_at": "2024-05-02T00:00:00Z",
-			"slots": []map[string]any{{"starts_at": "2024-05-22T10:00:00Z", "ends_at": "2024-05-22T10:20:00Z", "tables": 2},
-				{"starts_at": "2024-05-22T10:10:00Z", "ends_at": "2024-05-22T10:30:00Z", "tables": 2}}})
+			"slots": []map[string]any{{"starts_at": "2030-05-22T10:00:00Z", "ends_at": "2030-05-22T10:20:00Z", "tables": 2},
+				{"starts_at": "2030-05-22T10:10:00Z", "ends_at": "2030-05-22T10:30:00Z", "tables": 2}}})
 		if resp.StatusCode != 422 || !strings.Contains(fmt.Sprint(out["errors"]), "slots.1.starts_at") {
 			t.Errorf("overlapping slots: %d %v", resp.StatusCode, out)
 		}

@@ -50,10 +50,10 @@ var programmeChanges = []programmeChange{
 		return resp.StatusCode
 	}, http.StatusSeeOther, http.StatusCreated},
 	{"move an entry", func(e *env, slug, entry string) int {
-		resp, _ := e.form("/events/"+slug+"/editor/entries", url.Values{"id": {entry}, "starts_at": {"2024-05-22T11:00"}}, nil)
+		resp, _ := e.form("/events/"+slug+"/editor/entries", url.Values{"id": {entry}, "starts_at": {"2030-05-22T11:00"}}, nil)
 		return resp.StatusCode
 	}, func(e *env, token, slug, entry string) int {
-		resp, _ := e.api("PATCH", "/api/v1/events/"+slug+"/contributions/"+entry, token, map[string]any{"starts_at": "2024-05-22T11:00:00+05:00"})
+		resp, _ := e.api("PATCH", "/api/v1/events/"+slug+"/contributions/"+entry, token, map[string]any{"starts_at": "2030-05-22T11:00:00+05:00"})
 		return resp.StatusCode
 	}, http.StatusSeeOther, http.StatusOK},
 	{"delete an entry", func(e *env, slug, entry string) int {
@@ -120,13 +120,13 @@ func TestProgrammeChangesAnswerAlikeOnPagesAndAPI(t *testing.T) {
 	})
 }
 
-// storeEvent stores an event on 22 May 2024 in Astana, managed by the
+// storeEvent stores an event on 22 May 2030 in Astana, managed by the
 // account with managerID.
 func storeEvent(t *testing.T, s *store.Store, slug, visibility, status, managerID string) {
 	t.Helper()
 	loc, _ := time.LoadLocation("Asia/Almaty")
 	ev := &symposium.Event{Slug: slug, Title: symposium.Text("en", "Symposium "+slug), Timezone: "Asia/Almaty",
-		Visibility: visibility, Status: status, StartsAt: time.Date(2024, 5, 22, 9, 0, 0, 0, loc), EndsAt: time.Date(2024, 5, 22, 18, 0, 0, 0, loc)}
+		Visibility: visibility, Status: status, StartsAt: time.Date(2030, 5, 22, 9, 0, 0, 0, loc), EndsAt: time.Date(2030, 5, 22, 18, 0, 0, 0, loc)}
 	var p symposium.Problems
 	ev.Validate(&p)
 	if err := p.Err(); err != nil {

@@ -27,7 +27,7 @@ func createSeedEvent(t *testing.T, e *env, token, slug, visibility string) map[s
 	resp, ev := e.api("POST", "/api/v1/events", token, map[string]any{
 		"slug": slug, "title": map[string]string{"en": "China Science and Technology Symposium", "zh": "中国科技研讨会", "kk": "Қытай ғылымы мен технологиялары симпозиумы", "ru": "Симпозиум «Наука и технологии Китая»"},
 		"summary":   map[string]string{"en": "Experts and scholars from China and Kazakhstan in dialogue."},
-		"starts_at": "2024-05-22T10:00:00+05:00", "ends_at": "2024-05-22T17:00:00+05:00", "timezone": "Asia/Almaty",
+		"starts_at": "2030-05-22T10:00:00+05:00", "ends_at": "2030-05-22T17:00:00+05:00", "timezone": "Asia/Almaty",
 		"venue":      map[string]any{"name": map[string]string{"en": "Conference hall"}, "city": map[string]string{"en": "Astana", "kk": "Астана"}, "address": "Astana"},
 		"visibility": visibility, "languages": []string{"ru", "kk", "zh", "en"},
 		"organizers": []map[string]string{{"organization_id": org["id"].(string), "role": "co_sponsor"}},
@@ -56,7 +56,7 @@ func createSeedEvent(t *testing.T, e *env, token, slug, visibility string) map[s
 		{"c5", "12:00", "main", "", "break"},
 	} {
 		body := map[string]any{"title": map[string]string{"en": fmt.Sprintf("Entry %d", i+1)}, "kind": c.kind,
-			"starts_at": "2024-05-22T" + c.start + ":00+05:00", "duration_minutes": 15, "room_id": ids[c.room], "speaker_ids": []string{}}
+			"starts_at": "2030-05-22T" + c.start + ":00+05:00", "duration_minutes": 15, "room_id": ids[c.room], "speaker_ids": []string{}}
 		if c.speaker != "" {
 			body["speaker_ids"] = []string{ids[c.speaker]}
 		}
@@ -93,7 +93,7 @@ func TestProgrammeThroughTheAPI(t *testing.T) {
 			t.Errorf("timetable order = %v, want %v", order, want)
 		}
 		first := entries[0].(map[string]any)
-		if first["starts_at"] != "2024-05-22T10:00:00+05:00" || first["ends_at"] != "2024-05-22T10:15:00+05:00" {
+		if first["starts_at"] != "2030-05-22T10:00:00+05:00" || first["ends_at"] != "2030-05-22T10:15:00+05:00" {
 			t.Errorf("first entry at %v–%v", first["starts_at"], first["ends_at"])
 		}
 		if sp := first["speakers"].([]any); len(sp) != 1 || sp[0].(map[string]any)["name"].(map[string]any)["zh"] != "邢芳芳" {
@@ -104,7 +104,7 @@ func TestProgrammeThroughTheAPI(t *testing.T) {
 		// address: 409 naming the speaker conflict; in her own room, the room
 		// conflict as well.
 		resp, p := e.api("POST", "/api/v1/events/astana-2024/contributions", token, map[string]any{
-			"title": map[string]string{"en": "Clash"}, "kind": "talk", "starts_at": "2024-05-22T10:15:00+05:00",
+			"title": map[string]string{"en": "Clash"}, "kind": "talk", "starts_at": "2030-05-22T10:15:00+05:00",
 			"duration_minutes": 15, "room_id": ids["second"], "speaker_ids": []string{ids["gulnar"]}})
 		if resp.StatusCode != 409 {
 			t.Fatalf("double-booked speaker = %d %v", resp.StatusCode, p)
@@ -115,7 +115,7 @@ func TestProgrammeThroughTheAPI(t *testing.T) {
 			t.Errorf("conflicts = %v", conflicts)
 		}
 		resp, p = e.api("POST", "/api/v1/events/astana-2024/contributions", token, map[string]any{
-			"title": map[string]string{"en": "Clash"}, "kind": "talk", "starts_at": "2024-05-22T10:15:00+05:00",
+			"title": map[string]string{"en": "Clash"}, "kind": "talk", "starts_at": "2030-05-22T10:15:00+05:00",
 			"duration_minutes": 15, "room_id": ids["main"], "speaker_ids": []string{ids["gulnar"]}})
 		kinds := map[string]bool{}
 		for _, c := range p["conflicts"].([]any) {
@@ -129,11 +129,11 @@ func TestProgrammeThroughTheAPI(t *testing.T) {
 		}
 
 		// Moving an entry: to a free slot works, onto another fails.
-		resp, moved := e.api("PATCH", "/api/v1/events/astana-2024/contributions/"+ids["c5"], token, map[string]any{"starts_at": "2024-05-22T13:00:00+05:00", "duration_minutes": 45})
+		resp, moved := e.api("PATCH", "/api/v1/events/astana-2024/contributions/"+ids["c5"], token, map[string]any{"starts_at": "2030-05-22T13:00:00+05:00", "duration_minutes": 45})
 		if resp.StatusCode != 200 || moved["duration_minutes"] != float64(45) {
 			t.Errorf("move = %d %v", resp.StatusCode, moved)
 		}
-		if resp, _ := e.api("PATCH", "/api/v1/events/astana-2024/contributions/"+ids["c5"], token, map[string]any{"starts_at": "2024-05-22T10:00:00+05:00"}); resp.StatusCode != 409 {
+		if resp, _ := e.api("PATCH", "/api/v1/events/astana-2024/contributions/"+ids["c5"], token, map[string]any{"starts_at": "2030-05-22T10:00:00+05:00"}); resp.StatusCode != 409 {
 			t.Errorf("move onto the opening address = %d", resp.StatusCode)
 		}
 		// Others may read but not change the programme.

@@ -54,7 +54,7 @@ func (h *Handler) renderRegister(w http.ResponseWriter, r *http.Request, rf *reg
 	v := registerView{Questions: rf.Questions}
 	now := time.Now()
 	for _, c := range rf.Categories {
-		ch := categoryChoice{Category: c, Open: c.IsOpen(now) && rf.Event.TakesRegistrations()}
+		ch := categoryChoice{Category: c, Open: c.IsOpen(now) && rf.Event.TakesRegistrations(now)}
 		if c.Capacity != nil {
 			ch.Left = max(0, *c.Capacity-c.Confirmed)
 			ch.Full = ch.Left == 0
