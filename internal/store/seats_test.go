@@ -322,3 +322,75 @@ func TestSeatsNeverOversoldAcrossInstances(t *testing.T) {
 		seatRush(t, []*store.Store{storetest.SQLite(t)})
 	})
 }
+
+// TestNewcomerWaitsForASeatBeingFreed holds a cancellation open after it
+// gave its seat back (its mail is written inside the transaction) while a
+// newcomer registers through another instance. The newcomer must not be
+// put on the waiting list on the strength of the seat looking taken: it
+// waits for the cancellation to end and gets the seat.
+func TestNewcomerWaitsForASeatBeingFreed(t *testing.T) {
+	run := func(t *testing.T, first, second *store.Store) {
+		e := newEvent(t, first, "freeing", symposium.VisibilityPublic, nil)
+		c := newCategory(t, first, e, symposium.Category{Capacity: intp(1), Waitlist: true})
+		holder, err := registerAs(first, e, c, "holder@example.org", nil)
+		if err != nil || holder.Status != symposium.RegConfirmed {
+			t.Fatalf("holder = %v, %v", holder, err)
+		}
+		inside, release := make(chan struct{}), make(chan struct{})
+		var once sync.Once
+		blocking := func(r *symposium.Registration, what string) (symposium.Mail, bool) {
+			once.Do(func() { close(inside); <-release })
+			return symposium.Mail{To: r.Email, Subject: what, Text: what}, true
+		}
+		cancelled := make(chan error, 1)
+		go func() {
+			_, err := first.ChangeRegistration(ctx, holder.ID, store.ChangeCancel, time.Now(), blocking)
+			cancelled <- err
+		}()
+		<-inside
+		registered := make(chan error, 1)
+		var newcomer *symposium.Registration
+		go func() {
+			var err error
+			newcomer, err = registerAs(second, e, c, "newcomer@example.org", nil)
+			registered <- err
+		}()
+		early := false
+		select {
+		case err := <-registered:
+			early = true
+			t.Errorf("the newcomer was decided (%v) while a seat was being freed", err)
+		case <-time.After(300 * time.Millisecond):
+		}
+		close(release)
+		if err := <-cancelled; err != nil {
+			t.Fatal(err)
+		}
+		if !early {
+			if err := <-registered; err != nil {
+				t.Fatal(err)
+			}
+		}
+		if newcomer.Status != symposium.RegConfirmed {
+			t.Errorf("newcomer = %s beside the seat the cancellation freed", newcomer.Status)
+		}
+		checkSeats(t, first, e, 1)
+	}
+	t.Run("postgres", func(t *testing.T) {
+		url := storetest.PostgresURL(t)
+		var stores []*store.Store
+		for i := 0; i < 2; i++ {
+			s, err := store.Open(ctx, url)
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { s.Close() })
+			stores = append(stores, s)
+		}
+		run(t, stores[0], stores[1])
+	})
+	t.Run("sqlite", func(t *testing.T) {
+		s := storetest.SQLite(t)
+		run(t, s, s)
+	})
+}
