@@ -10,7 +10,7 @@ import (
 // its own, through one function listed here.
 func (w *world) table() []perm {
 	var rows []perm
-	for _, part := range []func() []perm{w.coreRows, w.privacyRows, w.matchmakingRows, w.liveRows, w.outcomesRows, w.organizerRows} {
+	for _, part := range []func() []perm{w.coreRows, w.privacyRows, w.matchmakingRows, w.liveRows, w.outcomesRows, w.organizerRows, w.webhooksRows} {
 		rows = append(rows, part()...)
 	}
 	return rows

@@ -31,6 +31,7 @@ import (
 	"symposium/internal/search"
 	"symposium/internal/store"
 	"symposium/internal/web"
+	"symposium/internal/webhooks"
 )
 
 // Config is the server's configuration.
@@ -47,6 +48,9 @@ type Config struct {
 	// MetricsToken, when set, is the bearer token /metrics asks for;
 	// without it /metrics is open.
 	MetricsToken string
+	// WebhooksAllowPrivate lets webhooks reach loopback and private
+	// addresses; without it they reach public addresses only.
+	WebhooksAllowPrivate bool
 }
 
 // Server is Symposium's HTTP server.
@@ -94,12 +98,13 @@ func New(cfg Config, st *store.Store, acc *accounts.Service, bundle *i18n.Bundle
 	mm := matchmaking.New(st, ev, bundle, cfg.BaseURL)
 	lv := live.New(st, ev, acc.Limits(), log)
 	out := outcomes.New(st, ev, bundle, cfg.BaseURL)
+	wh := webhooks.New(st, ev, cfg.BaseURL, cfg.WebhooksAllowPrivate)
 	s.api = api.Register(mux, api.Deps{Accounts: acc, Registration: reg, Search: s.search, Review: rev, Events: ev, People: pe,
-		Programme: pr, Matchmaking: mm, Audit: au, Privacy: pv, Live: lv, Outcomes: out, Log: log, Version: cfg.Version, BaseURL: cfg.BaseURL})
+		Programme: pr, Matchmaking: mm, Audit: au, Privacy: pv, Live: lv, Outcomes: out, Webhooks: wh, Log: log, Version: cfg.Version, BaseURL: cfg.BaseURL})
 	w, err := web.Register(mux, web.Deps{
 		Accounts: acc, Registration: reg, Review: rev, Events: ev, People: pe, Programme: pr, Audit: au, Matchmaking: mm, Privacy: pv, Live: lv,
-		Outcomes: out,
-		Search:   s.search, I18n: bundle, Log: log,
+		Outcomes: out, Webhooks: wh,
+		Search: s.search, I18n: bundle, Log: log,
 		BaseURL: cfg.BaseURL, SecureCookies: strings.HasPrefix(cfg.BaseURL, "https://"),
 		TrustProxy: cfg.TrustProxy, MailConfigured: cfg.MailConfigured, Version: cfg.Version, Pages: s.pages,
 	})

@@ -26,7 +26,10 @@ func (s *Store) CreateAbstract(ctx context.Context, a *symposium.Abstract) error
 		if err != nil {
 			return err
 		}
-		return putAuthors(t, a)
+		if err := putAuthors(t, a); err != nil {
+			return err
+		}
+		return hooked(t, a.EventID, symposium.HookAbstractSubmitted, a.ID, a.CreatedAt)
 	})
 	if err != nil {
 		a.ID = ""

@@ -211,8 +211,10 @@ func (s *Store) CheckIn(ctx context.Context, eventID, id string, at time.Time) (
 		}
 		at := at.UTC().Truncate(time.Microsecond)
 		r.CheckedInAt = &at
-		_, err = t.exec(`UPDATE registrations SET checked_in_at = $2 WHERE id = $1`, id, ts(at))
-		return err
+		if _, err := t.exec(`UPDATE registrations SET checked_in_at = $2, updated_at = $2 WHERE id = $1`, id, ts(at)); err != nil {
+			return err
+		}
+		return hooked(t, eventID, symposium.HookRegistrationCheckedIn, id, at)
 	})
 	if err != nil {
 		if symposium.AsError(err) != nil {

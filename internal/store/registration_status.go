@@ -86,7 +86,7 @@ func nextStatus(status, change string, st *seats) (string, string, error) {
 }
 
 // setStatus moves a registration to a new status, keeping the counters;
-// any hold on it ends.
+// any hold on it ends. A cancellation is told to the event's webhooks.
 func setStatus(t *tx, r *symposium.Registration, status string, at time.Time) error {
 	if err := count(t, r, r.Status, -1); err != nil {
 		return err
@@ -95,6 +95,11 @@ func setStatus(t *tx, r *symposium.Registration, status string, at time.Time) er
 		return err
 	}
 	r.Status, r.HoldUntil = status, nil
+	if status == symposium.RegCancelled {
+		if err := hooked(t, r.EventID, symposium.HookRegistrationCancelled, r.ID, at); err != nil {
+			return err
+		}
+	}
 	return count(t, r, status, +1)
 }
 

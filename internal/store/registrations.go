@@ -117,6 +117,13 @@ func insertRegistration(t *tx, r *symposium.Registration, manageHash string) err
 	if err != nil {
 		return err
 	}
+	at := r.CreatedAt
+	if at.IsZero() {
+		at = now()
+	}
+	if err := hooked(t, r.EventID, symposium.HookRegistrationCreated, r.ID, at); err != nil {
+		return err
+	}
 	return addManageLink(t, r.ID, manageHash)
 }
 

@@ -23,6 +23,7 @@ import (
 	"symposium/internal/registration"
 	"symposium/internal/review"
 	"symposium/internal/search"
+	"symposium/internal/webhooks"
 )
 
 // Cookie names.
@@ -55,6 +56,7 @@ type Deps struct {
 	Matchmaking    *matchmaking.Service
 	Live           *live.Service
 	Outcomes       *outcomes.Service
+	Webhooks       *webhooks.Service
 	Search         *search.Service
 	I18n           *i18n.Bundle
 	Log            *slog.Logger
