@@ -192,7 +192,7 @@ func (s *Store) PhotoConsents(ctx context.Context, eventID string, personIDs []s
 // SetPhotoConsent records a registrant's answer to photo consent.
 func (s *Store) SetPhotoConsent(ctx context.Context, registrationID, consent string) error {
 	err := s.write(ctx, func(t *tx) error {
-		n, err := affected(t.exec(`UPDATE registrations SET photo_consent = $2 WHERE id = $1`, registrationID, consent))
+		n, err := affected(t.exec(`UPDATE registrations SET photo_consent = $2, updated_at = $3 WHERE id = $1`, registrationID, consent, ts(now())))
 		if err == nil && n == 0 {
 			return symposium.NotFound()
 		}

@@ -122,7 +122,7 @@ func renewLink(t *tx, r *symposium.Registration, st *seats, at time.Time, promot
 		until := at.UTC().Add(hold)
 		r.HoldUntil = &until
 	}
-	if _, err := t.exec(`UPDATE registrations SET hold_until = $2 WHERE id = $1`, r.ID, optionalTime(r.HoldUntil)); err != nil {
+	if _, err := t.exec(`UPDATE registrations SET hold_until = $2, updated_at = $3 WHERE id = $1`, r.ID, optionalTime(r.HoldUntil), ts(at)); err != nil {
 		return err
 	}
 	return addManageLink(t, r.ID, secret.Hash(r.ManageToken))
