@@ -219,6 +219,14 @@ func TestWebhooksSignRetryAndDeliver(t *testing.T) {
 		if n := len(w.deliveries(t, hook)); n != 1 {
 			t.Errorf("a refused registration queued deliveries: %d in the log, want 1", n)
 		}
+		// The log keeps a delivery done with for as long as the outbox
+		// keeps mail.
+		if _, err := s.DeleteExpired(ctx, w.now.Add(store.MailKept-time.Hour)); err != nil || len(w.deliveries(t, hook)) != 1 {
+			t.Errorf("the log lost a delivery before its time: %v", err)
+		}
+		if _, err := s.DeleteExpired(ctx, w.now.Add(store.MailKept+time.Hour)); err != nil || len(w.deliveries(t, hook)) != 0 {
+			t.Errorf("the log keeps a delivery past its time: %v", err)
+		}
 	})
 }
 
