@@ -30,6 +30,12 @@ const (
 var HookTypes = []string{HookRegistrationCreated, HookRegistrationCancelled, HookRegistrationCheckedIn,
 	HookAbstractSubmitted, HookAbstractDecided, HookMeetingScheduled}
 
+// The audit log's actions on webhooks.
+const (
+	AuditWebhookSave   = "webhook_save"
+	AuditWebhookDelete = "webhook_delete"
+)
+
 // The states of a delivery.
 const (
 	DeliveryPending   = "pending"
@@ -57,6 +63,12 @@ type Webhook struct {
 
 // Subscribes reports whether the hook is told of messages of type typ.
 func (h *Webhook) Subscribes(typ string) bool { return slices.Contains(h.Types, typ) }
+
+// AuditView is what the audit log keeps of a hook: everything but its
+// secret.
+func (h *Webhook) AuditView() map[string]any {
+	return map[string]any{"url": h.URL, "types": h.Types, "active": h.Active}
+}
 
 // WebhookDelivery is one message to one hook and how sending it went.
 type WebhookDelivery struct {

@@ -17,9 +17,12 @@ func scanWebhook(row interface{ Scan(...any) error }) (*symposium.Webhook, error
 	return &h, err
 }
 
-// CreateWebhook stores a new hook of an event, filling in its ID and times.
+// CreateWebhook stores a new hook of an event, filling in its times and,
+// unless it has one, its ID.
 func (s *Store) CreateWebhook(ctx context.Context, h *symposium.Webhook) error {
-	h.ID = symposium.NewID()
+	if h.ID == "" {
+		h.ID = symposium.NewID()
+	}
 	h.CreatedAt = now()
 	h.UpdatedAt = h.CreatedAt
 	err := s.write(ctx, func(t *tx) error {

@@ -22,6 +22,12 @@ var deliveryStatusKeys = map[string]string{
 	symposium.DeliveryFailed: "webhooks.status.failed",
 }
 
+// init names the audit log's actions on webhooks.
+func init() {
+	auditActionKeys[symposium.AuditWebhookSave] = "audit.action.webhook_save"
+	auditActionKeys[symposium.AuditWebhookDelete] = "audit.action.webhook_delete"
+}
+
 // webhooksView is an event's hooks and the types a hook may subscribe to.
 type webhooksView struct {
 	Hooks []*symposium.Webhook

@@ -82,8 +82,9 @@ func (s *Service) Create(ctx context.Context, u *symposium.User, slug string, in
 	if err := s.validate(&in); err != nil {
 		return nil, err
 	}
-	h := &symposium.Webhook{EventID: e.ID, URL: in.URL, Types: in.Types, Active: in.Active, Secret: NewSecret()}
-	if err := s.store.CreateWebhook(ctx, h); err != nil {
+	h := &symposium.Webhook{ID: symposium.NewID(), EventID: e.ID, URL: in.URL, Types: in.Types, Active: in.Active, Secret: NewSecret()}
+	entry := symposium.NewAuditEntry(u, e.ID, symposium.AuditWebhookSave, h.ID, nil, h.AuditView())
+	if err := s.store.CreateWebhook(store.WithAudit(ctx, entry), h); err != nil {
 		return nil, err
 	}
 	return h, nil
@@ -108,8 +109,10 @@ func (s *Service) Update(ctx context.Context, u *symposium.User, slug, id string
 	if err := s.validate(&in); err != nil {
 		return nil, err
 	}
+	before := h.AuditView()
 	h.URL, h.Types, h.Active = in.URL, in.Types, in.Active
-	if err := s.store.UpdateWebhook(ctx, h); err != nil {
+	entry := symposium.NewAuditEntry(u, h.EventID, symposium.AuditWebhookSave, h.ID, before, h.AuditView())
+	if err := s.store.UpdateWebhook(store.WithAudit(ctx, entry), h); err != nil {
 		return nil, err
 	}
 	return h, nil
@@ -121,7 +124,8 @@ func (s *Service) Delete(ctx context.Context, u *symposium.User, slug, id string
 	if err != nil {
 		return err
 	}
-	return s.store.DeleteWebhook(ctx, e.ID, h.ID)
+	entry := symposium.NewAuditEntry(u, e.ID, symposium.AuditWebhookDelete, h.ID, h.AuditView(), nil)
+	return s.store.DeleteWebhook(store.WithAudit(ctx, entry), e.ID, h.ID)
 }
 
 // validate checks a hook's input and, unless the operator allows private

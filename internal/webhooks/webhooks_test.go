@@ -361,6 +361,11 @@ func TestWebhooksRulesAndAddresses(t *testing.T) {
 		if err := w.svc.Delete(ctx, w.manager, "expo", hook.ID); err != nil {
 			t.Fatal(err)
 		}
+		log, _, err := s.AuditLog(ctx, store.AuditQuery{EventID: w.event.ID, Limit: 10})
+		if err != nil || len(log) != 2 || log[0].Action != symposium.AuditWebhookDelete || log[1].Action != symposium.AuditWebhookSave ||
+			log[1].Subject != hook.ID || strings.Contains(string(log[1].After), "whsec_") || !strings.Contains(string(log[1].After), "localhost") {
+			t.Errorf("audit log = %v, %v; want the hook saved and removed, without its secret", log, err)
+		}
 		if _, _, err := w.svc.Get(ctx, w.manager, "expo", hook.ID); code(err) != symposium.ENOTFOUND {
 			t.Errorf("deleted hook: %v, want not found", err)
 		}
