@@ -95,7 +95,12 @@ func scanDelivery(row interface{ Scan(...any) error }, extra ...any) (*symposium
 // that are due at now, for sending until now+lease, so that senders on
 // other instances leave them alone meanwhile.
 func (s *Store) ClaimDueDeliveries(ctx context.Context, now time.Time, lease time.Duration, limit int) ([]DueDelivery, error) {
-	return s.claimDeliveries(ctx, now, lease, `SELECT d.id FROM webhook_deliveries d JOIN webhooks h ON h.id = d.hook_id
+	// The conditions are checked again on each row the update takes, so
+	// that a sender whose subquery saw a row before another sender
+	// delivered it leaves it alone (PostgreSQL re-reads a row it waited
+	// for, but not the subquery).
+	return s.claimDeliveries(ctx, now, lease, ``, `AND status = 'pending' AND next_attempt_at <= $1`,
+		`SELECT d.id FROM webhook_deliveries d JOIN webhooks h ON h.id = d.hook_id
 		WHERE d.status = 'pending' AND d.next_attempt_at <= $1 AND (d.claimed_until IS NULL OR d.claimed_until <= $1) AND h.active
 		ORDER BY d.next_attempt_at, d.id LIMIT $3`, limit)
 }
@@ -104,7 +109,7 @@ func (s *Store) ClaimDueDeliveries(ctx context.Context, now time.Time, lease tim
 // state, unless another sender holds it: a manual retry or a test. A
 // delivery given up on is pending again.
 func (s *Store) ClaimDelivery(ctx context.Context, hookID, id string, now time.Time, lease time.Duration) (*DueDelivery, error) {
-	out, err := s.claimDeliveries(ctx, now, lease, `SELECT d.id FROM webhook_deliveries d
+	out, err := s.claimDeliveries(ctx, now, lease, `, status = 'pending'`, ``, `SELECT d.id FROM webhook_deliveries d
 		WHERE d.id = $4 AND d.hook_id = $5 AND (d.claimed_until IS NULL OR d.claimed_until <= $1) AND $3 > 0`, 1, id, hookID)
 	if err != nil {
 		return nil, err
@@ -116,14 +121,15 @@ func (s *Store) ClaimDelivery(ctx context.Context, hookID, id string, now time.T
 }
 
 // claimDeliveries claims the deliveries pick selects ($1 now, $3 limit,
-// then args) and reads them with their hooks.
-func (s *Store) claimDeliveries(ctx context.Context, at time.Time, lease time.Duration, pick string, limit int, args ...any) ([]DueDelivery, error) {
+// then args) that still meet recheck, setting set as well, and reads them
+// with their hooks.
+func (s *Store) claimDeliveries(ctx context.Context, at time.Time, lease time.Duration, set, recheck, pick string, limit int, args ...any) ([]DueDelivery, error) {
 	var out []DueDelivery
 	err := s.write(ctx, func(t *tx) error {
 		out = out[:0]
 		params := append([]any{ts(at), ts(at.Add(lease)), limit}, args...)
-		rows, err := t.query(`UPDATE webhook_deliveries SET claimed_until = $2, status = 'pending'
-			WHERE id IN (`+pick+`) RETURNING id`, params...)
+		rows, err := t.query(`UPDATE webhook_deliveries SET claimed_until = $2`+set+`
+			WHERE id IN (`+pick+`) AND (claimed_until IS NULL OR claimed_until <= $1) `+recheck+` RETURNING id`, params...)
 		if err != nil {
 			return err
 		}

@@ -21,9 +21,15 @@ import (
 var Backoff = []time.Duration{time.Minute, 5 * time.Minute, 30 * time.Minute, time.Hour, 3 * time.Hour,
 	6 * time.Hour, 12 * time.Hour, 24 * time.Hour, 24 * time.Hour}
 
-// lease is how long a sender holds a claimed delivery before another may
-// take it: longer than one attempt takes.
-const lease = time.Minute
+// A sender claims batch deliveries at a time and holds them for lease,
+// before another sender may take them: longer than attempting the whole
+// batch can take, each attempt at most attemptTimeout, so that no
+// delivery is sent twice at once.
+const (
+	batch          = 10
+	attemptTimeout = 15 * time.Second
+	lease          = batch*attemptTimeout + time.Minute
+)
 
 // Payload is the body of every message: its type, when it happened and
 // which API object it is about.
@@ -66,7 +72,7 @@ func (s *Service) Run(ctx context.Context, interval time.Duration, log *slog.Log
 func (s *Service) SendDue(ctx context.Context) (int, error) {
 	n := 0
 	for {
-		due, err := s.store.ClaimDueDeliveries(ctx, s.Now(), lease, 20)
+		due, err := s.store.ClaimDueDeliveries(ctx, s.Now(), lease, batch)
 		if err != nil || len(due) == 0 {
 			return n, err
 		}
@@ -107,7 +113,7 @@ func (s *Service) post(ctx context.Context, d *store.DueDelivery, at time.Time) 
 	if err != nil {
 		return 0, err
 	}
-	ctx, cancel := context.WithTimeout(ctx, 15*time.Second)
+	ctx, cancel := context.WithTimeout(ctx, attemptTimeout)
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, d.URL, bytes.NewReader(body))
 	if err != nil {

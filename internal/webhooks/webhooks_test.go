@@ -428,3 +428,38 @@ func TestWebhooksToldOfAbstractsAndCheckIns(t *testing.T) {
 		}
 	})
 }
+
+// TestWebhooksSendersShareTheQueue runs two senders at once, as two
+// instances would: every message is posted exactly once.
+func TestWebhooksSendersShareTheQueue(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		w := newWorld(t, s, true)
+		rcv := newReceiver(t)
+		if _, err := w.svc.Create(ctx, w.manager, "expo", symposium.WebhookInput{URL: rcv.srv.URL, Active: true, Types: []string{symposium.HookRegistrationCreated}}); err != nil {
+			t.Fatal(err)
+		}
+		for i := range 25 {
+			w.register(t, strconv.Itoa(i)+"@example.org")
+		}
+		other := webhooks.New(s, events.New(s, closedSite{}), "https://symposium.example", true)
+		other.Now = w.svc.Now
+		var wg sync.WaitGroup
+		for _, svc := range []*webhooks.Service{w.svc, other} {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				if _, err := svc.SendDue(ctx); err != nil {
+					t.Error(err)
+				}
+			}()
+		}
+		wg.Wait()
+		seen := map[string]int{}
+		for _, got := range rcv.requests() {
+			seen[got.header.Get("webhook-id")]++
+		}
+		if len(seen) != 25 || len(rcv.requests()) != 25 {
+			t.Errorf("two senders posted %d messages with %d ids, want 25 once each", len(rcv.requests()), len(seen))
+		}
+	})
+}
