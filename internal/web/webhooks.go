@@ -63,7 +63,7 @@ func (h *Handler) renderWebhooks(w http.ResponseWriter, r *http.Request, status 
 		h.Error(w, r, err)
 		return
 	}
-	p := h.eventPage(r, ed, "roles", webhooksView{Hooks: hooks, Types: symposium.HookTypes})
+	p := h.eventPage(r, ed, "webhooks", webhooksView{Hooks: hooks, Types: symposium.HookTypes})
 	p.Form = f
 	h.render(w, r, status, "webhooks", p)
 }
@@ -122,7 +122,7 @@ func (h *Handler) renderWebhook(w http.ResponseWriter, r *http.Request, status i
 	if len(list) == deliveriesPage {
 		v.Older = list[len(list)-1].ID
 	}
-	p := h.eventPage(r, ed, "roles", v)
+	p := h.eventPage(r, ed, "webhooks", v)
 	p.Form = f
 	h.render(w, r, status, "webhook", p)
 }
