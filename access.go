@@ -87,6 +87,10 @@ func (a Access) Has(role string) bool {
 // programme, registration, call and team.
 func (a Access) CanManage() bool { return a.Has(RoleManager) }
 
+// CanManageWebhooks reports whether the caller may add, change, remove and
+// test the event's webhooks and read their deliveries: its managers.
+func (a Access) CanManageWebhooks() bool { return a.CanManage() }
+
 // CanCheckIn reports whether the caller may check people in at the desk:
 // check-in staff and managers.
 func (a Access) CanCheckIn() bool { return a.Has(RoleCheckin) || a.CanManage() }

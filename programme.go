@@ -48,6 +48,8 @@ type Contribution struct {
 	SpeakerIDs      []string      `json:"speaker_ids"`
 	Topics          []string      `json:"topics,omitempty"`
 	CreatedAt       time.Time     `json:"created_at"`
+	// UpdatedAt is when the entry or its speakers last changed.
+	UpdatedAt time.Time `json:"updated_at"`
 }
 
 // Session groups contributions under a title, with conveners and a colour.

@@ -16,6 +16,7 @@ import (
 	"symposium/internal/privacy"
 	"symposium/internal/registration"
 	"symposium/internal/server"
+	"symposium/internal/webhooks"
 )
 
 // runServe runs the web server until SIGINT or SIGTERM, then finishes the
@@ -70,6 +71,10 @@ func runServe(ctx context.Context, args []string, env environment) error {
 		MailConfigured: env.getenv("SYMPOSIUM_SMTP_URL") != "",
 		Version:        Version(),
 		MetricsToken:   *metricsToken,
+		// SYMPOSIUM_WEBHOOKS_ALLOW_PRIVATE lets webhooks reach the
+		// installation's own network; by default they reach public
+		// addresses only.
+		WebhooksAllowPrivate: envBool(env, "SYMPOSIUM_WEBHOOKS_ALLOW_PRIVATE"),
 	}
 	srv, err := server.New(cfg, s, acc, bundle, log)
 	if err != nil {
@@ -95,6 +100,7 @@ func runServe(ctx context.Context, args []string, env environment) error {
 	go acc.Sweep(ctx, 10*time.Minute, log)
 	go outcomes.New(s, events.New(s, acc), bundle, cfg.BaseURL).Sweep(ctx, time.Hour, log)
 	go matchmaking.New(s, ev, bundle, cfg.BaseURL).Sweep(ctx, time.Minute, log)
+	go webhooks.New(s, ev, cfg.BaseURL, cfg.WebhooksAllowPrivate).Run(ctx, 15*time.Second, log)
 	return serveUntilDone(ctx, srv, ln, sender)
 }
 

@@ -28,6 +28,7 @@ import (
 	"symposium/internal/registration"
 	"symposium/internal/review"
 	"symposium/internal/search"
+	"symposium/internal/webhooks"
 )
 
 // Prefix is where the API lives.
@@ -72,6 +73,7 @@ type Deps struct {
 	Matchmaking  *matchmaking.Service
 	Live         *live.Service
 	Outcomes     *outcomes.Service
+	Webhooks     *webhooks.Service
 	Log          *slog.Logger
 	// BaseURL starts the links the API gives, such as calendar feeds.
 	BaseURL string

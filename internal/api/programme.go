@@ -106,8 +106,11 @@ func (a *API) saveContribution(ctx context.Context, slug, id string, change prog
 	return &struct{ Body *symposium.Contribution }{Body: saved}, nil
 }
 
-func (a *API) listContributions(ctx context.Context, in *slugPath) (*struct{ Body List[symposium.Contribution] }, error) {
-	list, err := a.Programme.Contributions(ctx, symposium.UserFromContext(ctx), in.Slug)
+func (a *API) listContributions(ctx context.Context, in *struct {
+	Slug string `path:"slug" maxLength:"64"`
+	SinceInput
+}) (*struct{ Body List[symposium.Contribution] }, error) {
+	list, err := a.Programme.ContributionsSince(ctx, symposium.UserFromContext(ctx), in.Slug, in.ModifiedSince)
 	if err != nil {
 		return nil, a.fail(ctx, err)
 	}

@@ -116,8 +116,9 @@ func (a *API) listRegistrations(ctx context.Context, in *struct {
 	Slug   string `path:"slug" maxLength:"64"`
 	Status string `query:"status" enum:"confirmed,waitlisted,pending,cancelled,rejected,"`
 	ListInput
+	SinceInput
 }) (*struct{ Body List[symposium.Registration] }, error) {
-	q := store.RegistrationQuery{Status: in.Status, Limit: in.Limit, Cursor: in.Cursor}
+	q := store.RegistrationQuery{Status: in.Status, Limit: in.Limit, Cursor: in.Cursor, ModifiedSince: in.ModifiedSince}
 	list, next, err := a.Registration.Registrations(ctx, symposium.UserFromContext(ctx), in.Slug, q)
 	if err != nil {
 		return nil, a.fail(ctx, err)

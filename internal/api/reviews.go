@@ -123,11 +123,12 @@ type decisionListInput struct {
 	Decision string `query:"decision" enum:"accept,reject,pending,none," doc:"accept, reject, pending (decided, not released) or none."`
 	Sort     string `query:"sort" enum:"mean,median,spread,reviews,submitted," doc:"mean (default), median, spread, reviews or submitted."`
 	Order    string `query:"order" enum:"asc,desc," doc:"desc (default) or asc."`
+	SinceInput
 }
 
 func (a *API) decisionList(ctx context.Context, in *decisionListInput) (*struct{ Body List[review.Row] }, error) {
 	rows, err := a.Review.DecisionList(ctx, symposium.UserFromContext(ctx), in.Slug, review.ListFilter{TrackID: in.Track, Status: in.Status,
-		Decision: in.Decision, Sort: in.Sort, Ascend: in.Order == "asc"})
+		Decision: in.Decision, Sort: in.Sort, Ascend: in.Order == "asc", ModifiedSince: in.ModifiedSince})
 	if err != nil {
 		return nil, a.fail(ctx, err)
 	}

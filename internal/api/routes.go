@@ -34,4 +34,5 @@ func (a *API) routes() {
 	a.minutesRoutes()
 	a.materialRoutes()
 	a.outcomeRoutes()
+	a.webhookRoutes()
 }

@@ -2,6 +2,7 @@ package programme
 
 import (
 	"context"
+	"time"
 
 	"symposium"
 	"symposium/internal/store"
@@ -20,6 +21,23 @@ func (s *Service) Contributions(ctx context.Context, u *symposium.User, slug str
 		return nil, err
 	}
 	return s.store.Contributions(ctx, e.ID)
+}
+
+// ContributionsSince returns the entries of the event's programme that
+// changed at or after since (all when since is zero), for whoever may see
+// the event: how an integration keeps its copy in step.
+func (s *Service) ContributionsSince(ctx context.Context, u *symposium.User, slug string, since time.Time) ([]symposium.Contribution, error) {
+	list, err := s.Contributions(ctx, u, slug)
+	if err != nil || since.IsZero() {
+		return list, err
+	}
+	out := list[:0]
+	for _, c := range list {
+		if !c.UpdatedAt.Before(since) {
+			out = append(out, c)
+		}
+	}
+	return out, nil
 }
 
 // Contribution returns one entry of the event's programme, for whoever may

@@ -5,6 +5,7 @@ import (
 	"context"
 	"slices"
 	"strings"
+	"time"
 
 	"symposium"
 	"symposium/internal/store"
@@ -33,6 +34,9 @@ type ListFilter struct {
 	Decision string // accept, reject, pending (decided, not released) or none
 	Sort     string // mean (default), median, spread, reviews, submitted
 	Ascend   bool
+	// ModifiedSince keeps the abstracts changed at or after it; zero
+	// keeps all.
+	ModifiedSince time.Time
 }
 
 // DecisionList returns the abstracts of the event with the slug with
@@ -155,7 +159,7 @@ func (s *Service) decisionList(ctx context.Context, e *symposium.Event, f ListFi
 
 // keeps reports whether the filter keeps an abstract.
 func (f ListFilter) keeps(a *symposium.Abstract) bool {
-	if (f.TrackID != "" && a.TrackID != f.TrackID) || (f.Status != "" && a.Status != f.Status) {
+	if (f.TrackID != "" && a.TrackID != f.TrackID) || (f.Status != "" && a.Status != f.Status) || a.UpdatedAt.Before(f.ModifiedSince) {
 		return false
 	}
 	switch f.Decision {

@@ -132,6 +132,7 @@ func (w *world) build(t *testing.T) {
 	w.ids["invitation"] = w.invite(t)
 	w.matchmaking(t)
 	w.outcomesFixture(t)
+	w.webhooksFixture(t)
 }
 
 // registrations opens registration at both events and registers the

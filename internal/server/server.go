@@ -32,6 +32,7 @@ import (
 	"symposium/internal/search"
 	"symposium/internal/store"
 	"symposium/internal/web"
+	"symposium/internal/webhooks"
 )
 
 // Config is the server's configuration.
@@ -48,6 +49,9 @@ type Config struct {
 	// MetricsToken, when set, is the bearer token /metrics asks for;
 	// without it /metrics is open.
 	MetricsToken string
+	// WebhooksAllowPrivate lets webhooks reach loopback and private
+	// addresses; without it they reach public addresses only.
+	WebhooksAllowPrivate bool
 }
 
 // Server is Symposium's HTTP server.
@@ -97,12 +101,13 @@ func New(cfg Config, st *store.Store, acc *accounts.Service, bundle *i18n.Bundle
 	lv := live.New(st, ev, acc.Limits(), log)
 	out := outcomes.New(st, ev, bundle, cfg.BaseURL)
 	mm.FollowUps = out
+	wh := webhooks.New(st, ev, cfg.BaseURL, cfg.WebhooksAllowPrivate)
 	s.api = api.Register(mux, api.Deps{Accounts: acc, Registration: reg, Search: s.search, Review: rev, Events: ev, People: pe,
-		Programme: pr, Matchmaking: mm, Audit: au, Privacy: pv, Overview: ov, Live: lv, Outcomes: out, Log: log, Version: cfg.Version, BaseURL: cfg.BaseURL})
+		Programme: pr, Matchmaking: mm, Audit: au, Privacy: pv, Overview: ov, Live: lv, Outcomes: out, Webhooks: wh, Log: log, Version: cfg.Version, BaseURL: cfg.BaseURL})
 	w, err := web.Register(mux, web.Deps{
 		Accounts: acc, Registration: reg, Review: rev, Events: ev, People: pe, Programme: pr, Audit: au, Matchmaking: mm, Privacy: pv, Overview: ov, Live: lv,
-		Outcomes: out,
-		Search:   s.search, I18n: bundle, Log: log,
+		Outcomes: out, Webhooks: wh,
+		Search: s.search, I18n: bundle, Log: log,
 		BaseURL: cfg.BaseURL, SecureCookies: strings.HasPrefix(cfg.BaseURL, "https://"),
 		TrustProxy: cfg.TrustProxy, MailConfigured: cfg.MailConfigured, Version: cfg.Version, Pages: s.pages,
 	})

@@ -26,7 +26,10 @@ func (s *Store) CreateAbstract(ctx context.Context, a *symposium.Abstract) error
 		if err != nil {
 			return err
 		}
-		return putAuthors(t, a)
+		if err := putAuthors(t, a); err != nil {
+			return err
+		}
+		return hooked(t, a.EventID, symposium.HookAbstractSubmitted, a.ID, a.CreatedAt)
 	})
 	if err != nil {
 		a.ID = ""
@@ -101,9 +104,14 @@ func (s *Store) WithdrawAbstract(ctx context.Context, id string) error {
 // ConfirmAuthorship records that an author confirmed being one.
 func (s *Store) ConfirmAuthorship(ctx context.Context, abstractID, personID string) error {
 	err := s.write(ctx, func(t *tx) error {
+		at := ts(now())
 		n, err := affected(t.exec(`UPDATE abstract_authors SET confirmed_at = $3
-			WHERE abstract_id = $1 AND person_id = $2 AND confirmed_at IS NULL`, abstractID, personID, ts(now())))
-		if err != nil || n > 0 {
+			WHERE abstract_id = $1 AND person_id = $2 AND confirmed_at IS NULL`, abstractID, personID, at))
+		if err != nil {
+			return err
+		}
+		if n > 0 {
+			_, err := t.exec(`UPDATE abstracts SET updated_at = $2 WHERE id = $1`, abstractID, at)
 			return err
 		}
 		var exists int

@@ -36,8 +36,8 @@ func honourConsent(t *tx, c *symposium.Consent) error {
 	args := []any{c.Email, c.Scope}
 	switch c.Kind {
 	case symposium.ConsentParticipantList:
-		q = `UPDATE registrations SET listed = $3 WHERE email = $1 AND ($2 = '' OR event_id = $2)`
-		args = append(args, c.Granted)
+		q = `UPDATE registrations SET listed = $3, updated_at = $4 WHERE email = $1 AND ($2 = '' OR event_id = $2)`
+		args = append(args, c.Granted, ts(now()))
 	case symposium.ConsentMatchmaking:
 		if c.Granted {
 			return nil

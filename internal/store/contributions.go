@@ -9,7 +9,7 @@ import (
 )
 
 const contributionColumns = `c.id, c.event_id, c.title, c.kind, c.description, c.starts_at, c.duration_minutes,
-	COALESCE(c.room_id, ''), COALESCE(c.session_id, ''), c.topics, c.created_at`
+	COALESCE(c.room_id, ''), COALESCE(c.session_id, ''), c.topics, c.created_at, c.updated_at`
 
 func scanContribution(row interface{ Scan(...any) error }, c *symposium.Contribution) error {
 	var start time.Time
@@ -22,7 +22,7 @@ func scanContribution(row interface{ Scan(...any) error }, c *symposium.Contribu
 // start goes to start, for finishContribution.
 func contributionDest(c *symposium.Contribution, start *time.Time) []any {
 	return []any{&c.ID, &c.EventID, jsonCol{&c.Title}, &c.Kind, jsonCol{&c.Description}, timeCol{start},
-		&c.DurationMinutes, &c.RoomID, &c.SessionID, jsonCol{&c.Topics}, timeCol{&c.CreatedAt}}
+		&c.DurationMinutes, &c.RoomID, &c.SessionID, jsonCol{&c.Topics}, timeCol{&c.CreatedAt}, timeCol{&c.UpdatedAt}}
 }
 
 // finishContribution sets the start of a scanned contribution, if any.

@@ -148,6 +148,9 @@ func releaseOne(t *tx, e *symposium.Event, rel Release) (bool, error) {
 	if err != nil || n == 0 {
 		return false, err
 	}
+	if err := hooked(t, e.ID, symposium.HookAbstractDecided, a.ID, now()); err != nil {
+		return false, err
+	}
 	if contributionID != "" {
 		if err := acceptedContribution(t, e, a, contributionID); err != nil {
 			return false, err

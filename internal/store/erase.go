@@ -121,8 +121,8 @@ func eraseRegistrations(t *tx, email string, people []string, out *symposium.Era
 	}
 	out.Kept = append(out.Kept, kept...)
 	n, err := affected(t.exec(`UPDATE registrations SET email = 'erased:' || id, name = '{}', organization = '',
-		answers = '{}', listed = FALSE, manage_token_hash = '', person_id = NULL, hold_until = NULL WHERE `+where,
-		email, jsonText(people)))
+		answers = '{}', listed = FALSE, manage_token_hash = '', person_id = NULL, hold_until = NULL, updated_at = $3 WHERE `+where,
+		email, jsonText(people), ts(now())))
 	out.RegistrationsRemoved = int(n)
 	return wrap("erase registrations", err)
 }

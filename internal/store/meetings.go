@@ -69,6 +69,9 @@ func (s *Store) PublishMeetings(ctx context.Context, p *Publication) error {
 			if err != nil {
 				return err
 			}
+			if err := hooked(t, p.EventID, symposium.HookMeetingScheduled, m.ID, at); err != nil {
+				return err
+			}
 		}
 		for _, ml := range p.Mails {
 			if err := insertMail(t, ml); err != nil {

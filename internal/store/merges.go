@@ -123,7 +123,7 @@ func moveReferences(t *tx, survivorID, mergedID string, prior *mergePrior) error
 	if prior.Registrations, err = queryIDs(t, `SELECT id FROM registrations WHERE person_id = $1 ORDER BY id`, mergedID); err != nil {
 		return err
 	}
-	if _, err := t.exec(`UPDATE registrations SET person_id = $1 WHERE person_id = $2`, survivorID, mergedID); err != nil {
+	if _, err := t.exec(`UPDATE registrations SET person_id = $1, updated_at = $3 WHERE person_id = $2`, survivorID, mergedID, ts(now())); err != nil {
 		return err
 	}
 	if prior.Redirected, err = queryIDs(t, `SELECT id FROM people WHERE merged_into = $1 ORDER BY id`, mergedID); err != nil {
@@ -170,6 +170,10 @@ func moveSpeakers(t *tx, survivorID, mergedID string, prior *mergePrior) error {
 	if _, err := t.exec(`UPDATE contribution_speakers SET person_id = $2 WHERE person_id = $1`, mergedID, survivorID); err != nil {
 		return err
 	}
+	if _, err := t.exec(`UPDATE contributions SET updated_at = $2
+		WHERE id IN (SELECT contribution_id FROM contribution_speakers WHERE person_id = $1)`, survivorID, ts(now())); err != nil {
+		return err
+	}
 	return bumpProgrammes(t, prior.Events)
 }
 
@@ -204,7 +208,7 @@ func moveAuthors(t *tx, survivorID, mergedID string, prior *mergePrior) error {
 	if prior.Presenters, err = queryIDs(t, `SELECT id FROM abstracts WHERE presenter_id = $1 ORDER BY id`, mergedID); err != nil {
 		return err
 	}
-	_, err = t.exec(`UPDATE abstracts SET presenter_id = $2 WHERE presenter_id = $1`, mergedID, survivorID)
+	_, err = t.exec(`UPDATE abstracts SET presenter_id = $2, updated_at = $3 WHERE presenter_id = $1`, mergedID, survivorID, ts(now()))
 	return err
 }
 
@@ -415,7 +419,7 @@ func restoreReferences(t *tx, m *symposium.PersonMerge, prior *mergePrior) error
 		return err
 	}
 	for _, id := range prior.Registrations {
-		if _, err := t.exec(`UPDATE registrations SET person_id = $2 WHERE id = $1`, id, m.MergedID); err != nil {
+		if _, err := t.exec(`UPDATE registrations SET person_id = $2, updated_at = $3 WHERE id = $1`, id, m.MergedID, ts(now())); err != nil {
 			return err
 		}
 	}
@@ -444,7 +448,7 @@ func restoreAuthors(t *tx, m *symposium.PersonMerge, prior *mergePrior) error {
 		}
 	}
 	for _, id := range prior.Presenters {
-		if _, err := t.exec(`UPDATE abstracts SET presenter_id = $2 WHERE id = $1`, id, m.MergedID); err != nil {
+		if _, err := t.exec(`UPDATE abstracts SET presenter_id = $2, updated_at = $3 WHERE id = $1`, id, m.MergedID, ts(now())); err != nil {
 			return err
 		}
 	}

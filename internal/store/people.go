@@ -88,8 +88,8 @@ func linkRegistrations(t *tx, email string) error {
 	if email == "" {
 		return nil
 	}
-	_, err := t.exec(`UPDATE registrations SET person_id = `+onlyPersonWith("$1", "TRUE")+`
-		WHERE email = $1 AND person_id IS NULL AND email_confirmed = TRUE`, email)
+	_, err := t.exec(`UPDATE registrations SET person_id = `+onlyPersonWith("$1", "TRUE")+`, updated_at = $2
+		WHERE email = $1 AND person_id IS NULL AND email_confirmed = TRUE`, email, ts(now()))
 	return err
 }
 

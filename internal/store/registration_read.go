@@ -70,8 +70,11 @@ type RegistrationQuery struct {
 	Status     string // "" for all
 	CategoryID string // "" for all
 	Text       string // a piece of the name or email; "" for all
-	Limit      int
-	Cursor     string
+	// ModifiedSince keeps the registrations changed at or after it; zero
+	// keeps all.
+	ModifiedSince time.Time
+	Limit         int
+	Cursor        string
 }
 
 type registrationCursor struct {
@@ -94,8 +97,9 @@ func (s *Store) Registrations(ctx context.Context, q RegistrationQuery) ([]sympo
 		WHERE event_id = $1 AND ($2 = '' OR status = $2) AND ($3 = '' OR category_id = $3)
 		  AND ($4 = '' OR created_at > $5 OR (created_at = $5 AND id > $4))
 		  AND ($7 = '' OR name LIKE $7 ESCAPE '\' OR email LIKE LOWER($7) ESCAPE '\' OR organization LIKE $7 ESCAPE '\')
+		  AND ($8 = '' OR updated_at >= $9)
 		ORDER BY created_at, id LIMIT $6`,
-		q.EventID, q.Status, q.CategoryID, c.ID, ts(orEpoch(c.CreatedAt)), q.Limit+1, text)
+		q.EventID, q.Status, q.CategoryID, c.ID, ts(orEpoch(c.CreatedAt)), q.Limit+1, text, since(q.ModifiedSince), ts(orEpoch(q.ModifiedSince)))
 	if err != nil {
 		return nil, "", fmt.Errorf("store: registrations: %w", err)
 	}
@@ -216,8 +220,10 @@ func (s *Store) CheckIn(ctx context.Context, eventID, id string, at time.Time) (
 		}
 		at := at.UTC().Truncate(time.Microsecond)
 		r.CheckedInAt = &at
-		_, err = t.exec(`UPDATE registrations SET checked_in_at = $2 WHERE id = $1`, id, ts(at))
-		return err
+		if _, err := t.exec(`UPDATE registrations SET checked_in_at = $2, updated_at = $2 WHERE id = $1`, id, ts(at)); err != nil {
+			return err
+		}
+		return hooked(t, eventID, symposium.HookRegistrationCheckedIn, id, at)
 	})
 	if err != nil {
 		if symposium.AsError(err) != nil {
@@ -261,4 +267,13 @@ func (s *Store) SearchRegistrations(ctx context.Context, q RegistrationSearch) (
 // escapeLike makes the wildcards of a LIKE pattern literal.
 func escapeLike(s string) string {
 	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
+}
+
+// since is the flag of an optional lower bound on updated_at in a query:
+// "" when there is none, so that the bound is ignored.
+func since(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return "1"
 }

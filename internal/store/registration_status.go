@@ -108,7 +108,8 @@ func nextStatus(t *tx, r *symposium.Registration, change string, st *seats) (str
 
 // setStatus moves a registration to a new status, keeping the counters;
 // any hold on it ends, and a registration no longer confirmed gives up its
-// seats. One becoming confirmed has claimed them before.
+// seats. One becoming confirmed has claimed them before. A cancellation is
+// told to the event's webhooks.
 func setStatus(t *tx, r *symposium.Registration, st *seats, status string, at time.Time) error {
 	if r.Status == symposium.RegConfirmed && status != symposium.RegConfirmed {
 		if err := releaseSeats(t, r.ID, r.EventID, r.CategoryID, st); err != nil {
@@ -122,6 +123,11 @@ func setStatus(t *tx, r *symposium.Registration, st *seats, status string, at ti
 		return err
 	}
 	r.Status, r.HoldUntil = status, nil
+	if status == symposium.RegCancelled {
+		if err := hooked(t, r.EventID, symposium.HookRegistrationCancelled, r.ID, at); err != nil {
+			return err
+		}
+	}
 	return count(t, r, status, +1)
 }
 
@@ -144,7 +150,7 @@ func renewLink(t *tx, r *symposium.Registration, st *seats, at time.Time, promot
 		until := at.UTC().Add(hold)
 		r.HoldUntil = &until
 	}
-	if _, err := t.exec(`UPDATE registrations SET hold_until = $2 WHERE id = $1`, r.ID, optionalTime(r.HoldUntil)); err != nil {
+	if _, err := t.exec(`UPDATE registrations SET hold_until = $2, updated_at = $3 WHERE id = $1`, r.ID, optionalTime(r.HoldUntil), ts(at)); err != nil {
 		return err
 	}
 	return addManageLink(t, r.ID, secret.Hash(r.ManageToken))

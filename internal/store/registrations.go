@@ -126,6 +126,13 @@ func insertRegistration(t *tx, r *symposium.Registration, manageHash string) err
 	if err != nil {
 		return err
 	}
+	at := r.CreatedAt
+	if at.IsZero() {
+		at = now()
+	}
+	if err := hooked(t, r.EventID, symposium.HookRegistrationCreated, r.ID, at); err != nil {
+		return err
+	}
 	if err := addManageLink(t, r.ID, manageHash); err != nil {
 		return err
 	}

@@ -64,7 +64,8 @@ const MailKept = 90 * 24 * time.Hour
 
 // DeleteExpired removes what no longer serves: sessions that expired,
 // password-reset links that expired or were used, throttle windows that
-// ended, and API tokens revoked or expired more than EndedTokenTrail
+// ended, API tokens revoked or expired more than EndedTokenTrail before
+// now, and mail and webhook deliveries done with more than MailKept
 // before now. It reports how many rows went.
 func (s *Store) DeleteExpired(ctx context.Context, now time.Time) (int64, error) {
 	var total int64
@@ -81,6 +82,7 @@ func (s *Store) DeleteExpired(ctx context.Context, now time.Time) (int64, error)
 			{`DELETE FROM throttle WHERE window_ends <= $1`, ts(now)},
 			{`DELETE FROM api_tokens WHERE revoked_at <= $1 OR expires_at <= $1`, trail},
 			{`DELETE FROM outbox WHERE sent_at <= $1 OR failed_at <= $1`, mailKept},
+			{`DELETE FROM webhook_deliveries WHERE status <> 'pending' AND last_attempt_at <= $1`, mailKept},
 		} {
 			n, err := affected(t.exec(q.sql, q.before))
 			if err != nil {

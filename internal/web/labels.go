@@ -112,6 +112,7 @@ func label(table, value string) string {
 		"live_status": liveStatusKeys, "poll_status": pollStatusKeys, "live_mod": liveModKeys,
 		"minutes_status": minutesStatusKeys, "seen_by": seenByKeys,
 		"agreement_kind": agreementKindKeys, "agreement_status": agreementStatusKeys, "report_section": reportSectionKeys,
+		"hook_type": hookTypeKeys, "delivery_status": deliveryStatusKeys,
 	}[table]
 	if m == nil {
 		m = mmLabels()[table]

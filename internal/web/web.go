@@ -24,6 +24,7 @@ import (
 	"symposium/internal/registration"
 	"symposium/internal/review"
 	"symposium/internal/search"
+	"symposium/internal/webhooks"
 )
 
 // Cookie names.
@@ -57,6 +58,7 @@ type Deps struct {
 	Matchmaking    *matchmaking.Service
 	Live           *live.Service
 	Outcomes       *outcomes.Service
+	Webhooks       *webhooks.Service
 	Search         *search.Service
 	I18n           *i18n.Bundle
 	Log            *slog.Logger
