@@ -55,6 +55,7 @@ func (s *Store) ClaimMail(ctx context.Context, now time.Time, lease time.Duratio
 				WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= $1
 				  AND (claimed_until IS NULL OR claimed_until <= $1)
 				ORDER BY next_attempt_at LIMIT $3)
+			  AND sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= $1
 			  AND (claimed_until IS NULL OR claimed_until <= $1)
 			RETURNING `+outboxColumns, ts(now), ts(now.Add(lease)), limit)
 		if err != nil {

@@ -1,6 +1,8 @@
 package store_test
 
 import (
+	"fmt"
+	"sync"
 	"testing"
 	"time"
 
@@ -59,4 +61,66 @@ func TestOutbox(t *testing.T) {
 			t.Errorf("ListMail before %s = %+v", list[0].ID, older)
 		}
 	})
+}
+
+// TestSendersShareTheOutbox runs four senders, two on each of two
+// instances of one PostgreSQL database, over 300 messages: each message is
+// claimed, and so sent, exactly once. A message another sender has just
+// sent must not be claimed again by a sender whose choice of messages was
+// read before that.
+func TestSendersShareTheOutbox(t *testing.T) {
+	url := storetest.PostgresURL(t)
+	var stores []*store.Store
+	for range 2 {
+		s, err := store.Open(ctx, url)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { s.Close() })
+		stores = append(stores, s)
+	}
+	const messages = 300
+	for i := range messages {
+		if err := stores[0].EnqueueMail(ctx, symposium.Mail{To: fmt.Sprintf("p%d@example.org", i), Subject: "s", Text: "t"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var mu sync.Mutex
+	sent := map[string]int{}
+	var wg sync.WaitGroup
+	for i := range 4 {
+		wg.Add(1)
+		go func(s *store.Store) {
+			defer wg.Done()
+			for {
+				now := time.Now()
+				claimed, err := s.ClaimMail(ctx, now, time.Minute, 3)
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				if len(claimed) == 0 {
+					return
+				}
+				for _, m := range claimed {
+					mu.Lock()
+					sent[m.ID]++
+					mu.Unlock()
+					if err := s.MarkMailSent(ctx, m.ID, now); err != nil {
+						t.Error(err)
+						return
+					}
+				}
+			}
+		}(stores[i%2])
+	}
+	wg.Wait()
+	if len(sent) != messages {
+		t.Errorf("%d of %d messages were sent", len(sent), messages)
+	}
+	for id, n := range sent {
+		if n != 1 {
+			t.Errorf("message %s was sent %d times", id, n)
+		}
+	}
 }
