@@ -52,6 +52,12 @@ func (u *User) IsPerson(p *Person) bool {
 // the person themself, curators and administrators.
 func (u *User) MaySeeEmailOf(p *Person) bool { return u.MayCurate() || u.IsPerson(p) }
 
+// MayAddAffiliation reports whether u may add an organization to the
+// directory without the right to add to it: any signed-in author may, but
+// only as the affiliation of a co-author typed in while submitting or
+// editing an abstract (forNewAuthor), never on its own.
+func (u *User) MayAddAffiliation(forNewAuthor bool) bool { return u != nil && forNewAuthor }
+
 // MayEditPerson reports whether u may change p's names, photo and bio: the
 // person themself, curators, administrators, the account that typed the
 // person into the directory, and managers of an event whose team did

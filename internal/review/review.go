@@ -65,6 +65,10 @@ type Submission struct {
 	// stored, under the IDs the submitter chose for them among the
 	// abstract's authors, once everything else is valid.
 	NewAuthors []*symposium.Person
+	// NewOrganizations are the affiliations typed in for new authors that
+	// no organization of the directory has: each is added, under a new
+	// ID, before the new authors whose OrganizationID names its ID here.
+	NewOrganizations []*symposium.Organization
 	// Confirm records that the submitter, being one of the authors, knows
 	// it.
 	Confirm bool
@@ -90,10 +94,10 @@ func (s *Service) Submit(ctx context.Context, u *symposium.User, slug string, su
 	}
 	a := sub.Abstract
 	a.EventID, a.SubmitterID = e.ID, u.ID
-	if err := s.validate(a, c, sub.NewAuthors); err != nil {
+	if err := s.validate(a, c, sub); err != nil {
 		return err
 	}
-	if err := s.addAuthors(ctx, sub.NewAuthors); err != nil {
+	if err := s.addAuthors(ctx, u, sub); err != nil {
 		return err
 	}
 	if err := s.store.CreateAbstract(ctx, a); err != nil {
@@ -112,11 +116,13 @@ func (s *Service) Submit(ctx context.Context, u *symposium.User, slug string, su
 	return s.confirm(ctx, a.ID, mine)
 }
 
-// validate checks an abstract against its call, and the new authors.
-func (s *Service) validate(a *symposium.Abstract, c *symposium.Call, newAuthors []*symposium.Person) error {
+// validate checks an abstract against its call, and the new authors and
+// their new organizations.
+func (s *Service) validate(a *symposium.Abstract, c *symposium.Call, sub Submission) error {
 	var p symposium.Problems
 	a.Validate(&p, c)
-	for i, person := range newAuthors {
+	validateNewOrganizations(&p, sub)
+	for i, person := range sub.NewAuthors {
 		field := fmt.Sprintf("new_authors.%d", i)
 		if !slices.Contains(a.AuthorIDs, person.ID) {
 			p.Add(field, "error.field.unknown_reference")
@@ -130,9 +136,17 @@ func (s *Service) validate(a *symposium.Abstract, c *symposium.Call, newAuthors 
 	return p.Err()
 }
 
-// addAuthors adds authors typed in to the directory.
-func (s *Service) addAuthors(ctx context.Context, people []*symposium.Person) error {
-	for _, person := range people {
+// addAuthors adds the organizations and then the authors typed in to the
+// directory, each new author under the ID their organization is given.
+func (s *Service) addAuthors(ctx context.Context, u *symposium.User, sub Submission) error {
+	ids, err := s.addAffiliations(ctx, u, sub)
+	if err != nil {
+		return err
+	}
+	for _, person := range sub.NewAuthors {
+		if id, ok := ids[person.OrganizationID]; ok {
+			person.OrganizationID = id
+		}
 		if err := s.store.CreatePerson(ctx, person); err != nil {
 			return err
 		}
@@ -170,10 +184,10 @@ func (s *Service) Edit(ctx context.Context, u *symposium.User, sub Submission) e
 		return err
 	}
 	a.EventID, a.SubmitterID = old.EventID, old.SubmitterID
-	if err := s.validate(a, c, sub.NewAuthors); err != nil {
+	if err := s.validate(a, c, sub); err != nil {
 		return err
 	}
-	if err := s.addAuthors(ctx, sub.NewAuthors); err != nil {
+	if err := s.addAuthors(ctx, u, sub); err != nil {
 		return err
 	}
 	return s.store.UpdateAbstract(ctx, a)

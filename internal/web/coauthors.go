@@ -37,6 +37,9 @@ type authorPlan struct {
 	rowOf     []int
 	presenter int
 	ambiguous bool
+	// newOrgs are the organizations typed in that none of the directory
+	// is, by their folded name, to add with the new authors who have them.
+	newOrgs map[string]*symposium.Organization
 }
 
 // readAuthorRows reads the co-author rows of a form that hold anything,
@@ -47,7 +50,7 @@ func readAuthorRows(f *form, get func(string) string) []authorRow {
 	for i := range symposium.MaxAuthors {
 		prefix := fmt.Sprintf("coauthor.%d.", i)
 		id, name, email := get(prefix+"id"), get(prefix+"name"), get(prefix+"email")
-		for _, k := range []string{"id", "name", "email", "org", "pick"} {
+		for _, k := range []string{"id", "name", "email", "org", "orgname", "pick"} {
 			f.Values[prefix+k] = get(prefix + k)
 		}
 		if (id == "" && name == "" && email == "") || get(prefix+"remove") != "" {
@@ -65,10 +68,10 @@ func readAuthorRows(f *form, get func(string) string) []authorRow {
 // from and the plan is ambiguous; else a new person. Problems with the
 // rows go to p under the rows' fields.
 func (h *Handler) planAuthors(ctx context.Context, first *symposium.Person, rows []authorRow, f *form, p *symposium.Problems) (*authorPlan, error) {
-	plan := &authorPlan{people: []*symposium.Person{first}, rowOf: []int{-1}}
+	plan := &authorPlan{people: []*symposium.Person{first}, rowOf: []int{-1}, newOrgs: map[string]*symposium.Organization{}}
 	for i := range rows {
 		row := &rows[i]
-		person, err := h.rowPerson(ctx, row, f, p)
+		person, err := h.rowPerson(ctx, row, f, p, plan.newOrgs)
 		if err != nil {
 			return nil, err
 		}
@@ -100,8 +103,9 @@ func presenterIndex(choice string, rowOf []int, p *symposium.Problems) int {
 }
 
 // rowPerson resolves one row to a person, or nil when the row has a
-// problem or needs a choice.
-func (h *Handler) rowPerson(ctx context.Context, row *authorRow, f *form, p *symposium.Problems) (*symposium.Person, error) {
+// problem or needs a choice. An organization typed in that the directory
+// lacks goes to newOrgs.
+func (h *Handler) rowPerson(ctx context.Context, row *authorRow, f *form, p *symposium.Problems, newOrgs map[string]*symposium.Organization) (*symposium.Person, error) {
 	prefix := fmt.Sprintf("coauthor.%d.", row.Index)
 	if row.PersonID != "" {
 		return h.chosenPerson(ctx, row, prefix+"name", row.PersonID, p)
@@ -111,9 +115,6 @@ func (h *Handler) rowPerson(ctx context.Context, row *authorRow, f *form, p *sym
 	typed.Validate(&tp)
 	for _, fe := range tp {
 		*p = append(*p, symposium.FieldError{Field: prefix + strings.SplitN(fe.Field, ".", 2)[0], Key: fe.Key, Args: fe.Args})
-	}
-	if len(tp) > 0 {
-		return nil, nil
 	}
 	u := symposium.UserFromContext(ctx)
 	if typed.OrganizationID != "" {
@@ -125,6 +126,9 @@ func (h *Handler) rowPerson(ctx context.Context, row *authorRow, f *form, p *sym
 		if err != nil {
 			return nil, err
 		}
+	}
+	if !h.typedAffiliation(ctx, typed, f, prefix, p, newOrgs) || len(tp) > 0 {
+		return nil, nil
 	}
 	row.Candidates = h.candidates(typed)
 	switch pick := f.Values[prefix+"pick"]; {

@@ -104,6 +104,7 @@ func (h *Handler) saveAbstract(r *http.Request, f *form, v *abstractFormView, a 
 			sub.NewAuthors = append(sub.NewAuthors, person)
 		}
 	}
+	sub.NewOrganizations = newAffiliations(plan, sub.NewAuthors)
 	p = append(p, checkAbstract(a, v.Call, plan)...)
 	v.Ambiguous = plan.ambiguous
 	if err := p.Err(); err != nil {
