@@ -93,6 +93,7 @@ func (h *Handler) routes(mux routeTable) {
 	mux.HandleFunc("GET /events/{slug}", h.cached(h.showEvent))
 	mux.HandleFunc("GET /events/{slug}/timetable", h.cached(h.showTimetable))
 	mux.HandleFunc("GET /events/{slug}/timetable.ics", h.timetableICS)
+	mux.HandleFunc("GET /events/{slug}/theme.css", h.eventTheme)
 	mux.HandleFunc("GET /events/{slug}/timetable/print", h.printTimetable)
 	mux.HandleFunc("GET /events/{slug}/speakers", h.cached(h.showSpeakers))
 	mux.HandleFunc("GET /events/{slug}/contributions/{id}", h.cached(h.showContribution))
