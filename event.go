@@ -73,6 +73,9 @@ type Event struct {
 	// links; empty keeps the site's. It contrasts at least
 	// MinAccentContrast with white.
 	Accent string `json:"accent"`
+	// HasLogo says whether the event has a logo, served at
+	// /events/{slug}/logo.
+	HasLogo bool `json:"has_logo" readOnly:"true"`
 }
 
 // Venue is where an event takes place.

@@ -9,7 +9,7 @@ import (
 
 const eventColumns = `e.id, e.slug, e.kind, e.series, e.title, e.summary, e.starts_at, e.ends_at, e.timezone,
 	e.venue_name, e.venue_city, e.venue_address, e.visibility, e.status, e.languages, e.default_language, e.created_at, e.updated_at,
-	e.hold_minutes, e.promotion_hours, e.programme_version, e.accent, EXISTS (SELECT 1 FROM calls cf WHERE cf.event_id = e.id)`
+	e.hold_minutes, e.promotion_hours, e.programme_version, e.accent, e.logo IS NOT NULL, EXISTS (SELECT 1 FROM calls cf WHERE cf.event_id = e.id)`
 
 func scanEvent(row interface{ Scan(...any) error }, e *symposium.Event) error {
 	return row.Scan(eventDest(e)...)
@@ -20,7 +20,7 @@ func eventDest(e *symposium.Event) []any {
 	return []any{&e.ID, &e.Slug, &e.Kind, jsonCol{&e.Series}, jsonCol{&e.Title}, jsonCol{&e.Summary},
 		timeCol{&e.StartsAt}, timeCol{&e.EndsAt}, &e.Timezone, jsonCol{&e.Venue.Name}, jsonCol{&e.Venue.City},
 		&e.Venue.Address, &e.Visibility, &e.Status, jsonCol{&e.Languages}, &e.DefaultLanguage,
-		timeCol{&e.CreatedAt}, timeCol{&e.UpdatedAt}, &e.HoldMinutes, &e.PromotionHours, &e.ProgrammeVersion, &e.Accent, &e.HasCall}
+		timeCol{&e.CreatedAt}, timeCol{&e.UpdatedAt}, &e.HoldMinutes, &e.PromotionHours, &e.ProgrammeVersion, &e.Accent, &e.HasLogo, &e.HasCall}
 }
 
 // CreateEvent stores a new event with its organizers and makes the creator

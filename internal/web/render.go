@@ -159,6 +159,7 @@ func funcs(a *assets) template.FuncMap {
 	return template.FuncMap{
 		"asset":    a.url,
 		"theme":    themeURL,
+		"logo":     logoURL,
 		"label":    label,
 		"card":     card,
 		"add":      func(a, b int) int { return a + b },

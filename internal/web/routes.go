@@ -94,6 +94,8 @@ func (h *Handler) routes(mux routeTable) {
 	mux.HandleFunc("GET /events/{slug}/timetable", h.cached(h.showTimetable))
 	mux.HandleFunc("GET /events/{slug}/timetable.ics", h.timetableICS)
 	mux.HandleFunc("GET /events/{slug}/theme.css", h.eventTheme)
+	mux.HandleFunc("GET /events/{slug}/logo", h.serveEventLogo)
+	mux.HandleFunc("POST /events/{slug}/logo", h.uploadEventLogo)
 	mux.HandleFunc("GET /events/{slug}/timetable/print", h.printTimetable)
 	mux.HandleFunc("GET /events/{slug}/speakers", h.cached(h.showSpeakers))
 	mux.HandleFunc("GET /events/{slug}/contributions/{id}", h.cached(h.showContribution))
