@@ -98,3 +98,24 @@ func TestEventLogo(t *testing.T) {
 		}
 	})
 }
+
+// TestBadgesCarryTheLook prints the badges of an event with a logo and an
+// accent colour: the logo is on them (the sheet's only picture).
+func TestBadgesCarryTheLook(t *testing.T) {
+	s := storetest.SQLite(t)
+	e := start(t, s, false)
+	_, token := e.organizer("m@example.org")
+	cat := registrationEvent(t, e, token, map[string]any{"name": map[string]string{"en": "Participant"}})
+	e.api("POST", "/api/v1/events/astana/registrations", "", map[string]any{"category_id": cat, "email": "b@example.org", "name": map[string]string{"en": "Ada"}})
+	e.signIn("m@example.org")
+	_, before := e.do("GET", "/events/astana/badges.pdf", nil, nil)
+	e.mustAPI("PATCH", "/api/v1/events/astana", token, map[string]any{"accent": "#7a1f5c"}, 200)
+	if resp, _ := e.postLogo(t, "astana", "logo.png", pngOf(t, 300, 100)); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("upload logo = %d", resp.StatusCode)
+	}
+	resp, after := e.do("GET", "/events/astana/badges.pdf", nil, nil)
+	if resp.StatusCode != 200 || strings.Contains(before, "/Subtype /Image") || !strings.Contains(after, "/Subtype /Image") {
+		t.Errorf("badges = %d; the logo is not on them (before: %v, after: %v)", resp.StatusCode,
+			strings.Contains(before, "/Subtype /Image"), strings.Contains(after, "/Subtype /Image"))
+	}
+}
