@@ -69,6 +69,13 @@ type Event struct {
 	ProgrammeVersion int64 `json:"-"`
 	// HasCall says whether the event has a call for abstracts.
 	HasCall bool `json:"has_call" readOnly:"true"`
+	// Accent is the event's colour, #rrggbb, for its header, buttons and
+	// links; empty keeps the site's. It contrasts at least
+	// MinAccentContrast with white.
+	Accent string `json:"accent"`
+	// HasLogo says whether the event has a logo, served at
+	// /events/{slug}/logo.
+	HasLogo bool `json:"has_logo" readOnly:"true"`
 }
 
 // Venue is where an event takes place.
@@ -164,6 +171,7 @@ func (e *Event) Validate(p *Problems) {
 	e.Status = oneOf(p, "status", e.Status, StatusPublished, EventStatuses)
 	e.validateTimes(p)
 	e.validateLanguages(p)
+	e.validateAccent(p)
 	if e.HoldMinutes == 0 {
 		e.HoldMinutes = DefaultHoldMinutes
 	}

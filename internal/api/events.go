@@ -29,13 +29,14 @@ type EventInput struct {
 	Organizers      []symposium.EventOrganization `json:"organizers,omitempty"`
 	HoldMinutes     *int                          `json:"hold_minutes,omitempty" minimum:"5" maximum:"1440" doc:"How many minutes an anonymous registrant keeps a seat before confirming their email: 5 to 1440, default 60."`
 	PromotionHours  *int                          `json:"promotion_hours,omitempty" minimum:"0" maximum:"720" doc:"How long a person promoted from the waiting list has to confirm; default 48, 0 for no deadline."`
+	Accent          string                        `json:"accent,omitempty" doc:"The event's colour, #rrggbb, contrasting at least 4.5:1 with white; empty keeps the site's."`
 }
 
 func (in *EventInput) event() *symposium.Event {
 	e := &symposium.Event{Slug: in.Slug, Kind: in.Kind, Series: in.Series, Title: in.Title, Summary: in.Summary,
 		StartsAt: in.StartsAt, EndsAt: in.EndsAt, Timezone: in.Timezone, Venue: in.Venue, Visibility: in.Visibility,
 		Status: in.Status, Languages: in.Languages, DefaultLanguage: in.DefaultLanguage, Organizers: in.Organizers,
-		HoldMinutes: 60, PromotionHours: 48}
+		HoldMinutes: 60, PromotionHours: 48, Accent: in.Accent}
 	set(&e.HoldMinutes, in.HoldMinutes)
 	set(&e.PromotionHours, in.PromotionHours)
 	return e
@@ -106,6 +107,7 @@ type EventPatch struct {
 	Organizers      *[]symposium.EventOrganization `json:"organizers,omitempty"`
 	HoldMinutes     *int                           `json:"hold_minutes,omitempty" minimum:"5" maximum:"1440" doc:"How many minutes an anonymous registrant keeps a seat before confirming their email: 5 to 1440, default 60."`
 	PromotionHours  *int                           `json:"promotion_hours,omitempty" minimum:"0" maximum:"720"`
+	Accent          *string                        `json:"accent,omitempty" doc:"The event's colour, #rrggbb, contrasting at least 4.5:1 with white; empty restores the site's."`
 }
 
 // apply copies the set fields onto e; a localized text replaces the
@@ -129,6 +131,7 @@ func (p *EventPatch) apply(e *symposium.Event) {
 	set(&e.Organizers, p.Organizers)
 	set(&e.HoldMinutes, p.HoldMinutes)
 	set(&e.PromotionHours, p.PromotionHours)
+	set(&e.Accent, p.Accent)
 }
 
 func set[T any](dst *T, v *T) {

@@ -26,6 +26,11 @@ type Badge struct {
 	// badge carries a crossed-out camera and "NO PHOTOS" in the
 	// languages of the symposium, for the photographers on site.
 	NoPhotos bool
+	// Accent is the event's colour, #rrggbb, for the category's band;
+	// empty for the site's.
+	Accent string
+	// Logo is the event's logo, a JPEG, shown top right; nil for none.
+	Logo []byte
 }
 
 // noPhotosText is the "no photos" mark, in the four languages.
@@ -98,8 +103,12 @@ func cutMarks(pdf *gopdf.GoPdf) {
 func draw(pdf *gopdf.GoPdf, x, y float64, b Badge) error {
 	const pad = 22
 	width := badgeW - 2*pad
+	logoW, err := drawLogo(pdf, x+badgeW-pad, y+pad-8, b.Logo)
+	if err != nil {
+		return err
+	}
 	pdf.SetTextColor(90, 90, 90)
-	if err := text(pdf, x+pad, y+pad, width, b.Event, 10, false); err != nil {
+	if err := text(pdf, x+pad, y+pad, width-logoW-8*min(logoW, 1), b.Event, 10, false); err != nil {
 		return err
 	}
 	pdf.SetTextColor(0, 0, 0)
@@ -125,7 +134,8 @@ func draw(pdf *gopdf.GoPdf, x, y float64, b Badge) error {
 			return err
 		}
 	}
-	pdf.SetFillColor(11, 92, 173)
+	band := bandColour(b.Accent)
+	pdf.SetFillColor(band[0], band[1], band[2])
 	if err := pdf.Rectangle(x, y+badgeH-52, x+badgeW, y+badgeH, "F", 0, 0); err != nil {
 		return fmt.Errorf("badge: band: %w", err)
 	}

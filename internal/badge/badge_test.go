@@ -1,6 +1,9 @@
 package badge
 
 import (
+	"bytes"
+	"image"
+	"image/jpeg"
 	"strings"
 	"sync"
 	"testing"
@@ -97,6 +100,35 @@ func TestBadgeMarksNoPhotos(t *testing.T) {
 		text := pdftest.Text(t, pdf)
 		if got := strings.Contains(text, "NO PHOTOS") && strings.Contains(text, "请勿拍照") && strings.Contains(text, "БЕЗ ФОТО"); got != no {
 			t.Errorf("NoPhotos %v: the mark shows %v:\n%s", no, got, text)
+		}
+	}
+}
+
+// TestBadgeLook puts an event's logo top right and its accent on the
+// category's band; a badge without them has no picture and the site's
+// colour.
+func TestBadgeLook(t *testing.T) {
+	var jpg bytes.Buffer
+	if err := jpeg.Encode(&jpg, image.NewGray(image.Rect(0, 0, 200, 80)), nil); err != nil {
+		t.Fatal(err)
+	}
+	plain, err := One(Badge{Event: "Symposium", Name: "Сәуле", Category: "Participant"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	looked, err := One(Badge{Event: "Symposium", Name: "Сәуле", Category: "Participant", Accent: "#7a1f5c", Logo: jpg.Bytes()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(plain, []byte("/Subtype /Image")) || !bytes.Contains(looked, []byte("/Subtype /Image")) {
+		t.Errorf("the logo is not the badge's only picture")
+	}
+	if !strings.Contains(pdftest.Text(t, looked), "Сәуле") {
+		t.Errorf("the badge with a logo lost its name")
+	}
+	for accent, want := range map[string][3]uint8{"#7a1f5c": {122, 31, 92}, "": defaultBand, "#zzzzzz": defaultBand} {
+		if got := bandColour(accent); got != want {
+			t.Errorf("bandColour(%q) = %v, want %v", accent, got, want)
 		}
 	}
 }

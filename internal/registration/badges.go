@@ -36,6 +36,10 @@ func (s *Service) Badges(ctx context.Context, u *symposium.User, slug string, q 
 	if err != nil {
 		return nil, nil, err
 	}
+	logo, err := s.store.EventLogo(ctx, e.ID)
+	if err != nil && symposium.ErrorCode(err) != symposium.ENOTFOUND {
+		return nil, nil, err
+	}
 	var out []badge.Badge
 	for i := range list {
 		if id != "" && list[i].ID != id {
@@ -45,6 +49,7 @@ func (s *Service) Badges(ctx context.Context, u *symposium.User, slug string, q 
 		if err != nil {
 			return nil, nil, err
 		}
+		b.Accent, b.Logo = e.Accent, logo // the event's look
 		out = append(out, b)
 	}
 	return &Page{Event: e, Access: access}, out, nil

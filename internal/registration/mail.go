@@ -60,7 +60,7 @@ func (s *Service) mailer(e *symposium.Event, key ed25519.PrivateKey) store.Regis
 			// The ticket is its QR code, shown inline in the HTML part
 			// and attached for the plain text one, not its long text.
 			m.Text = text(l.T("mail.registration.ticket_attached"))
-			m.HTML = mailHTML(text(qrMarker), l.T("manage.qr_label"))
+			m.HTML = mailHTML(text(qrMarker), l.T("manage.qr_label"), e.Accent)
 			m.Attachments = []symposium.Attachment{
 				{Name: "ticket.png", ContentType: "image/png", QR: code, ContentID: ticketContentID},
 				{Name: e.Slug + ".ics", ContentType: "text/calendar; charset=utf-8; method=PUBLISH", Event: e.ID, Lang: r.Language},

@@ -12,7 +12,7 @@ func (w *world) table() []perm {
 	var rows []perm
 	for _, part := range []func() []perm{
 		w.coreRows, w.privacyRows, w.matchmakingRows, w.matchmakingDayRows, w.matchmakingScanRows, w.matchmakingFollowUpRows,
-		w.liveRows, w.live2Rows, w.outcomesRows, w.outcomes2Rows, w.organizerRows, w.mineRows, w.webhooksRows,
+		w.liveRows, w.live2Rows, w.outcomesRows, w.outcomes2Rows, w.organizerRows, w.mineRows, w.webhooksRows, w.lookRows,
 	} {
 		rows = append(rows, part()...)
 	}

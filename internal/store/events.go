@@ -9,7 +9,7 @@ import (
 
 const eventColumns = `e.id, e.slug, e.kind, e.series, e.title, e.summary, e.starts_at, e.ends_at, e.timezone,
 	e.venue_name, e.venue_city, e.venue_address, e.visibility, e.status, e.languages, e.default_language, e.created_at, e.updated_at,
-	e.hold_minutes, e.promotion_hours, e.programme_version, EXISTS (SELECT 1 FROM calls cf WHERE cf.event_id = e.id)`
+	e.hold_minutes, e.promotion_hours, e.programme_version, e.accent, e.logo IS NOT NULL, EXISTS (SELECT 1 FROM calls cf WHERE cf.event_id = e.id)`
 
 func scanEvent(row interface{ Scan(...any) error }, e *symposium.Event) error {
 	return row.Scan(eventDest(e)...)
@@ -20,7 +20,7 @@ func eventDest(e *symposium.Event) []any {
 	return []any{&e.ID, &e.Slug, &e.Kind, jsonCol{&e.Series}, jsonCol{&e.Title}, jsonCol{&e.Summary},
 		timeCol{&e.StartsAt}, timeCol{&e.EndsAt}, &e.Timezone, jsonCol{&e.Venue.Name}, jsonCol{&e.Venue.City},
 		&e.Venue.Address, &e.Visibility, &e.Status, jsonCol{&e.Languages}, &e.DefaultLanguage,
-		timeCol{&e.CreatedAt}, timeCol{&e.UpdatedAt}, &e.HoldMinutes, &e.PromotionHours, &e.ProgrammeVersion, &e.HasCall}
+		timeCol{&e.CreatedAt}, timeCol{&e.UpdatedAt}, &e.HoldMinutes, &e.PromotionHours, &e.ProgrammeVersion, &e.Accent, &e.HasLogo, &e.HasCall}
 }
 
 // CreateEvent stores a new event with its organizers and makes the creator
@@ -35,11 +35,11 @@ func (s *Store) CreateEvent(ctx context.Context, e *symposium.Event, creatorID s
 	err := s.write(ctx, func(t *tx) error {
 		_, err := t.exec(`INSERT INTO events (id, slug, kind, series, title, summary, starts_at, ends_at, timezone,
 				venue_name, venue_city, venue_address, visibility, status, languages, default_language, created_at, updated_at,
-				hold_minutes, promotion_hours)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $17, $18, $19)`,
+				hold_minutes, promotion_hours, accent)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $17, $18, $19, $20)`,
 			e.ID, e.Slug, e.Kind, jsonText(e.Series), jsonText(e.Title), jsonText(e.Summary), ts(e.StartsAt), ts(e.EndsAt),
 			e.Timezone, jsonText(e.Venue.Name), jsonText(e.Venue.City), e.Venue.Address, e.Visibility, e.Status,
-			jsonText(orEmpty(e.Languages)), e.DefaultLanguage, ts(e.CreatedAt), e.HoldMinutes, e.PromotionHours)
+			jsonText(orEmpty(e.Languages)), e.DefaultLanguage, ts(e.CreatedAt), e.HoldMinutes, e.PromotionHours, e.Accent)
 		if err != nil {
 			return err
 		}
@@ -72,11 +72,11 @@ func updateEvent(t *tx, e *symposium.Event) error {
 	n, err := affected(t.exec(`UPDATE events SET slug = $2, kind = $3, series = $4, title = $5, summary = $6,
 			starts_at = $7, ends_at = $8, timezone = $9, venue_name = $10, venue_city = $11, venue_address = $12,
 			visibility = $13, status = $14, languages = $15, default_language = $16, updated_at = $17,
-			hold_minutes = $18, promotion_hours = $19, programme_version = programme_version + 1
+			hold_minutes = $18, promotion_hours = $19, accent = $20, programme_version = programme_version + 1
 		WHERE id = $1`,
 		e.ID, e.Slug, e.Kind, jsonText(e.Series), jsonText(e.Title), jsonText(e.Summary), ts(e.StartsAt), ts(e.EndsAt),
 		e.Timezone, jsonText(e.Venue.Name), jsonText(e.Venue.City), e.Venue.Address, e.Visibility, e.Status,
-		jsonText(orEmpty(e.Languages)), e.DefaultLanguage, ts(e.UpdatedAt), e.HoldMinutes, e.PromotionHours))
+		jsonText(orEmpty(e.Languages)), e.DefaultLanguage, ts(e.UpdatedAt), e.HoldMinutes, e.PromotionHours, e.Accent))
 	if err != nil {
 		return err
 	}

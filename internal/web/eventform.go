@@ -90,6 +90,7 @@ func eventToForm(e *symposium.Event) *form {
 	loc := e.Location()
 	f.Values["slug"], f.Values["kind"], f.Values["status"], f.Values["visibility"] = e.Slug, e.Kind, e.Status, e.Visibility
 	f.Values["timezone"], f.Values["default_language"], f.Values["venue_address"] = e.Timezone, e.DefaultLanguage, e.Venue.Address
+	f.Values["accent"] = e.Accent
 	f.Values["starts_at"], f.Values["ends_at"] = e.StartsAt.In(loc).Format(localLayout), e.EndsAt.In(loc).Format(localLayout)
 	fillLocalized(f, "title", e.Title)
 	fillLocalized(f, "summary", e.Summary)
@@ -104,13 +105,14 @@ func eventToForm(e *symposium.Event) *form {
 
 // eventFromForm reads the submitted form into an event.
 func eventFromForm(w http.ResponseWriter, r *http.Request, e *symposium.Event) (*form, symposium.Problems, error) {
-	f, err := readForm(w, r, "slug", "kind", "status", "visibility", "timezone", "starts_at", "ends_at", "default_language", "venue_address")
+	f, err := readForm(w, r, "slug", "kind", "status", "visibility", "timezone", "starts_at", "ends_at", "default_language", "venue_address", "accent")
 	if err != nil {
 		return nil, nil, err
 	}
 	var p symposium.Problems
 	e.Slug, e.Kind, e.Status, e.Visibility = f.Values["slug"], f.Values["kind"], f.Values["status"], f.Values["visibility"]
 	e.Timezone, e.DefaultLanguage, e.Venue.Address = f.Values["timezone"], f.Values["default_language"], f.Values["venue_address"]
+	e.Accent = f.Values["accent"]
 	e.Title, e.Summary, e.Series = localizedField(r, f, "title"), localizedField(r, f, "summary"), localizedField(r, f, "series")
 	e.Venue.Name, e.Venue.City = localizedField(r, f, "venue_name"), localizedField(r, f, "venue_city")
 	loc, zerr := time.LoadLocation(e.Timezone)

@@ -158,6 +158,8 @@ func redirect(w http.ResponseWriter, r *http.Request, to string) {
 func funcs(a *assets) template.FuncMap {
 	return template.FuncMap{
 		"asset":    a.url,
+		"theme":    themeURL,
+		"logo":     logoURL,
 		"label":    label,
 		"card":     card,
 		"add":      func(a, b int) int { return a + b },
