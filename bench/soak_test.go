@@ -42,7 +42,9 @@ import (
 // load generator included). On SQLite one instance; on
 // PostgreSQL two instances sharing the database, traffic alternating
 // between them. Run each in its own process (-bench 'Soak/sqlite', -bench
-// 'Soak/postgres') so that heap and RSS are one dialect's.
+// 'Soak/postgres') so that heap and RSS are one dialect's, with -v to see
+// every sample and the answers by kind (a benchmark's log is cut short
+// otherwise); the first and last thirds' means are reported as metrics.
 //
 // It fails on any error answer: a 5xx, a transport error, or a 4xx other
 // than 409 from the category without a waiting list. It reports flatness
@@ -466,6 +468,7 @@ func (r *soakRig) report(b *testing.B, samples [][]soakSample, elapsed time.Dura
 			flat := last <= first*1.25+fig.slack
 			b.Logf("instance %d %s: first sample %.1f, after warm-up first third mean %.1f, last third mean %.1f, final %.1f, flat %v",
 				i+1, fig.name, fig.f(samples[0][i])/fig.unit, first/fig.unit, last/fig.unit, fig.f(samples[len(samples)-1][i])/fig.unit, flat)
+			b.ReportMetric(math.Round(first/fig.unit*10)/10, fmt.Sprintf("i%d-%s-first", i+1, fig.name))
 			b.ReportMetric(math.Round(last/fig.unit*10)/10, fmt.Sprintf("i%d-%s-last", i+1, fig.name))
 			if !flat {
 				b.Errorf("instance %d: %s grew from %.1f to %.1f after warm-up", i+1, fig.name, first/fig.unit, last/fig.unit)
