@@ -28,6 +28,7 @@ type operations struct {
 	cacheHits, cacheMisses, cacheEntries, cacheDrops        *prometheus.Desc
 	indexSize, changesHeard, changesApplied, indexLag       *prometheus.Desc
 	liveSubscribers, duplicatesCompared                     *prometheus.Desc
+	dbOpen, dbInUse                                         *prometheus.Desc
 }
 
 func newOperations(st *store.Store, se *search.Service, pc *pagecache.Cache, hub *live.Hub) *operations {
@@ -49,6 +50,8 @@ func newOperations(st *store.Store, se *search.Service, pc *pagecache.Cache, hub
 		changesApplied:  d("search_changes_applied_total", "Changes of the feed the search index has taken in."),
 		indexLag:        d("search_index_lag_changes", "Changes heard that the search index has not taken in yet."),
 		liveSubscribers: d("live_subscribers", "Live-update streams (audience and moderators) open on this instance."),
+		dbOpen:          d("db_open_connections", "Database connections this instance holds open (SQLite: writer and readers; PostgreSQL: the pool)."),
+		dbInUse:         d("db_in_use_connections", "Database connections of this instance busy at the scrape."),
 		duplicatesCompared: d("duplicates_compared_total",
 			"People compared with the most similar names for the duplicates queue since start (everyone only when the database kept no queue)."),
 	}
@@ -58,7 +61,7 @@ func newOperations(st *store.Store, se *search.Service, pc *pagecache.Cache, hub
 func (o *operations) Describe(ch chan<- *prometheus.Desc) {
 	for _, d := range []*prometheus.Desc{o.backlog, o.oldest, o.registrations, o.checkedIn, o.scrapeErrors, o.cacheHits,
 		o.cacheMisses, o.cacheEntries, o.cacheDrops, o.indexSize, o.changesHeard, o.changesApplied, o.indexLag,
-		o.liveSubscribers, o.duplicatesCompared} {
+		o.liveSubscribers, o.duplicatesCompared, o.dbOpen, o.dbInUse} {
 		ch <- d
 	}
 }
@@ -104,4 +107,7 @@ func (o *operations) Collect(ch chan<- prometheus.Metric) {
 	gauge(o.indexLag, float64(heard-min(heard, ss.ChangesApplied)))
 	counter(o.duplicatesCompared, ss.Compared)
 	gauge(o.liveSubscribers, float64(o.live.Subscribers()))
+	conns := o.store.Connections()
+	gauge(o.dbOpen, float64(conns.Open))
+	gauge(o.dbInUse, float64(conns.InUse))
 }

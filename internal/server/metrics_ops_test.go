@@ -14,7 +14,8 @@ import (
 
 // TestOperationalMetrics reads /metrics after some traffic: the outbox
 // backlog and its age, registrations by status and check-ins, the page
-// cache's hits, and the search index's size and lag.
+// cache's hits, the search index's size and lag, the open database
+// connections, and the goroutines, heap and resident memory of the process.
 func TestOperationalMetrics(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		if _, err := demo.Load(ctx, s); err != nil {
@@ -56,6 +57,17 @@ func TestOperationalMetrics(t *testing.T) {
 		value("symposium_checkins")
 		if v := value("symposium_search_index_lag_changes"); v != 0 {
 			t.Errorf("index lag %v", v)
+		}
+		if v := value("symposium_db_open_connections"); v < 1 || v > 64 {
+			t.Errorf("open database connections %v, want between 1 and 64", v)
+		}
+		if v := value("symposium_db_in_use_connections"); v < 0 || v > value("symposium_db_open_connections") {
+			t.Errorf("busy database connections %v", v)
+		}
+		for _, series := range []string{"go_goroutines", "go_memstats_heap_inuse_bytes", "process_resident_memory_bytes"} {
+			if v := value(series); v <= 0 {
+				t.Errorf("%s = %v", series, v)
+			}
 		}
 		if !strings.Contains(body, "symposium_changes_heard_total") || value("symposium_operations_scrape_errors") != 0 {
 			t.Error("change feed or scrape figures missing")
