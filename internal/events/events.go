@@ -169,23 +169,33 @@ func (s *Service) Create(ctx context.Context, u *symposium.User, e *symposium.Ev
 // stored event, which is validated and stored; the stored event is
 // returned.
 func (s *Service) Update(ctx context.Context, u *symposium.User, slug string, change func(*symposium.Event)) (*symposium.Event, error) {
-	old, _, err := s.Managed(ctx, u, slug)
+	old, e, err := s.changed(ctx, u, slug, change)
 	if err != nil {
 		return nil, err
 	}
-	e := *old
-	change(&e)
-	e.ID = old.ID
-	var p symposium.Problems
-	e.Validate(&p)
-	if err := p.Err(); err != nil {
-		return nil, err
-	}
-	entry := symposium.NewAuditEntry(u, e.ID, symposium.AuditEventUpdate, e.ID, old, &e)
-	if err := s.store.UpdateEvent(store.WithAudit(ctx, entry), &e); err != nil {
+	entry := symposium.NewAuditEntry(u, e.ID, symposium.AuditEventUpdate, e.ID, old, e)
+	if err := s.store.UpdateEvent(store.WithAudit(ctx, entry), e); err != nil {
 		return nil, err
 	}
 	return s.store.EventBySlug(ctx, e.Slug)
+}
+
+// changed returns the stored event, for its managers, and a copy edited
+// by change and validated.
+func (s *Service) changed(ctx context.Context, u *symposium.User, slug string, change func(*symposium.Event)) (old, e *symposium.Event, err error) {
+	old, _, err = s.Managed(ctx, u, slug)
+	if err != nil {
+		return nil, nil, err
+	}
+	c := *old
+	change(&c)
+	c.ID = old.ID
+	var p symposium.Problems
+	c.Validate(&p)
+	if err := p.Err(); err != nil {
+		return nil, nil, err
+	}
+	return old, &c, nil
 }
 
 // shifted is what the audit log records of an update that moved the
@@ -199,21 +209,13 @@ type shifted struct {
 // its call's dates and its registration categories' dates by as much as
 // its start moved, all at once.
 func (s *Service) UpdateShifting(ctx context.Context, u *symposium.User, slug string, change func(*symposium.Event)) (*symposium.Event, error) {
-	old, _, err := s.Managed(ctx, u, slug)
+	old, e, err := s.changed(ctx, u, slug, change)
 	if err != nil {
 		return nil, err
 	}
-	e := *old
-	change(&e)
-	e.ID = old.ID
-	var p symposium.Problems
-	e.Validate(&p)
-	if err := p.Err(); err != nil {
-		return nil, err
-	}
 	d := e.StartsAt.Sub(old.StartsAt)
-	entry := symposium.NewAuditEntry(u, e.ID, symposium.AuditEventUpdate, e.ID, old, shifted{&e, d.String()})
-	if err := s.store.UpdateEventShifting(store.WithAudit(ctx, entry), &e, d); err != nil {
+	entry := symposium.NewAuditEntry(u, e.ID, symposium.AuditEventUpdate, e.ID, old, shifted{e, d.String()})
+	if err := s.store.UpdateEventShifting(store.WithAudit(ctx, entry), e, d); err != nil {
 		return nil, err
 	}
 	return s.store.EventBySlug(ctx, e.Slug)
